@@ -1,0 +1,49 @@
+# Two commands on a fresh machine:
+#   make lab    set up what is missing, then open JupyterLab on the course
+#   make test   set up what is missing, then run every test, notebooks included
+# The virtualenv is (re)built only when it is missing or requirements.txt / pyproject.toml changed.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+START  := notebooks/00_start_here.ipynb
+# Quiet, reproducible installs: no version nag, and the log kept for when something fails.
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Jupyter's new standard locations (silences a deprecation warning in every kernel).
+export JUPYTER_PLATFORM_DIRS := 1
+
+.PHONY: lab test lint clean-venv help
+
+help:
+	@echo "make lab    open the course in JupyterLab (sets up .venv when missing)"
+	@echo "make test   run the unit tests and every notebook with nbval"
+	@echo "make lint   ruff on helpers/, tests/ and tools/"
+
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; v=sys.version_info[:2]; sys.exit(0 if v==(3,11) else print(f"note: requirements.txt is compiled for Python 3.11, this is {v[0]}.{v[1]}; if the install fails, use Python 3.11 (PYTHON=python3.11 make ...)"))' || true
+	@test -x $(PY) || { echo "Creating $(VENV) ..."; $(PYTHON) -m venv $(VENV); }
+	@echo "Installing the pinned requirements into $(VENV) (about 2 minutes the first time; log: $(VENV)/install.log) ..."
+	@# Hash mode refuses an editable install in the same call: requirements first, then the package.
+	@$(PY) -m pip install --require-hashes -r requirements.txt > $(VENV)/install.log 2>&1 \
+		|| { tail -n 30 $(VENV)/install.log; echo "pip install failed; full log in $(VENV)/install.log"; exit 1; }
+	@$(PY) -m pip install --no-deps --no-build-isolation -e . >> $(VENV)/install.log 2>&1 \
+		|| { tail -n 30 $(VENV)/install.log; exit 1; }
+	@# Build matplotlib's font cache now, not in the middle of a notebook.
+	@MPLBACKEND=Agg $(PY) -c "import matplotlib.pyplot"
+	@touch $(STAMP)
+	@echo "$(VENV) is ready."
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
+		--LabApp.default_url=/lab/tree/$(START) $(LAB_ARGS)
+
+test: $(STAMP)
+	$(PY) -m pytest tests notebooks --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg $(TEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check helpers tests tools benchmarks
+
+clean-venv:
+	rm -rf $(VENV)
