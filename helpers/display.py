@@ -1,0 +1,107 @@
+"""Articles rendered as HTML for the notebooks. Articles are untrusted input: every piece of their
+text goes through :func:`html.escape`, and no markup from an article ever reaches the page.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+# Colour-blind-safe accents (Okabe–Ito orange and blue); removed text is also struck through,
+# so the meaning never rests on colour alone.
+_STYLE = """
+<style>
+.kr-article {max-width: 46em; font-family: Georgia, serif; line-height: 1.45;
+             border-left: 4px solid #0072B2; padding: 0.2em 1em; margin: 0.5em 0;}
+.kr-article h3 {font-family: sans-serif; margin: 0.3em 0;}
+.kr-meta {font-family: sans-serif; font-size: 0.85em; color: #444;}
+.kr-raw {white-space: pre-wrap;}
+.kr-removed {background: #FBE3CC; text-decoration: line-through; text-decoration-color: #D55E00;}
+.kr-kind {font-family: sans-serif; font-size: 0.7em; color: #fff; background: #D55E00;
+          border-radius: 3px; padding: 0 0.3em; margin-right: 0.2em; text-decoration: none;}
+</style>
+"""
+
+
+def _number(article_id: str) -> int | None:
+    head = article_id.split("_", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def find_article(corpus: pd.DataFrame, article: str | int) -> pd.Series:
+    """The corpus row for a full id (``"002_fd0b…"``), its number (``"002"``, ``"2"``, ``2``)."""
+    key = str(article).strip()
+    ids = corpus["article_id"].astype(str)
+    hit = corpus[ids == key]
+    if hit.empty and key.isdigit():
+        hit = corpus[ids.map(_number) == int(key)]
+    if hit.empty:
+        raise KeyError(f"No article {article!r}; the articles are: {', '.join(ids)}")
+    return hit.iloc[0]
+
+
+def _meta_line(row: pd.Series) -> str:
+    def value(name: str) -> str:
+        v = row.get(name, "")
+        if v is None or (not isinstance(v, str) and pd.isna(v)) or v == "":
+            return "<i>not stated</i>"
+        if isinstance(v, pd.Timestamp):
+            v = v.strftime("%d %B %Y")
+        return html.escape(str(v))
+
+    return (
+        f'<div class="kr-meta">{html.escape(str(row["article_id"]))} · outlet: {value("outlet")}'
+        f" · published: {value('published')} · byline: {value('byline')}</div>"
+    )
+
+
+def _raw_with_removed_marked(raw: str, removed: list[dict]) -> str:
+    """Escape ``raw`` and wrap each removed piece in a marked, labelled span."""
+    spans, start_at = [], {}
+    for item in removed:
+        text = str(item.get("text", ""))
+        if not text:
+            continue
+        pos = raw.find(text, start_at.get(text, 0))
+        if pos < 0:
+            continue
+        start_at[text] = pos + len(text)
+        spans.append((pos, pos + len(text), str(item.get("kind", "removed"))))
+    out, cursor = [], 0
+    for start, end, kind in sorted(spans):
+        if start < cursor:  # overlapping pieces: keep the first
+            continue
+        out.append(html.escape(raw[cursor:start]))
+        out.append(
+            f'<span class="kr-removed" title="{html.escape(kind)}">'
+            f'<span class="kr-kind">{html.escape(kind)}</span>{html.escape(raw[start:end])}</span>'
+        )
+        cursor = end
+    out.append(html.escape(raw[cursor:]))
+    return "".join(out)
+
+
+def article_html(row: pd.Series, view: str = "clean") -> str:
+    """HTML for one article. ``view="clean"``: title and cleaned paragraphs;
+    ``view="raw"``: the file as received, with what cleaning removed struck through and labelled."""
+    title = html.escape(str(row.get("title") or "")) or "<i>(no headline in the file)</i>"
+    parts = [_STYLE, '<div class="kr-article">', f"<h3>{title}</h3>", _meta_line(row)]
+    if view == "raw":
+        marked = _raw_with_removed_marked(str(row["raw"]), list(row.get("removed") or []))
+        parts.append(f'<div class="kr-raw">{marked}</div>')
+    elif view == "clean":
+        for paragraph in str(row["text"]).split("\n\n"):
+            if paragraph.strip():
+                parts.append(f"<p>{html.escape(paragraph.strip())}</p>")
+    else:
+        raise ValueError(f"view must be 'clean' or 'raw', not {view!r}")
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def show_article(corpus: pd.DataFrame, article: str | int, view: str = "clean"):
+    """Display one article (escaped HTML); ``article`` is an id or a number, e.g. ``"002"``."""
+    from IPython.display import HTML, display
+
+    display(HTML(article_html(find_article(corpus, article), view=view)))

@@ -1,0 +1,91 @@
+"""Provenance clues a reader can see without any NLP: what the loader removed, name spellings,
+sentences about verification.
+
+These feed notebook 01 (*Investigate the source*) and, later, the reliability signals.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from helpers import DATA_DIR
+
+#: Why each kind of removed text is a clue about where an article came from.
+REMOVED_KIND_MEANING = {
+    "aggregator line": "an aggregator republished the page automatically (not the original outlet)",
+    "scraper residue": "a robot copied the page's HTML and left attributes behind",
+    "repeated headline": "the headline was pasted more than once: automated republishing",
+    "related links": "navigation of the original page: it tells which site the text comes from",
+    "link marker": "a link's label, copied as text from the original page",
+    "author box": "a promotional author box, typical of content sites, names nobody",
+    "byline": "the author's name, a transparency signal worth keeping",
+    "site name": "the name of the site that published this copy",
+    "section label": "the site's menu or breadcrumb, scraped with the article",
+}
+
+
+def _short_id(article_id: str) -> str:
+    return str(article_id).split("_", 1)[0]
+
+
+def removed_table(corpus: pd.DataFrame, max_chars: int = 90) -> pd.DataFrame:
+    """A row per piece the loader removed: ``article, kind, text, clue``."""
+    rows = []
+    for article_id, removed in zip(corpus["article_id"], corpus["removed"], strict=True):
+        for item in removed:
+            text = " ".join(str(item["text"]).split())
+            if len(text) > max_chars:
+                text = text[: max_chars - 1] + "…"
+            kind = item["kind"]
+            rows.append(
+                {
+                    "article": _short_id(article_id),
+                    "kind": kind,
+                    "text": text,
+                    "clue": REMOVED_KIND_MEANING.get(kind, ""),
+                }
+            )
+    return pd.DataFrame(rows, columns=["article", "kind", "text", "clue"])
+
+
+@lru_cache(maxsize=1)
+def spelling_variants_table() -> pd.DataFrame:
+    """The variants in ``helpers/data/spelling_variants.csv``."""
+    return pd.read_csv(DATA_DIR / "spelling_variants.csv", comment="#", dtype=str)
+
+
+def spelling_variants(corpus: pd.DataFrame, column: str = "text") -> pd.DataFrame:
+    """How often each spelling of each name appears in each article.
+
+    Rows: ``name, variant``; one column per article (short id); only names written in more
+    than one way across the corpus are kept, since those are the clues.
+    """
+    variants = spelling_variants_table()
+    counts = {}
+    for aid, text in zip(corpus["article_id"], corpus[column], strict=True):
+        counts[_short_id(aid)] = [len(re.findall(p, text)) for p in variants["pattern"]]
+    table = pd.DataFrame(counts, index=pd.MultiIndex.from_frame(variants[["name", "variant"]]))
+    used = table.sum(axis=1) > 0
+    several = used.groupby(level="name").transform("sum") > 1
+    return table[used & several]
+
+
+_SENTENCE = re.compile(r"[^.!?\n]*[.!?]?")
+
+
+def find_sentences(corpus: pd.DataFrame, pattern: str, column: str = "text") -> pd.DataFrame:
+    """Sentences matching a regular expression (case-insensitive): ``article, sentence``.
+
+    A light regex split is enough to *show* sentences; claim tagging uses spaCy's sentences.
+    """
+    rx = re.compile(pattern, re.IGNORECASE)
+    rows = []
+    for aid, text in zip(corpus["article_id"], corpus[column], strict=True):
+        for m in _SENTENCE.finditer(text):
+            sentence = m.group(0).strip()
+            if sentence and rx.search(sentence):
+                rows.append({"article": _short_id(aid), "sentence": sentence})
+    return pd.DataFrame(rows, columns=["article", "sentence"])

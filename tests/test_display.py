@@ -1,0 +1,65 @@
+"""Article HTML: escaped (articles are untrusted), removed pieces marked, ids found by number."""
+
+import pandas as pd
+import pytest
+
+from helpers.display import article_html, find_article
+
+AGGREGATOR = "For Latest Updates Follow us on Google News"
+EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture
+def corpus():
+    raw = f"Titre\n\nCorps {EVIL}\n\nFor Latest Updates Follow us on Google News\n"
+    return pd.DataFrame(
+        {
+            "article_id": ["000_aaaa", "012_bbbb"],
+            "title": [f"Titre {EVIL}", "Autre"],
+            "text": [f"Corps {EVIL}\n\nDeuxième paragraphe", "x"],
+            "raw": [raw, "x"],
+            "byline": ["", "Zoé SAMIN"],
+            "published": [pd.Timestamp("2024-10-18"), pd.NaT],
+            "outlet": ["News Day FR", ""],
+            "removed": [
+                [{"kind": "aggregator line", "text": AGGREGATOR}],
+                [],
+            ],
+        }
+    )
+
+
+@pytest.mark.parametrize("view", ["clean", "raw"])
+def test_article_text_is_escaped(corpus, view):
+    out = article_html(corpus.iloc[0], view=view)
+    assert "<script>" not in out and "<img" not in out
+    assert "&lt;script&gt;" in out
+
+
+def test_clean_view_has_paragraphs_and_metadata(corpus):
+    out = article_html(corpus.iloc[0])
+    assert out.count("<p>") == 2
+    assert "18 October 2024" in out and "News Day FR" in out
+    assert "byline: <i>not stated</i>" in out
+
+
+def test_raw_view_marks_removed_text_with_its_kind(corpus):
+    out = article_html(corpus.iloc[0], view="raw")
+    assert 'title="aggregator line"' in out
+    assert "For Latest Updates Follow us on Google News</span>" in out
+
+
+def test_unknown_view_is_refused(corpus):
+    with pytest.raises(ValueError, match="clean"):
+        article_html(corpus.iloc[0], view="pdf")
+
+
+@pytest.mark.parametrize("key", ["000_aaaa", "000", "0", 0])
+def test_find_article_by_id_or_number(corpus, key):
+    assert find_article(corpus, key)["article_id"] == "000_aaaa"
+
+
+def test_find_article_names_the_choices(corpus):
+    assert find_article(corpus, 12)["article_id"] == "012_bbbb"
+    with pytest.raises(KeyError, match="000_aaaa, 012_bbbb"):
+        find_article(corpus, "7")

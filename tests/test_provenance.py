@@ -1,0 +1,45 @@
+"""Provenance clues: removed pieces explained, spelling variants, sentences about verification."""
+
+import pandas as pd
+
+from helpers.provenance import find_sentences, removed_table, spelling_variants
+
+
+def small_corpus():
+    return pd.DataFrame(
+        {
+            "article_id": ["000_a", "001_b"],
+            "text": [
+                "Kyiv affirme. Les militaires de Kiev auraient tiré. Volodymyr Zelensky a parlé.",
+                "Volodymyr Zelenskiy affirme. La BBC n'a pas vérifié ces affirmations.",
+            ],
+            "removed": [[{"kind": "aggregator line", "text": "Related News :"}], []],
+        }
+    )
+
+
+def test_removed_table_explains_each_piece():
+    table = removed_table(small_corpus())
+    assert table.to_dict("records") == [
+        {
+            "article": "000",
+            "kind": "aggregator line",
+            "text": "Related News :",
+            "clue": "an aggregator republished the page automatically (not the original outlet)",
+        }
+    ]
+
+
+def test_spelling_variants_counts_per_article_and_keeps_only_varied_names():
+    table = spelling_variants(small_corpus())
+    assert table.loc[("Kyiv (capital of Ukraine)", "Kiev"), "000"] == 1
+    assert table.loc[("Zelensky (Ukraine's president)", "Zelenskiy"), "001"] == 1
+    # Kim Jong Un appears nowhere: no row for it.
+    assert not any("Kim" in name for name, _ in table.index)
+
+
+def test_find_sentences_is_case_insensitive_and_whole_sentences():
+    hits = find_sentences(small_corpus(), r"vérifi")
+    assert hits.to_dict("records") == [
+        {"article": "001", "sentence": "La BBC n'a pas vérifié ces affirmations."}
+    ]
