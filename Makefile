@@ -38,9 +38,13 @@ lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
 		--LabApp.default_url=/lab/tree/$(START) $(LAB_ARGS)
 
+# Notebooks run with a fresh, empty work folder: a test run never touches a learner's saved work,
+# and the outputs match the committed ones (which were executed the same way).
 test: $(STAMP)
-	$(PY) -m pytest tests notebooks --nbval --nbval-current-env \
-		--nbval-sanitize-with tests/nbval_sanitize.cfg $(TEST_ARGS)
+	@work=$$(mktemp -d); \
+	KURSK_WORK_DIR=$$work $(PY) -m pytest tests notebooks --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg $(TEST_ARGS); \
+	status=$$?; rm -rf $$work; exit $$status
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check helpers tests tools benchmarks
