@@ -8,6 +8,10 @@ import html
 
 import pandas as pd
 
+#: Okabe & Ito's colour-blind-safe palette (orange, sky blue, green, yellow, blue, vermilion,
+#: purple, grey), used for every chart in the course.
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
+
 # Colour-blind-safe accents (Okabe–Ito orange and blue); removed text is also struck through,
 # so the meaning never rests on colour alone.
 _STYLE = """
@@ -105,3 +109,19 @@ def show_article(corpus: pd.DataFrame, article: str | int, view: str = "clean"):
     from IPython.display import HTML, display
 
     display(HTML(article_html(find_article(corpus, article), view=view)))
+
+
+def setup_notebook() -> None:
+    """Display settings shared by every notebook: readable tables, colour-blind-safe plots."""
+    import matplotlib as mpl
+    from cycler import cycler
+
+    pd.set_option("display.max_colwidth", 120)
+    pd.set_option("display.max_rows", 30)
+    pd.set_option("display.width", 120)
+    # Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
+    mpl.rcParams["axes.prop_cycle"] = cycler(color=OKABE_ITO)
+    mpl.rcParams["figure.figsize"] = (8, 4.5)
+    mpl.rcParams["figure.dpi"] = 80
+    mpl.rcParams["axes.spines.top"] = False
+    mpl.rcParams["axes.spines.right"] = False
