@@ -60,9 +60,15 @@ def _meta_line(row: pd.Series) -> str:
     )
 
 
-def _raw_with_removed_marked(raw: str, removed: list[dict]) -> str:
-    """Escape ``raw`` and wrap each removed piece in a marked, labelled span."""
+def _raw_with_removed_marked(raw: str, removed: list[dict], title: str = "") -> str:
+    """Escape ``raw`` and wrap each removed piece in a marked, labelled span.
+
+    Pieces are found in order; the kept headline's first occurrence is skipped, so that its
+    repeats, not the headline itself, are the ones marked.
+    """
     spans, start_at = [], {}
+    if title and title in raw:
+        start_at[title] = raw.find(title) + len(title)
     for item in removed:
         text = str(item.get("text", ""))
         if not text:
@@ -92,7 +98,8 @@ def article_html(row: pd.Series, view: str = "clean") -> str:
     title = html.escape(str(row.get("title") or "")) or "<i>(no headline in the file)</i>"
     parts = [_STYLE, '<div class="kr-article">', f"<h3>{title}</h3>", _meta_line(row)]
     if view == "raw":
-        marked = _raw_with_removed_marked(str(row["raw"]), list(row.get("removed") or []))
+        removed = list(row.get("removed") or [])
+        marked = _raw_with_removed_marked(str(row["raw"]), removed, str(row.get("title") or ""))
         parts.append(f'<div class="kr-raw">{marked}</div>')
     elif view == "clean":
         for paragraph in str(row["text"]).split("\n\n"):

@@ -24,6 +24,9 @@ REMOVED_KIND_MEANING = {
     "byline": "the author's name, a transparency signal worth keeping",
     "site name": "the name of the site that published this copy",
     "section label": "the site's menu or breadcrumb, scraped with the article",
+    "page furniture": "buttons and labels of the web page (share, advertising, paywall)",
+    "date line": "the page's own publication date: compare it with the dates in the text",
+    "image": "a picture in the page; its caption may credit a source",
 }
 
 

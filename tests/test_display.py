@@ -63,3 +63,16 @@ def test_find_article_names_the_choices(corpus):
     assert find_article(corpus, 12)["article_id"] == "012_bbbb"
     with pytest.raises(KeyError, match="000_aaaa, 012_bbbb"):
         find_article(corpus, "7")
+
+
+def test_repeated_headline_marks_the_repeats_not_the_kept_title():
+    row = pd.Series(
+        {
+            "article_id": "002_x", "title": "Titre ?", "text": "Corps", "byline": "",
+            "published": pd.NaT, "outlet": "",
+            "raw": "Titre ?\n\nTitre ?\nCorps",
+            "removed": [{"kind": "repeated headline", "text": "Titre ?"}],
+        }
+    )
+    out = article_html(row, view="raw")
+    assert '<div class="kr-raw">Titre ?\n\n<span class="kr-removed"' in out
