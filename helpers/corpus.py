@@ -433,3 +433,20 @@ def load_corpus(path: str | Path | None = None) -> pd.DataFrame:
     corpus = pd.DataFrame(rows, columns=COLUMNS + extra_columns)
     corpus["published"] = pd.to_datetime(corpus["published"]).astype("datetime64[ns]")
     return corpus.reset_index(drop=True)
+
+
+def _number(article_id: str) -> int | None:
+    head = article_id.split("_", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def find_article(corpus: pd.DataFrame, article: str | int) -> pd.Series:
+    """The corpus row for a full id (``"002_fd0b…"``), its number (``"002"``, ``"2"``, ``2``)."""
+    key = str(article).strip()
+    ids = corpus["article_id"].astype(str)
+    hit = corpus[ids == key]
+    if hit.empty and key.isdigit():
+        hit = corpus[ids.map(_number) == int(key)]
+    if hit.empty:
+        raise KeyError(f"No article {article!r}; the articles are: {', '.join(ids)}")
+    return hit.iloc[0]

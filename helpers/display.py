@@ -8,6 +8,8 @@ import html
 
 import pandas as pd
 
+from helpers.corpus import find_article
+
 #: Okabe & Ito's colour-blind-safe palette (orange, sky blue, green, yellow, blue, vermilion,
 #: purple, grey), used for every chart in the course.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
@@ -26,23 +28,6 @@ _STYLE = """
           border-radius: 3px; padding: 0 0.3em; margin-right: 0.2em; text-decoration: none;}
 </style>
 """
-
-
-def _number(article_id: str) -> int | None:
-    head = article_id.split("_", 1)[0]
-    return int(head) if head.isdigit() else None
-
-
-def find_article(corpus: pd.DataFrame, article: str | int) -> pd.Series:
-    """The corpus row for a full id (``"002_fd0b…"``), its number (``"002"``, ``"2"``, ``2``)."""
-    key = str(article).strip()
-    ids = corpus["article_id"].astype(str)
-    hit = corpus[ids == key]
-    if hit.empty and key.isdigit():
-        hit = corpus[ids.map(_number) == int(key)]
-    if hit.empty:
-        raise KeyError(f"No article {article!r}; the articles are: {', '.join(ids)}")
-    return hit.iloc[0]
 
 
 def _meta_line(row: pd.Series) -> str:
@@ -123,7 +108,7 @@ def setup_notebook() -> None:
     import matplotlib as mpl
     from cycler import cycler
 
-    pd.set_option("display.max_colwidth", 120)
+    pd.set_option("display.max_colwidth", 400)
     pd.set_option("display.max_rows", 30)
     pd.set_option("display.width", 120)
     # Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
@@ -132,3 +117,14 @@ def setup_notebook() -> None:
     mpl.rcParams["figure.dpi"] = 80
     mpl.rcParams["axes.spines.top"] = False
     mpl.rcParams["axes.spines.right"] = False
+    from IPython.display import HTML, display
+
+    # Tables here hold French sentences: left-aligned text reads far better than JupyterLab's
+    # right-aligned default.
+    display(HTML(_TABLE_CSS))
+
+
+_TABLE_CSS = (
+    "<style>.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th, .rendered_html td, "
+    ".rendered_html th {text-align: left; vertical-align: top;}</style>"
+)

@@ -12,6 +12,7 @@ from functools import lru_cache
 import pandas as pd
 
 from helpers import DATA_DIR
+from helpers.corpus import find_article
 
 #: Why each kind of removed text is a clue about where an article came from.
 REMOVED_KIND_MEANING = {
@@ -34,9 +35,56 @@ def _short_id(article_id: str) -> str:
     return str(article_id).split("_", 1)[0]
 
 
-def removed_table(corpus: pd.DataFrame, max_chars: int = 90) -> pd.DataFrame:
-    """A row per piece the loader removed: ``article, kind, text, clue``."""
+def _or_not_stated(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)) or str(value) == "":
+        return "—"
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%a %d %b %Y")
+    return str(value)
+
+
+#: The columns of :func:`sources_table`, in the order a reader investigates them.
+SOURCE_COLUMNS = {
+    "title": "headline",
+    "outlet": "outlet",
+    "kind": "kind of site",
+    "published": "published",
+    "date_evidence": "date evidence",
+    "byline": "byline",
+    "original_source": "stated original source",
+}
+
+
+def sources_table(corpus: pd.DataFrame) -> pd.DataFrame:
+    """One row per article (short id): who published it, when and on what evidence, by whom,
+    from whom. Unknown values show as "—". Columns missing from the corpus are left out."""
+    present = {k: v for k, v in SOURCE_COLUMNS.items() if k in corpus.columns}
+    table = corpus[list(present)].map(_or_not_stated).rename(columns=present)
+    table.index = pd.Index([_short_id(a) for a in corpus["article_id"]], name="article")
+    return table
+
+
+def removed_summary(corpus: pd.DataFrame) -> pd.DataFrame:
+    """How many pieces of each kind cleaning removed from each article (articles × kinds)."""
+    table = removed_table(corpus)
+    articles = [_short_id(a) for a in corpus["article_id"]]
+    if table.empty:
+        return pd.DataFrame(index=pd.Index(articles, name="article"))
+    counts = pd.crosstab(table["article"], table["kind"]).reindex(articles, fill_value=0)
+    counts.index.name, counts.columns.name = "article", None
+    return counts
+
+
+def removed_table(
+    corpus: pd.DataFrame, article: str | int | None = None, max_chars: int = 90
+) -> pd.DataFrame:
+    """A row per piece the loader removed: ``article, kind, text, clue``.
+
+    ``article`` (an id or number such as ``"002"``) keeps one article's pieces.
+    """
     rows = []
+    if article is not None:
+        corpus = find_article(corpus, article).to_frame().T
     for article_id, removed in zip(corpus["article_id"], corpus["removed"], strict=True):
         for item in removed:
             text = " ".join(str(item["text"]).split())
@@ -60,16 +108,17 @@ def spelling_variants_table() -> pd.DataFrame:
     return pd.read_csv(DATA_DIR / "spelling_variants.csv", comment="#", dtype=str)
 
 
-def spelling_variants(corpus: pd.DataFrame, column: str = "text") -> pd.DataFrame:
-    """How often each spelling of each name appears in each article.
+def spelling_variants(corpus: pd.DataFrame) -> pd.DataFrame:
+    """How often each spelling of each name appears in each article (headline and text).
 
     Rows: ``name, variant``; one column per article (short id); only names written in more
     than one way across the corpus are kept, since those are the clues.
     """
     variants = spelling_variants_table()
     counts = {}
-    for aid, text in zip(corpus["article_id"], corpus[column], strict=True):
-        counts[_short_id(aid)] = [len(re.findall(p, text)) for p in variants["pattern"]]
+    for aid, title, text in zip(corpus["article_id"], corpus["title"], corpus["text"], strict=True):
+        both = f"{title}\n{text}"
+        counts[_short_id(aid)] = [len(re.findall(p, both)) for p in variants["pattern"]]
     table = pd.DataFrame(counts, index=pd.MultiIndex.from_frame(variants[["name", "variant"]]))
     used = table.sum(axis=1) > 0
     several = used.groupby(level="name").transform("sum") > 1

@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from helpers.display import article_html, find_article
+from helpers.corpus import find_article
+from helpers.display import article_html
 
 AGGREGATOR = "For Latest Updates Follow us on Google News"
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'

@@ -1,4 +1,5 @@
-"""The spaCy layer: loaded once, French typography normalised, clear message when the model is missing."""
+"""The spaCy layer: loaded once, French typography normalised, a clear message when the
+model is missing."""
 
 import pytest
 
@@ -25,7 +26,8 @@ def test_curly_apostrophe_no_longer_makes_fake_entities():
 
 
 def test_each_line_starts_a_sentence():
-    doc = nlp.parse("Personnel civil ou militaire ?\nLe Kremlin rejette cette accusation\nSelon lui, non.")
+    text = "Personnel civil ou militaire ?\nLe Kremlin rejette cette accusation\nSelon lui, non."
+    doc = nlp.parse(text)
     sents = [s.text.strip() for s in nlp.sentences(doc)]
     assert sents == [
         "Personnel civil ou militaire ?",

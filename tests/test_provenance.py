@@ -2,13 +2,20 @@
 
 import pandas as pd
 
-from helpers.provenance import find_sentences, removed_table, spelling_variants
+from helpers.provenance import (
+    find_sentences,
+    removed_summary,
+    removed_table,
+    sources_table,
+    spelling_variants,
+)
 
 
 def small_corpus():
     return pd.DataFrame(
         {
             "article_id": ["000_a", "001_b"],
+            "title": ["", ""],
             "text": [
                 "Kyiv affirme. Les militaires de Kiev auraient tiré. Volodymyr Zelensky a parlé.",
                 "Volodymyr Zelenskiy affirme. La BBC n'a pas vérifié ces affirmations.",
@@ -43,3 +50,31 @@ def test_find_sentences_is_case_insensitive_and_whole_sentences():
     assert hits.to_dict("records") == [
         {"article": "001", "sentence": "La BBC n'a pas vérifié ces affirmations."}
     ]
+
+
+def test_sources_table_shows_unknowns_as_dashes_and_formats_dates():
+    corpus = pd.DataFrame(
+        {
+            "article_id": ["002_x", "003_y"],
+            "title": ["Des soldats ?", ""],
+            "outlet": ["", "BBC"],
+            "published": [pd.Timestamp("2024-10-18"), pd.NaT],
+            "byline": ["Zoé SAMIN", ""],
+        }
+    )
+    table = sources_table(corpus)
+    assert list(table.index) == ["002", "003"]
+    assert table.loc["002", "published"] == "Fri 18 Oct 2024"
+    assert table.loc["003", "published"] == "—" and table.loc["002", "outlet"] == "—"
+    assert list(table.columns) == ["headline", "outlet", "published", "byline"]
+
+
+def test_removed_summary_counts_kinds_per_article_including_clean_ones():
+    summary = removed_summary(small_corpus())
+    assert summary.loc["000", "aggregator line"] == 1
+    assert summary.loc["001", "aggregator line"] == 0
+
+
+def test_removed_table_for_one_article():
+    assert removed_table(small_corpus(), article="001").empty
+    assert removed_table(small_corpus(), article=0)["kind"].tolist() == ["aggregator line"]
