@@ -34,9 +34,12 @@ $(STAMP): requirements.txt pyproject.toml
 	@touch $(STAMP)
 	@echo "$(VENV) is ready."
 
+# Containers often run as root, which Jupyter refuses unless told; a normal user never needs it.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
-		--LabApp.default_url=/lab/tree/$(START) $(LAB_ARGS)
+		--LabApp.default_url=/lab/tree/$(START) $(ROOT_FLAG) $(LAB_ARGS)
 
 # Notebooks run with a fresh, empty work folder: a test run never touches a learner's saved work,
 # and the outputs match the committed ones (which were executed the same way).
