@@ -33,6 +33,7 @@ import codecs
 import io
 import re
 import sys
+import unicodedata
 import warnings
 from pathlib import Path
 
@@ -164,7 +165,9 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise SkipFile("contains only whitespace")
-    return text, notes
+    # Composed accents (é as one character, not e + accent), as in almost all French web text:
+    # searches, lexicons and character offsets then agree on what "é" is.
+    return unicodedata.normalize("NFC", text), notes
 
 
 # ------------------------------------------------------------------------------------- formats

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -32,11 +31,11 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": 
 
 
 def normalise(text: str) -> str:
-    """Return ``text`` ready for spaCy: NFC, straight apostrophes, plain spaces.
+    """Return ``text`` ready for spaCy: straight apostrophes, plain spaces.
 
-    The length never changes, so an offset into the result is an offset into ``text``.
+    The length never changes, so an offset into the result is an offset into ``text``
+    (Unicode composition, which can change it, is done once by the loader).
     """
-    text = unicodedata.normalize("NFC", text)
     return text.translate(_APOSTROPHES).translate(_SPACES)
 
 

@@ -60,3 +60,8 @@ def test_missing_model_says_how_to_install_it(monkeypatch):
         monkeypatch.undo()
         nlp.get_nlp.cache_clear()
     assert nlp.get_nlp().meta["name"] == "core_news_sm"
+
+
+def test_normalise_never_changes_length_even_with_decomposed_accents():
+    text = "de\u0301ploye\u0301s jusqu\u2019a\u0300"
+    assert len(nlp.normalise(text)) == len(text)
