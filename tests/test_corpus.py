@@ -478,6 +478,7 @@ def test_bundled_sources_csv_is_merged():
 
 
 def test_decomposed_accents_are_composed_on_load(tmp_path):
-    (tmp_path / "a.txt").write_text("Titre\n\nLes soldats de\u0301ploye\u0301s sont la\u0300.\n", "utf-8")
+    decomposed = "Titre\n\nLes soldats de\u0301ploye\u0301s sont la\u0300.\n"
+    (tmp_path / "a.txt").write_text(decomposed, "utf-8")
     corpus = load_corpus(tmp_path)
     assert "déployés" in corpus.loc[0, "text"]
