@@ -65,3 +65,21 @@ def test_missing_model_says_how_to_install_it(monkeypatch):
 def test_normalise_never_changes_length_even_with_decomposed_accents():
     text = "de\u0301ploye\u0301s jusqu\u2019a\u0300"
     assert len(nlp.normalise(text)) == len(text)
+
+
+def test_sentences_break_only_at_real_ends():
+    doc = nlp.parse(
+        "Selon Washington, jusqu'à 8 000 soldats « ont été déployés ». Le Kremlin dément."
+    )
+    sents = [s.text.strip() for s in nlp.sentences(doc)]
+    assert sents == [
+        "Selon Washington, jusqu'à 8 000 soldats « ont été déployés ».",
+        "Le Kremlin dément.",
+    ]
+
+
+def test_actor_ruler_is_in_the_pipeline_and_fixes_known_mistakes():
+    doc = nlp.parse("Citant les services de renseignement américains, Antony Blinken a parlé.")
+    assert "Citant" not in [e.text for e in doc.ents if e.label_ == "PER"]
+    blinken = [e for e in doc.ents if e.text == "Antony Blinken"]
+    assert blinken and blinken[0].ent_id_ == "Antony Blinken"
