@@ -128,3 +128,45 @@ _TABLE_CSS = (
     "<style>.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th, .rendered_html td, "
     ".rendered_html th {text-align: left; vertical-align: top;}</style>"
 )
+
+
+# Light Okabe–Ito tints behind black text; the label is always written too, so colour is never
+# the only cue.
+ENTITY_COLOURS = {"PER": "#F5C77E", "ORG": "#A6D8F5", "LOC": "#F7F0A0", "MISC": "#D9D9D9"}
+
+
+def entities_html(doc, max_sentences: int | None = None) -> str:
+    """displaCy's entity view of a parsed article (displaCy escapes the text).
+
+    Each label also gives the canonical name when the course's actor table knows the entity
+    under another name (``Zelenskiy`` → ``PER · Volodymyr Zelensky``).
+    """
+    from spacy import displacy
+
+    from helpers.nlp import sentences
+
+    sents = sentences(doc)
+    if max_sentences is not None and len(sents) > max_sentences:
+        span = doc[: sents[max_sentences - 1].end]
+    else:
+        span = doc[:]
+    ents = []
+    for ent in span.ents:
+        label = ent.label_
+        if ent.ent_id_ and ent.ent_id_ != ent.text:
+            label = f"{label} · {ent.ent_id_}"
+        ents.append(
+            {"start": ent.start_char - span.start_char, "end": ent.end_char - span.start_char,
+             "label": label}
+        )
+    colours = {e["label"]: ENTITY_COLOURS.get(e["label"].split(" ·")[0], "#D9D9D9") for e in ents}
+    data = {"text": span.text, "ents": ents, "title": None}
+    return displacy.render(data, style="ent", manual=True, jupyter=False,
+                           options={"colors": colours})
+
+
+def show_entities(doc, max_sentences: int | None = None) -> None:
+    """Display the named entities of a parsed article (first ``max_sentences`` sentences)."""
+    from IPython.display import HTML, display
+
+    display(HTML(entities_html(doc, max_sentences)))

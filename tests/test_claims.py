@@ -334,3 +334,42 @@ def test_gold_files_are_well_formed(bench):
     own = bench.read_annotations(bench.OWN)
     assert len(own) >= 25 and set(own["speaker_kind"]) <= KINDS
     assert own.duplicated(["article_id", "sentence"]).sum() == 0
+
+
+# ----------------------------------------------------------------------------- reading the table
+
+
+def _table():
+    return pd.DataFrame(
+        {
+            "article_id": ["000_a", "000_a", "003_b"],
+            "sentence_id": [0, 1, 0],
+            "sentence": ["Selon Kiev, 30 soldats.", "Le ciel est bleu.", "Une source proche."],
+            "speaker": ["Ukraine", "", "source proche du dossier"],
+            "speaker_kind": ["institution", "", "anonymous"],
+            "quoted": [False, False, True],
+            "hedged": [True, False, False],
+        }
+    )
+
+
+def test_filter_claims_by_each_filter():
+    from helpers.claims import filter_claims
+
+    table = _table()
+    assert filter_claims(table, article="3")["sentence_id"].tolist() == [0]
+    assert len(filter_claims(table, article="000_a")) == 2
+    assert filter_claims(table, kind="anonymous")["article_id"].tolist() == ["003_b"]
+    assert filter_claims(table, kind="none")["sentence"].tolist() == ["Le ciel est bleu."]
+    assert len(filter_claims(table, hedged=True, speaker="ukraine")) == 1
+    assert len(filter_claims(table, contains="30 SOLDATS")) == 1
+
+
+def test_claims_summary_counts_per_article():
+    from helpers.claims import claims_summary
+
+    summary = claims_summary(_table())
+    assert summary.loc["000"].to_dict() == {
+        "sentences": 2, "attributed": 1, "anonymous": 0, "quoted": 0, "hedged": 1, "speakers": 1,
+    }
+    assert summary.loc["003", "anonymous"] == 1

@@ -77,3 +77,17 @@ def test_repeated_headline_marks_the_repeats_not_the_kept_title():
     )
     out = article_html(row, view="raw")
     assert '<div class="kr-raw">Titre ?\n\n<span class="kr-removed"' in out
+
+
+def test_entities_view_escapes_text_and_names_the_canonical_actor():
+    from helpers.display import entities_html
+    from helpers.nlp import parse
+
+    doc = parse(
+        "Selon <script>alert(1)</script> Volodymyr Zelenskiy, 11 000 soldats. Le Kremlin nie."
+    )
+    out = entities_html(doc)
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "PER · Volodymyr Zelensky" in out
+    assert "Kremlin" in out
+    assert "Kremlin" not in entities_html(doc, max_sentences=1)
