@@ -17,6 +17,11 @@ KINDS = [("all", None), ("named person", "person"), ("institution", "institution
 class ClaimFilter(widgets.VBox):
     """Dropdowns and a search box above the matching rows; every change redraws the table."""
 
+    def __repr__(self) -> str:
+        # What a saved notebook shows where the widget was (on GitHub, say): a sentence, not
+        # the widget's internals.
+        return "[the claims filter: run this cell in JupyterLab to use it]"
+
     def __init__(self, claims: pd.DataFrame, max_rows: int = 15):
         self.claims = claims
         self.max_rows = max_rows

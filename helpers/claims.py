@@ -335,7 +335,7 @@ def filter_claims(
         keep &= claims["hedged"] == hedged
     if contains:
         keep &= claims["sentence"].str.contains(contains, case=False, regex=False)
-    return claims[keep]
+    return claims[keep].reset_index(drop=True)
 
 
 def claims_summary(claims: pd.DataFrame) -> pd.DataFrame:

@@ -133,6 +133,11 @@ class FigureFilter(widgets.VBox):
     """Checkboxes for sides and speakers, a "Show all" button, the timeline and the table of
     the ticked estimates. ``selected`` holds the rows shown; ``redraws`` counts the redraws."""
 
+    def __repr__(self) -> str:
+        # What a saved notebook shows where the widget was (on GitHub, say): a sentence, not
+        # the widget's internals.
+        return "[the figures filter: run this cell in JupyterLab to use it]"
+
     def __init__(self, estimates: pd.DataFrame, title: str = DEFAULT_TITLE,
                  takeaway: str | None = None):
         self.estimates = _with_side(estimates).reset_index(drop=True)

@@ -107,6 +107,11 @@ def _toggle_style() -> dict:
 class TaggingWidget(widgets.VBox):
     """The tagging UI around a :class:`TaggingSession` (``.session``)."""
 
+    def __repr__(self) -> str:
+        # What a saved notebook shows where the widget was (on GitHub, say): a sentence, not
+        # the widget's internals.
+        return "[the hand-tagging widget: run this cell in JupyterLab to use it]"
+
     def __init__(self, session: TaggingSession, **kwargs):
         self.session = session
         self._showing = False  # True while the controls are being filled in from the session

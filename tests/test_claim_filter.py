@@ -37,3 +37,12 @@ def test_filter_redraws_on_every_change():
 def test_long_results_say_how_many_are_shown():
     w = claim_filter(claims(), max_rows=2)
     assert w.count.value == "3 of 3 sentences (showing the first 2)"
+
+
+def test_saved_notebooks_show_a_sentence_not_widget_internals():
+    from helpers.figure_filter import FigureFilter
+    from helpers.widgets import TaggingWidget
+
+    assert repr(claim_filter(claims())).startswith("[the claims filter: run this cell")
+    for cls in (FigureFilter, TaggingWidget):
+        assert "run this cell in JupyterLab" in cls.__repr__(object.__new__(cls))
