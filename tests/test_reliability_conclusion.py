@@ -1,0 +1,150 @@
+"""The conclusion checker of notebook 04: calibrated estimative terms, independent origins."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from helpers.reliability import (
+    check_conclusion,
+    conclusion_report,
+    display_name,
+    estimative_terms,
+)
+from helpers.signals import data_table
+
+GOOD = ("It is likely that 10 000 to 12 000 North Korean soldiers were in Kursk by "
+        "mid-December 2024: Zelensky said 11 000 and Lloyd Austin put it at about 10 000.")
+
+
+def test_a_good_paragraph_passes_and_says_why(capsys):
+    assert check_conclusion(GOOD) is True
+    out = capsys.readouterr().out
+    assert "“likely” (55–80 %)" in out
+    assert "Volodymyr Zelensky (Ukraine) and Lloyd Austin (United States)" in out
+    assert "Well done" in out
+
+
+def test_french_paragraph_with_aliases_and_accents():
+    report = conclusion_report(
+        "Il est très probable qu'environ 10 000 soldats nord-coréens étaient à Koursk, selon "
+        "le président ukrainien et le SECRETAIRE AMERICAIN A LA DEFENSE.")
+    assert report.ok
+    assert report.terms == ["very likely"]
+    assert report.origins == ["Volodymyr Zelensky", "Lloyd Austin"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "term"),
+    [("very likely", "very likely"), ("unlikely", "unlikely"), ("likely", "likely"),
+     ("highly probable", "very likely"), ("probably", "likely"), ("remote", "almost no chance"),
+     ("roughly even odds", "roughly even chance"), ("nearly certain", "almost certain"),
+     ("almost certainly", "almost certain"), ("peu probable", "unlikely"),
+     ("très peu probable", "very unlikely"), ("Presque certain", "almost certain")],
+)
+def test_each_calibrated_term_is_read_as_its_own_band(phrase, term):
+    report = conclusion_report(f"It is {phrase} that Zelensky and Lloyd Austin are right.")
+    assert report.terms == [term]
+
+
+@given(st.sampled_from(sorted(set(estimative_terms().query("kind == 'calibrated'")["term"]))),
+       st.text(alphabet="abc ,.", max_size=20))
+def test_any_calibrated_term_is_found_in_any_filler(term, filler):
+    report = conclusion_report(f"{filler} {term.upper()} {filler}")
+    assert report.terms == [term]
+
+
+def test_vague_words_fail_with_the_scale_and_a_note():
+    report = conclusion_report("Maybe 11 000 were there, according to Zelensky and the NIS.")
+    assert not report.ok
+    assert report.terms == [] and report.vague == ["Maybe"]
+    text = str(report)
+    assert "No calibrated estimative term" in text
+    assert "almost no chance (1–5 %)" in text and "almost certain (95–99 %)" in text
+    assert "“Maybe” is not on the scale" in text
+
+
+def test_two_origins_on_one_side_are_not_independent():
+    report = conclusion_report("It is likely that 11 000 were there, according to Zelensky "
+                               "and Ukrainian military intelligence.")
+    assert not report.ok
+    assert report.origins == ["Volodymyr Zelensky", "GUR"]
+    assert report.sides == ["Ukraine"]
+    text = str(report)
+    assert "Volodymyr Zelensky and the GUR are both on the same side (Ukraine)" in text
+    assert "Ukraine is a party to the war" in text
+    assert "Lloyd Austin or the Pentagon (United States)" in text
+
+
+def test_one_origin_repeated_is_one_origin():
+    report = conclusion_report("It is likely: Zelensky said so, and the président ukrainien "
+                               "repeated it on Telegram.")
+    assert report.origins == ["Volodymyr Zelensky"]
+    assert "Only one origin named" in str(report)
+
+
+def test_anonymous_sources_and_media_are_not_counted():
+    report = conclusion_report("It is likely, says an unnamed Ukrainian official quoted by the "
+                               "BBC and by AFP.")
+    assert not report.ok
+    assert report.origins == []
+    assert report.anonymous == ["responsable ukrainien"]
+    assert report.media == ["BBC", "AFP"]
+    text = str(report)
+    assert "An unnamed Ukrainian official: anonymous, so not counted" in text
+    assert "BBC and AFP: a news outlet relays" in text
+
+
+def test_a_country_counts_only_when_cited_as_a_source():
+    mentioned = conclusion_report("It is likely that troops from North Korea fought in Russia "
+                                  "and Ukraine, as Lloyd Austin said.")
+    assert mentioned.origins == ["Lloyd Austin"]
+    assert set(mentioned.places) == {"North Korea", "Russia", "Ukraine"}
+    cited = conclusion_report("It is likely, according to Kyiv, and Washington says so too.")
+    assert cited.ok
+    assert set(cited.origins) == {"Ukraine", "États-Unis"}
+    assert "“according to Kyiv”" not in str(cited)  # no hint once it passes
+
+
+def test_acronyms_must_be_capitals():
+    # "eu" is French for "had": it is not the EU
+    report = conclusion_report("Il y a eu, c'est probable, des soldats selon le GUR et l'UE.")
+    assert report.origins == ["GUR", "UE"]
+    assert conclusion_report("Il y a eu des soldats, selon le gur.").origins == []
+
+
+def test_tips_that_do_not_fail_the_check():
+    no_figure = conclusion_report("It is likely that thousands were there, according to "
+                                  "Zelensky and Lloyd Austin.")
+    assert no_figure.ok and not no_figure.has_figure
+    assert "Tip: give the figure" in str(no_figure)
+    mixed = conclusion_report("We have high confidence that it is very likely that 10 000 "
+                              "were there, as Zelensky and Lloyd Austin said.")
+    assert mixed.ok
+    assert "confidence level and a likelihood in the same sentence" in str(mixed)
+
+
+def test_empty_or_not_text():
+    assert not conclusion_report("").ok
+    assert "Write your paragraph first" in str(conclusion_report("   "))
+    assert not conclusion_report(None).ok
+
+
+def test_estimative_terms_data_is_icd_203():
+    table = estimative_terms()
+    scale = table[table["kind"] == "calibrated"]
+    assert list(scale["term"]) == ["almost no chance", "very unlikely", "unlikely",
+                                   "roughly even chance", "likely", "very likely",
+                                   "almost certain"]
+    assert list(zip(scale["low_pct"], scale["high_pct"], strict=True)) == [
+        (1, 5), (5, 20), (20, 45), (45, 55), (55, 80), (80, 95), (95, 99)]
+    assert scale["source"].str.contains("ICD 203").all()
+    assert (table.loc[table["kind"] == "vague", "low_pct"].isna()).all()
+
+
+def test_english_aliases_name_actors_of_the_table():
+    from helpers.actors import load_actors
+
+    canonical = set(load_actors()["canonical"])
+    assert set(data_table("english_aliases.csv")["canonical"]) <= canonical
+    assert display_name("Pentagone") == "the Pentagon"
+    assert display_name("Lloyd Austin") == "Lloyd Austin"
