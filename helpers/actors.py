@@ -53,6 +53,9 @@ class Actor:
     gender: str  # "m", "f" or ""
     number: str  # "s", "p" or ""
     label: str
+    #: the government or body this actor speaks for (Blinken → États-Unis), "" when none: two
+    #: officials of one government relaying one intelligence assessment are one origin.
+    speaks_for: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ def load_actors() -> pd.DataFrame:
 def _by_canonical() -> dict[str, Actor]:
     return {
         r["canonical"]: Actor(r["canonical"], r["kind"], r["side"], r["gender"], r["number"],
-                              r["label"])
+                              r["label"], r.get("speaks_for", ""))
         for r in _rows()
     }
 
@@ -117,6 +120,13 @@ def _by_alias() -> dict[str, Actor]:
 def actor(name: str) -> Actor | None:
     """The :class:`Actor` whose canonical name or alias is ``name`` (any case), else None."""
     return _by_canonical().get(name) or _by_alias().get(_key(name))
+
+
+def origin_of(name: str) -> str:
+    """The origin a speaker's claims come from: the government or body they speak for
+    (``"Antony Blinken"`` → ``"États-Unis"``), else the speaker themself; ``""`` stays ``""``."""
+    found = actor(name) if name else None
+    return (found.speaks_for or found.canonical) if found else name
 
 
 def canonical_actor(text: str) -> str:

@@ -17,8 +17,10 @@ How figures are grouped (decided here, and why):
 * **Vague figures** ("plusieurs milliers") have no value and are left out.
 * **Derived figures** (5 units x about 3 000 = about 15 000, which no one stated) are left out by
   default; ``include_derived=True`` keeps them, with ``derived=True`` on their row.
-* **Origins** are the canonical speakers of the figure's sentence (``speaker``, from claim
-  tagging). A figure with **no speaker** is the outlet's own statement: it is not an origin,
+* **Origins** are where the speakers' claims come from: the government or body a speaker speaks
+  for (``speaks_for`` in ``actors.csv``: Antony Blinken and Lloyd Austin both speak for the
+  United States, relaying one intelligence assessment), else the canonical speaker itself. The
+  ``speakers`` column keeps who actually spoke. A figure with **no speaker** is the outlet's own statement: it is not an origin,
   because the outlet does not say where it got it and it cannot be shown independent of the
   others. Those articles are listed in ``unattributed`` and never add to ``n_origins``.
 * **Sides**: each origin's side comes from ``actors.csv`` (a ``speaker_side`` column in the
@@ -37,16 +39,17 @@ from functools import lru_cache
 
 import pandas as pd
 
+from helpers.actors import origin_of
 from helpers.signals import data_table
 
 __all__ = ["COLUMNS", "close", "corroboration", "figure_origins", "side_role", "sides"]
 
 COLUMNS = [
     "value", "unit_kind", "qualifiers", "n_articles", "n_origins", "articles", "origins",
-    "sides", "n_sides", "unattributed", "mentions", "texts", "derived", "independent",
+    "speakers", "sides", "n_sides", "unattributed", "mentions", "texts", "derived", "independent",
 ]  # fmt: skip
 LINK_COLUMNS = [
-    "value", "unit_kind", "qualifier", "article_id", "origin", "side", "role", "mentions",
+    "value", "unit_kind", "qualifier", "article_id", "origin", "speaker", "side", "role", "mentions",
     "texts", "derived",
 ]  # fmt: skip
 
@@ -91,6 +94,7 @@ def _clean(figures: pd.DataFrame, include_derived: bool) -> pd.DataFrame:
     if not include_derived:
         table = table[~table["derived"]]
     table["speaker"] = table["speaker"].fillna("").astype(str)
+    table["origin"] = table["speaker"].map(origin_of)
     table["unit_kind"] = table["unit_kind"].fillna("").astype(str)
     table["qualifier"] = table["qualifier"].fillna("").astype(str)
     if "speaker_side" in table.columns:
@@ -113,14 +117,14 @@ def figure_origins(figures: pd.DataFrame, include_derived: bool = False) -> pd.D
     table = _clean(figures, include_derived)
     if table.empty:
         return pd.DataFrame(columns=LINK_COLUMNS)
-    grouped = table.groupby(["value", "unit_kind", "article_id", "speaker", "side"], sort=True)
+    grouped = table.groupby(["value", "unit_kind", "article_id", "origin", "speaker", "side"],
+                            sort=True)
     links = grouped.agg(
         qualifier=("qualifier", lambda s: ", ".join(sorted(set(s)))),
         mentions=("value", "size"),
         texts=("text", lambda s: list(dict.fromkeys(str(x) for x in s))),
         derived=("derived", "any"),
     ).reset_index()
-    links = links.rename(columns={"speaker": "origin"})
     links["role"] = links["side"].map(side_role)
     links["mentions"] = links["mentions"].astype(int)
     return links[LINK_COLUMNS]
@@ -169,8 +173,8 @@ def corroboration(
     for key, group in table.groupby(keys, sort=True):
         key = key if isinstance(key, tuple) else (key,)
         said = group[group["speaker"] != ""]
-        origins = sorted(set(said["speaker"]))
-        side_of = dict(zip(said["speaker"], said["side"], strict=True))
+        origins = sorted(set(said["origin"]))
+        side_of = dict(zip(said["origin"], said["side"], strict=False))
         origin_sides = [side_of[o] for o in origins]
         named_sides = sorted({s for s in origin_sides if s})
         unattributed = sorted(set(group.loc[group["speaker"] == "", "article_id"]))
@@ -182,6 +186,7 @@ def corroboration(
             "n_origins": len(origins),
             "articles": sorted(set(group["article_id"])),
             "origins": origins,
+            "speakers": sorted(set(said["speaker"])),
             "sides": named_sides,
             "n_sides": len(named_sides),
             "unattributed": unattributed,

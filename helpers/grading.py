@@ -140,7 +140,7 @@ def claim_label(value: float, unit_kind: str = "", qualifier: str = "") -> str:
 def _main_claim(origin: str, links: pd.DataFrame, table: pd.DataFrame) -> pd.Series | None:
     """The origin's claim to grade: the figure it gives in most articles, then the one others
     give too, then the largest."""
-    mine = links[links["origin"] == origin]
+    mine = links[links["speaker"] == origin]
     if mine.empty:
         return None
     per_value = mine.groupby(["value", "unit_kind"]).agg(
@@ -167,10 +167,10 @@ def main_origins(
     links = figure_origins(figures)
     if unit_kinds is not None:
         links = links[links["unit_kind"].isin(list(unit_kinds))]
-    links = links[links["origin"] != ""]
+    links = links[links["speaker"] != ""]
     table = corroboration(figures)
     rows = []
-    for origin, mine in links.groupby("origin", sort=True):
+    for origin, mine in links.groupby("speaker", sort=True):
         if claims is not None and len(claims):
             articles = sorted(set(claims.loc[claims["speaker"] == origin, "article_id"]))
         else:
@@ -278,7 +278,7 @@ def _credibility(origin: str, value, unit_kind: str, table: pd.DataFrame,
         return side_key(name, _side(name)) != side_key(origin, own_side)
 
     same = table[(table["value"] == value) & (table["unit_kind"] == unit_kind)]
-    others = [o for o in (same["origins"].iloc[0] if len(same) else []) if o != origin]
+    others = [o for o in (same["speakers"].iloc[0] if len(same) else []) if o != origin]
     label = label or claim_label(value, unit_kind)
     other_side = [o for o in others if foreign(o)]
     if other_side:
@@ -287,7 +287,7 @@ def _credibility(origin: str, value, unit_kind: str, table: pd.DataFrame,
                      "other sources). Check they did not get it from the same place.")
     nearby = table[(table["unit_kind"] == unit_kind) & (table["value"] != value)
                    & table["value"].map(lambda v: close(v, value, tolerance))]
-    near = sorted({(o, v) for v, origins in zip(nearby["value"], nearby["origins"], strict=True)
+    near = sorted({(o, v) for v, origins in zip(nearby["value"], nearby["speakers"], strict=True)
                    for o in origins if o != origin})
     near_other = [(o, v) for o, v in near if foreign(o)]
     if near_other:
@@ -329,14 +329,14 @@ def propose_grade(
         if main is not None:
             value, unit_kind = float(main["value"]), main["unit_kind"]
     elif unit_kind is None:
-        kinds = links.loc[(links["origin"] == origin) & (links["value"] == value), "unit_kind"]
+        kinds = links.loc[(links["speaker"] == origin) & (links["value"] == value), "unit_kind"]
         unit_kind = kinds.iloc[0] if len(kinds) else ""
     if value is None:
         credibility = "6"
         reasons["corroboration"] = ("no figure from this origin in the table: pick one of its "
                                     "claims to grade its credibility.")
     else:
-        mine = links[(links["origin"] == origin) & (links["value"] == value)]
+        mine = links[(links["speaker"] == origin) & (links["value"] == value)]
         qualifier = mine["qualifier"].iloc[0] if len(mine) else ""
         claim = claim_label(value, unit_kind or "", qualifier)
         credibility, reasons["corroboration"] = _credibility(origin, value, unit_kind or "",

@@ -94,3 +94,12 @@ def test_ruler_patterns_cover_every_named_actor():
     ids = {p["id"] for p in ruler_patterns()}
     named = load_actors().query("kind != 'anonymous'")["canonical"]
     assert set(named) <= ids
+
+
+def test_origin_is_the_government_a_speaker_speaks_for():
+    from helpers.actors import origin_of
+
+    assert origin_of("Antony Blinken") == origin_of("Lloyd Austin") == "États-Unis"
+    assert origin_of("GUR") == origin_of("Volodymyr Zelensky") == "Ukraine"
+    assert origin_of("BBC") == "BBC"  # a medium speaks for itself
+    assert origin_of("un inconnu") == "un inconnu" and origin_of("") == ""

@@ -184,7 +184,7 @@ def test_11000_is_two_articles_and_one_origin(table):
     row = row_of(table, 11000)
     assert row["n_articles"] == 2
     assert row["n_origins"] == 1
-    assert row["origins"] == ["Volodymyr Zelensky"]
+    assert row["origins"] == ["Ukraine"] and row["speakers"] == ["Volodymyr Zelensky"]
     assert [a[:3] for a in row["articles"]] == ["000", "001"]
     assert row["sides"] == ["Ukraine"]
     assert "repeating it is not confirming it" in row["independent"]
@@ -194,7 +194,7 @@ def test_11000_is_two_articles_and_one_origin(table):
 def test_30_killed_or_wounded_is_two_articles_and_one_gur(table):
     row = row_of(table, 30)
     assert (row["n_articles"], row["n_origins"]) == (2, 1)
-    assert row["origins"] == ["GUR"]
+    assert row["origins"] == ["Ukraine"] and row["speakers"] == ["GUR"]
     assert [a[:3] for a in row["articles"]] == ["003", "004"]
     assert row["qualifiers"] == "lower"
 
@@ -202,8 +202,10 @@ def test_30_killed_or_wounded_is_two_articles_and_one_gur(table):
 def test_about_10000_comes_from_several_origins_on_two_sides(table):
     row = row_of(table, 10000)
     assert row["n_articles"] == 4
-    assert set(row["origins"]) == {"Volodymyr Zelensky", "Antony Blinken", "Lloyd Austin"}
-    assert row["n_origins"] == 3
+    # Blinken and Austin both speak for the United States: one origin, two speakers
+    assert set(row["speakers"]) == {"Volodymyr Zelensky", "Antony Blinken", "Lloyd Austin"}
+    assert set(row["origins"]) == {"Ukraine", "États-Unis"}
+    assert row["n_origins"] == 2
     assert row["sides"] == ["Ukraine", "United States"]
     assert row["n_sides"] == 2
     # 004 states it without a source: an article, not an origin
@@ -223,8 +225,9 @@ def test_figure_origins_links_articles_to_origins(seeds):
     links = figure_origins(seeds[3])
     ten = links[(links["value"] == 10000) & (links["unit_kind"] == "troops")]
     assert len(ten) == 4
-    assert set(ten["origin"]) == {"Volodymyr Zelensky", "Antony Blinken", "Lloyd Austin", ""}
-    assert set(ten.loc[ten["origin"] == "Volodymyr Zelensky", "role"]) == {"belligerent"}
+    assert set(ten["speaker"]) == {"Volodymyr Zelensky", "Antony Blinken", "Lloyd Austin", ""}
+    assert set(ten["origin"]) == {"Ukraine", "États-Unis", ""}
+    assert set(ten.loc[ten["speaker"] == "Volodymyr Zelensky", "role"]) == {"belligerent"}
 
 
 # ----------------------------------------------------------------------------- reuse

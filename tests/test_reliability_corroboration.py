@@ -68,13 +68,21 @@ def test_origins_on_different_sides_may_confirm_each_other():
     assert "Ukraine: a party to the war" in row["independent"]
 
 
-def test_origins_on_one_side_are_not_independent():
+def test_an_official_and_the_government_they_speak_for_are_one_origin():
     table = corroboration(figures(("a", 8000.0, "upper", "Antony Blinken"),
                                   ("a", 8000.0, "upper", "États-Unis")))
     row = only(table, 8000)
+    assert row["n_origins"] == 1 and row["origins"] == ["États-Unis"]
+    assert row["speakers"] == ["Antony Blinken", "États-Unis"]
+    assert "party to the war" not in row["independent"]  # a backer, not a belligerent
+
+
+def test_origins_on_one_side_are_not_independent():
+    table = corroboration(figures(("a", 8000.0, "upper", "Antony Blinken"),
+                                  ("a", 8000.0, "upper", "New York Times")))
+    row = only(table, 8000)
     assert row["n_origins"] == 2 and row["n_sides"] == 1
     assert "all from United States: not independent" in row["independent"]
-    assert "party to the war" not in row["independent"]  # a backer, not a belligerent
 
 
 def test_an_empty_speaker_is_the_outlet_not_an_origin():
@@ -144,9 +152,9 @@ def test_columns_and_empty_tables():
 def test_figure_origins_has_a_row_per_article_and_origin():
     links = figure_origins(figures(("a", 30.0, "lower", "GUR"), ("a", 30.0, "lower", "GUR"),
                                    ("b", 30.0, "lower", "GUR"), ("b", 30.0, "lower", "")))
-    assert links[["article_id", "origin", "mentions"]].values.tolist() == [
-        ["a", "GUR", 2], ["b", "", 1], ["b", "GUR", 1]]
-    assert set(links.loc[links["origin"] == "GUR", "role"]) == {"belligerent"}
+    assert links[["article_id", "origin", "speaker", "mentions"]].values.tolist() == [
+        ["a", "Ukraine", "GUR", 2], ["b", "", "", 1], ["b", "Ukraine", "GUR", 1]]
+    assert set(links.loc[links["speaker"] == "GUR", "role"]) == {"belligerent"}
 
 
 def test_sides_data():
