@@ -22,7 +22,8 @@ How figures are grouped (decided here, and why):
   United States, relaying one intelligence assessment), else the canonical speaker itself. The
   ``speakers`` column keeps who actually spoke. A figure with **no speaker** is the outlet's
   own statement: it is not an origin, because the outlet does not say where it got it and it
-  cannot be shown independent of the others. Those articles are listed in ``unattributed`` and never add to ``n_origins``.
+  cannot be shown independent of the others. Those articles are listed in ``unattributed``
+  and never add to ``n_origins``.
 * **Sides**: each origin's side comes from ``actors.csv`` (a ``speaker_side`` column in the
   figures table wins). ``independent`` says in words what the origins amount to; belligerents
   (``sides.csv``: Ukraine, Russia, North Korea) speaking of the war are flagged, since a side's
