@@ -1,0 +1,277 @@
+"""The whole investigation from one parse of each article.
+
+>>> result = run(load_corpus())
+>>> result["claims"]          # helpers.claims.tag_claims, from the same Docs
+>>> result["figures"]         # helpers.figures.extract_figures, from the same Docs and claims
+>>> result["signals"]         # helpers.reliability.article_signals (when that module exists)
+
+``run`` parses each distinct text once with ``nlp.pipe`` (in batches; ``n_process`` spreads a large
+corpus over several processes) and hands the same ``Doc`` objects to every step: claims and
+figures (and the reliability signals) never parse again. Results are cached on disk
+(:mod:`helpers.cache`): reopening a notebook reads the Docs and each article's tables back
+instead of parsing, and a changed text, model, actor table or helper module is computed afresh.
+
+The Docs that ``run`` returns carry no ``doc.tensor`` (the model's internal word vectors, 96 floats
+a token; nothing in the course reads them): a thousand articles stay a few hundred MB lighter,
+and a Doc read from the cache is the same as a freshly parsed one.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from pathlib import Path
+
+import numpy
+import pandas as pd
+
+from helpers.cache import DocStore, TableStore, code_fingerprint, pipeline_fingerprint, row_key
+from helpers.nlp import get_nlp, normalise, text_hash
+
+__all__ = ["DEFAULT_BATCH_SIZE", "parse_corpus", "run"]
+
+#: Texts per ``nlp.pipe`` batch. Parsing memory grows with it (seed-sized articles, ~3 500
+#: characters: about +75 MB at 8, +160 MB at 16, +340 MB at 32) and speed hardly does.
+DEFAULT_BATCH_SIZE = 8
+#: Articles per call of ``tag_claims``/``extract_figures`` when their tables are computed (one
+#: progress-bar step; the tables do not depend on it).
+TABLE_CHUNK = 64
+_NO_TENSOR = numpy.zeros((0,), dtype="float32")
+
+
+def run(corpus, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE, cache=True,
+        progress: bool = False) -> dict:
+    """Parse ``corpus`` once and return every table of the investigation.
+
+    - ``corpus``: a DataFrame with ``article_id`` (unique) and ``text``, e.g. ``load_corpus()``,
+      or a plain string (its ``article_id`` is ``"text"``).
+    - ``n_process``: processes for parsing (``-1``: one per CPU); worth it from a few hundred
+      articles, never more than there are batches to parse.
+    - ``batch_size``: texts per ``nlp.pipe`` batch.
+    - ``cache``: ``True`` (``$KURSK_CACHE_DIR`` or ``.cache/``), ``False``, or a folder.
+    - ``progress``: show progress bars (``tqdm.auto``: a widget in JupyterLab, text elsewhere)
+      while parsing and tagging; nothing is shown when everything comes from the cache.
+
+    Returns a dict: ``corpus`` (as given), ``docs`` (one Doc per row, in order), ``claims``,
+    ``figures`` and, when :mod:`helpers.reliability` exists, ``signals`` and ``corroboration``;
+    ``stats`` counts what was parsed and what came from the cache, with the wall time of each
+    step in ``stats["seconds"]``.
+    """
+    corpus = _as_corpus(corpus)
+    root = None if cache is True or cache is False or cache is None else Path(cache)
+    use_cache = cache is not False and cache is not None
+    nlp = get_nlp()
+    stats = {"articles": len(corpus), "parsed": 0, "docs_from_cache": 0,
+             "tables_computed": 0, "tables_from_cache": 0, "seconds": {}}
+    clock = _Clock(stats["seconds"])
+    texts = corpus["text"].fillna("").astype(str).tolist()
+    docs = parse_corpus(texts, n_process=n_process, batch_size=batch_size,
+                        store=DocStore(nlp, root) if use_cache else None, progress=progress,
+                        stats=stats)
+    clock.lap("docs")
+    tables = TableStore(_tables_fingerprint(nlp), root) if use_cache else None
+    claims, figures, row_keys = _tables(corpus, texts, docs, tables, progress, stats)
+    clock.lap("claims_figures")
+    result = {"corpus": corpus, "docs": docs, "claims": claims, "figures": figures}
+    reliability = _reliability()
+    if reliability is not None:
+        result.update(_reliability_tables(reliability, corpus, docs, claims, figures,
+                                          tables, row_keys))
+        clock.lap("reliability")
+    result["stats"] = stats
+    return result
+
+
+# ----------------------------------------------------------------------------- parsing
+
+
+def parse_corpus(texts, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE,
+                 store: DocStore | None = None, progress: bool = False,
+                 stats: dict | None = None) -> list:
+    """One Doc per text, in order: each distinct (normalised) text parsed once with
+    ``nlp.pipe``, or read from ``store``; newly parsed Docs are written to ``store``."""
+    nlp = get_nlp()
+    normed = [normalise(t) for t in texts]
+    keys = [text_hash(t) for t in normed]
+    unique = dict(zip(keys, normed, strict=True))
+    found = {}
+    if store is not None:
+        for key, text in unique.items():
+            doc = store.get(key, text)
+            if doc is not None:
+                found[key] = doc
+    missing = [key for key in unique if key not in found]
+    if missing:
+        batches = math.ceil(len(missing) / max(1, batch_size))
+        procs = n_process if n_process > 0 else _cpu_count()
+        procs = max(1, min(procs, batches))
+        with _bar(progress, len(missing), "parsing") as bar:
+            pipe = nlp.pipe((unique[k] for k in missing), batch_size=batch_size,
+                            n_process=procs)
+            for key, doc in zip(missing, pipe, strict=True):
+                doc.tensor = _NO_TENSOR
+                found[key] = doc
+                if store is not None:
+                    store.put(key, doc)
+                bar.update(1)
+    if stats is not None:
+        stats["parsed"] += len(missing)
+        stats["docs_from_cache"] += len(unique) - len(missing)
+    return [found[k] for k in keys]
+
+
+def _cpu_count() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+
+# ----------------------------------------------------------------------------- tables
+
+
+def _tables(corpus: pd.DataFrame, texts, docs, store: TableStore | None, progress, stats):
+    """Claims and figures, article by article from ``store`` where it has them, the others
+    computed in chunks from the Docs; assembled in corpus order."""
+    from helpers.claims import tag_claims
+    from helpers.figures import extract_figures
+
+    ids = corpus["article_id"].astype(str).tolist()
+    parts: list = [None] * len(corpus)
+    keys: list = [None] * len(corpus)
+    if store is not None:
+        records = corpus.to_dict("records")
+        for i, (text, record) in enumerate(zip(texts, records, strict=True)):
+            keys[i] = row_key(text_hash(text), record)
+            cached = store.get("article-" + keys[i])
+            if _valid_part(cached):
+                parts[i] = cached
+    missing = [i for i, part in enumerate(parts) if part is None]
+    with _bar(progress and bool(missing), len(missing), "claims & figures") as bar:
+        for start in range(0, len(missing), TABLE_CHUNK):
+            rows = missing[start : start + TABLE_CHUNK]
+            sub = corpus.iloc[rows]
+            sub_docs = [docs[i] for i in rows]
+            claims = tag_claims(sub, docs=sub_docs)
+            figures = extract_figures(sub, docs=sub_docs, claims=claims)
+            by_claims = _split(claims)
+            by_figures = _split(figures)
+            for i in rows:
+                parts[i] = (by_claims.get(ids[i]), by_figures.get(ids[i]))
+                if store is not None:
+                    store.put("article-" + keys[i], parts[i])
+            bar.update(len(rows))
+    stats["tables_computed"] += len(missing)
+    stats["tables_from_cache"] += len(corpus) - len(missing)
+    return (_assemble([p[0] for p in parts], lambda: tag_claims(corpus.iloc[:0], docs=[])),
+            _assemble([p[1] for p in parts],
+                      lambda: extract_figures(corpus.iloc[:0], docs=[], claims=None)),
+            keys if store is not None else None)
+
+
+def _reliability_tables(reliability, corpus, docs, claims, figures, store, row_keys) -> dict:
+    """``signals`` and ``corroboration``: they compare articles, so they are cached for the
+    corpus as a whole (every row's key, in order), not article by article."""
+    key = None
+    if store is not None:
+        key = "corpus-" + _digest_keys(row_keys)
+        cached = store.get(key)
+        if (isinstance(cached, dict) and set(cached) == {"signals", "corroboration"}
+                and all(isinstance(v, pd.DataFrame) for v in cached.values())):
+            return cached
+    out = {"signals": reliability.article_signals(corpus, docs=docs, claims=claims),
+           "corroboration": reliability.corroboration(figures)}
+    if store is not None:
+        store.put(key, out)
+    return out
+
+
+def _digest_keys(keys) -> str:
+    import hashlib
+
+    return hashlib.sha256("\n".join(keys).encode()).hexdigest()[:16]
+
+
+def _split(frame: pd.DataFrame) -> dict:
+    """Rows of each article (keyed by ``str(article_id)``); articles without rows are absent."""
+    if frame.empty:
+        return {}
+    return {key: part.reset_index(drop=True)
+            for key, part in frame.groupby(frame["article_id"].astype(str), sort=False)}
+
+
+def _valid_part(value) -> bool:
+    return (isinstance(value, tuple) and len(value) == 2
+            and all(v is None or isinstance(v, pd.DataFrame) for v in value))
+
+
+def _assemble(parts: list, empty) -> pd.DataFrame:
+    """Concatenate the articles' rows in order; ``empty()`` gives the typed empty table."""
+    rows = [p for p in parts if p is not None and len(p)]
+    if not rows:
+        return empty()
+    if len(rows) == 1:
+        return rows[0].reset_index(drop=True)
+    return pd.concat(rows, ignore_index=True)
+
+
+def _tables_fingerprint(nlp) -> str:
+    return f"{pipeline_fingerprint(nlp)}-{code_fingerprint()}"
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _as_corpus(corpus) -> pd.DataFrame:
+    if isinstance(corpus, str):
+        return pd.DataFrame({"article_id": ["text"], "text": [corpus]})
+    if not isinstance(corpus, pd.DataFrame) or not {"article_id", "text"} <= set(corpus.columns):
+        raise TypeError("corpus must be a string or a DataFrame with 'article_id' and 'text'")
+    ids = corpus["article_id"].astype(str)
+    dupes = sorted(set(ids[ids.duplicated()]))
+    if dupes:
+        raise ValueError(f"article_id must be unique; repeated: {', '.join(dupes[:5])}")
+    return corpus
+
+
+def _reliability():
+    """:mod:`helpers.reliability` when it exists (it is optional for this layer)."""
+    import importlib
+
+    try:
+        return importlib.import_module("helpers.reliability")
+    except ModuleNotFoundError as err:
+        if err.name != "helpers.reliability":
+            raise
+        return None
+
+
+class _Clock:
+    """Wall time of each step of ``run``, in ``stats["seconds"]``."""
+
+    def __init__(self, laps: dict):
+        self.laps = laps
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = round(now - self.last, 4)
+        self.last = now
+
+
+class _NoBar:
+    def update(self, n=1):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _bar(show: bool, total: int, desc: str):
+    if not show or total <= 0:
+        return _NoBar()
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=desc, unit="article")

@@ -1,0 +1,357 @@
+"""helpers.pipeline.run: one parse per article, the disk cache, and the same tables either way.
+
+Every test uses its own cache folder (``tmp_path``); nothing here measures time
+(``benchmarks/speed.py`` does).
+"""
+
+import re
+import sys
+import types
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from helpers import actors, cache, nlp
+from helpers.claims import tag_claims
+from helpers.corpus import load_corpus
+from helpers.figures import extract_figures
+from helpers.pipeline import run
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def fresh(seeds):
+    """The seeds parsed the ordinary way, and their tables."""
+    docs = nlp.parse_many(seeds["text"].tolist())
+    claims = tag_claims(seeds, docs=docs)
+    return docs, claims, extract_figures(seeds, docs=docs, claims=claims)
+
+
+@pytest.fixture(scope="module")
+def short(seeds):
+    """The seeds cut to their first 600 characters or so: quick to parse, still real news."""
+    def cut(text):
+        end = text.find("\n", 600)
+        return text if end < 0 else text[:end]
+
+    return seeds.assign(text=seeds["text"].map(cut))
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV_VAR, str(folder))
+    return folder
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """Count the texts the pipeline tokenizes (every parse, by ``nlp(...)`` or ``nlp.pipe``,
+    starts with ``make_doc``); any other way to parse an article fails the test."""
+    pipeline = nlp.get_nlp()
+    seen = []
+    make_doc = pipeline.make_doc
+
+    def counting(text):
+        seen.append(text)
+        return make_doc(text)
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("parsed outside helpers.pipeline")
+
+    monkeypatch.setattr(pipeline, "make_doc", counting)
+    monkeypatch.setattr(nlp, "parse", forbidden)
+    monkeypatch.setattr(nlp, "parse_many", forbidden)
+    return seen
+
+
+@pytest.fixture
+def fake_reliability(monkeypatch):
+    """A stand-in for helpers.reliability that records what it was given."""
+    calls = {}
+    module = types.ModuleType("helpers.reliability")
+
+    def article_signals(corpus, docs=None, claims=None):
+        calls["signals"] = (corpus, docs, claims)
+        return pd.DataFrame({"article_id": corpus["article_id"], "n_docs": len(docs)})
+
+    def corroboration(figures):
+        calls["corroboration"] = figures
+        return pd.DataFrame({"value": figures["value"].dropna().unique()})
+
+    module.article_signals = article_signals
+    module.corroboration = corroboration
+    monkeypatch.setitem(sys.modules, "helpers.reliability", module)
+    return calls
+
+
+def _same_tables(a: dict, b: dict) -> None:
+    assert set(a) == set(b)
+    for key in ("claims", "figures", "signals", "corroboration"):
+        if key in a:
+            assert_frame_equal(a[key], b[key])
+
+
+def _docs_equal(a, b) -> None:
+    assert a.text == b.text
+    assert [(s.start, s.end) for s in a.sents] == [(s.start, s.end) for s in b.sents]
+    assert [(e.start, e.end, e.label_, e.ent_id_) for e in a.ents] == [
+        (e.start, e.end, e.label_, e.ent_id_) for e in b.ents]
+    assert [(t.text, t.whitespace_, t.lemma_, t.pos_, t.tag_, str(t.morph), t.dep_, t.head.i,
+             t.is_sent_start, t.ent_iob_) for t in a] == [
+        (t.text, t.whitespace_, t.lemma_, t.pos_, t.tag_, str(t.morph), t.dep_, t.head.i,
+         t.is_sent_start, t.ent_iob_) for t in b]
+
+
+# ----------------------------------------------------------------------------- one parse
+
+
+def test_each_article_is_parsed_once_and_every_table_uses_those_docs(
+        seeds, fresh, parses, fake_reliability):
+    result = run(seeds, cache=False)
+
+    assert sorted(parses) == sorted(nlp.normalise(t) for t in seeds["text"])
+    assert result["stats"]["parsed"] == len(seeds)
+    assert set(result) >= {"corpus", "docs", "claims", "figures", "signals", "corroboration"}
+    assert result["corpus"] is seeds
+    assert [d.text for d in result["docs"]] == [nlp.normalise(t) for t in seeds["text"]]
+    corpus, docs, claims = fake_reliability["signals"]
+    assert corpus is seeds and docs is result["docs"] and claims is result["claims"]
+    assert fake_reliability["corroboration"] is result["figures"]
+
+    _, claims, figures = fresh
+    assert_frame_equal(result["claims"], claims)
+    assert_frame_equal(result["figures"], figures)
+
+
+def test_the_same_text_twice_is_parsed_once(seeds, parses):
+    text = seeds["text"].iloc[1]
+    corpus = pd.DataFrame({"article_id": ["a", "b"], "text": [text, text]})
+    result = run(corpus, cache=False)
+    assert len(parses) == 1
+    assert result["docs"][0] is result["docs"][1]
+    assert list(result["claims"]["article_id"].unique()) == ["a", "b"]
+
+
+def test_without_reliability_the_signal_tables_are_left_out(short, monkeypatch):
+    monkeypatch.setitem(sys.modules, "helpers.reliability", None)  # import fails as if missing
+    result = run(short.iloc[:1], cache=False)
+    assert "signals" not in result and "corroboration" not in result
+    assert {"corpus", "docs", "claims", "figures"} <= set(result)
+
+
+def test_a_plain_string_is_one_article():
+    result = run("Selon Kiev, environ 3 000 soldats nord-coréens auraient été tués.", cache=False)
+    assert list(result["claims"]["article_id"].unique()) == ["text"]
+    assert result["figures"]["value"].tolist() == [3000.0]
+
+
+def test_empty_corpus(parses):
+    result = run(pd.DataFrame({"article_id": [], "text": []}), cache=False)
+    assert parses == [] and result["docs"] == []
+    assert result["claims"].empty and result["figures"].empty
+    assert list(result["claims"].columns) == list(tag_claims("x", docs=[nlp.get_nlp()("x")]))
+    assert "value" in result["figures"].columns
+
+
+def test_repeated_article_ids_are_refused(seeds):
+    corpus = pd.concat([seeds.iloc[:1], seeds.iloc[:1]])
+    with pytest.raises(ValueError, match="unique"):
+        run(corpus, cache=False)
+
+
+def test_two_processes_give_the_same_tables(short):
+    small = short.iloc[:3]
+    one = run(small, n_process=1, batch_size=1, cache=False)
+    two = run(small, n_process=2, batch_size=1, cache=False)
+    _same_tables(one, two)
+    for a, b in zip(one["docs"], two["docs"], strict=True):
+        _docs_equal(a, b)
+
+
+def test_progress_bars_do_not_change_the_result(short, capsys):
+    quiet = run(short.iloc[:2], cache=False)
+    shown = run(short.iloc[:2], cache=False, progress=True)
+    _same_tables(quiet, shown)
+    assert "parsing" in capsys.readouterr().err
+
+
+# ----------------------------------------------------------------------------- the cache
+
+
+def test_a_warm_cache_parses_nothing_and_gives_identical_tables(seeds, fresh, cache_dir,
+                                                                 parses):
+    cold = run(seeds)  # cache=True: $KURSK_CACHE_DIR
+    assert len(parses) == len(seeds)
+    assert list((cache_dir / "docs").glob("*/*.spacy"))
+    assert list((cache_dir / "tables").glob("*/*.pkl"))
+
+    parses.clear()
+    warm = run(seeds)
+    assert parses == []
+    assert warm["stats"]["docs_from_cache"] == len(seeds)
+    assert warm["stats"]["tables_from_cache"] == len(seeds)
+    _same_tables(cold, warm)
+    _, claims, figures = fresh
+    assert_frame_equal(warm["claims"], claims)
+    assert_frame_equal(warm["figures"], figures)
+    for a, b in zip(fresh[0], warm["docs"], strict=True):
+        _docs_equal(a, b)
+
+
+def test_signals_are_cached_for_the_corpus_as_a_whole(short, tmp_path, fake_reliability):
+    small = short.iloc[:2]
+    first = run(small, cache=tmp_path)
+    fake_reliability.clear()
+    again = run(small, cache=tmp_path)
+    assert fake_reliability == {}  # neither signals nor corroboration computed again
+    _same_tables(first, again)
+    run(short.iloc[:3], cache=tmp_path)  # another corpus: computed for it
+    assert len(fake_reliability["signals"][0]) == 3
+
+
+def test_docs_read_back_from_the_cache_tag_the_same_claims_and_figures(seeds, fresh, tmp_path):
+    pipeline = nlp.get_nlp()
+    store = cache.DocStore(pipeline, tmp_path)
+    texts = [nlp.normalise(t) for t in seeds["text"]]
+    for text, doc in zip(texts, fresh[0], strict=True):
+        store.put(nlp.text_hash(text), doc)
+    restored = [store.get(nlp.text_hash(t), t) for t in texts]
+    assert all(d is not None and d.vocab is pipeline.vocab for d in restored)
+    for a, b in zip(fresh[0], restored, strict=True):
+        _docs_equal(a, b)
+    claims = tag_claims(seeds, docs=restored)
+    assert_frame_equal(claims, fresh[1])
+    assert_frame_equal(extract_figures(seeds, docs=restored, claims=claims), fresh[2])
+
+
+def test_a_changed_text_is_parsed_again_and_only_it(short, tmp_path, parses):
+    run(short, cache=tmp_path)
+    changed = short.copy()
+    changed.loc[2, "text"] = re.sub(r"1\s500", "2 500", changed.loc[2, "text"])
+    assert changed.loc[2, "text"] != short.loc[2, "text"]
+    parses.clear()
+    result = run(changed, cache=tmp_path)
+    assert parses == [nlp.normalise(changed.loc[2, "text"])]
+    assert result["stats"]["tables_computed"] == 1
+    assert_frame_equal(result["claims"], tag_claims(changed, docs=result["docs"]))
+    assert 2500.0 in result["figures"]["value"].tolist()
+
+
+def test_a_changed_date_recomputes_the_tables_not_the_parse(short, tmp_path, parses):
+    run(short, cache=tmp_path)
+    changed = short.copy()
+    changed["published"] = pd.Timestamp("2024-12-01")
+    parses.clear()
+    result = run(changed, cache=tmp_path)
+    assert parses == []
+    assert result["stats"]["tables_computed"] == len(short)
+
+
+def test_the_fingerprint_names_model_pipes_and_actor_tables(tmp_path, monkeypatch):
+    pipeline = nlp.get_nlp()
+    base = cache.fingerprint(pipeline)
+    assert cache.fingerprint(pipeline) == base
+
+    edited = tmp_path / "actors.csv"
+    edited.write_text(actors.ACTORS_CSV.read_text(encoding="utf-8") +
+                      "Nouvel Acteur,Nouvel Acteur,person,other,m,s,PER,\n", encoding="utf-8")
+    monkeypatch.setattr(actors, "ACTORS_CSV", edited)
+    assert cache.fingerprint(pipeline) != base
+    monkeypatch.undo()
+
+    fixes = tmp_path / "entity_fixes.csv"
+    fixes.write_text(actors.ENTITY_FIXES_CSV.read_text(encoding="utf-8") + "Koursk,LOC\n",
+                     encoding="utf-8")
+    monkeypatch.setattr(actors, "ENTITY_FIXES_CSV", fixes)
+    assert cache.fingerprint(pipeline) != base
+    monkeypatch.undo()
+
+    monkeypatch.setitem(pipeline.meta, "version", "9.9.9")
+    assert cache.fingerprint(pipeline) != base
+    monkeypatch.undo()
+    assert cache.fingerprint(pipeline) == base
+
+
+@pytest.mark.parametrize("change", ["model version", "actor table"])
+def test_a_changed_fingerprint_parses_everything_again(short, tmp_path, monkeypatch, parses,
+                                                       change):
+    small = short.iloc[:2]
+    run(small, cache=tmp_path)
+    parses.clear()
+    monkeypatch.setattr(cache, "_PIPELINE_FINGERPRINTS", {})  # as in a new kernel
+    if change == "model version":
+        monkeypatch.setitem(nlp.get_nlp().meta, "version", "3.8.1")
+    else:
+        edited = tmp_path / "actors.csv"
+        edited.write_text(actors.ACTORS_CSV.read_text(encoding="utf-8").replace(
+            "Zelenskiy|", "Zelenskiy|Zelenskyi|"), encoding="utf-8")
+        monkeypatch.setattr(actors, "ACTORS_CSV", edited)
+    result = run(small, cache=tmp_path)
+    assert len(parses) == len(small)
+    assert result["stats"]["tables_computed"] == len(small)
+    assert len(list((tmp_path / "docs").iterdir())) == 2  # old and new fingerprint
+
+
+def test_the_fingerprint_is_taken_once_per_loaded_pipeline(monkeypatch, tmp_path):
+    monkeypatch.setattr(cache, "_PIPELINE_FINGERPRINTS", {})
+    pipeline = nlp.get_nlp()
+    first = cache.pipeline_fingerprint(pipeline)
+    edited = tmp_path / "actors.csv"
+    edited.write_text("changed on disk while the kernel runs", encoding="utf-8")
+    monkeypatch.setattr(actors, "ACTORS_CSV", edited)
+    assert cache.pipeline_fingerprint(pipeline) == first  # the loaded ruler has not changed
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
+def test_a_corrupt_cache_entry_is_parsed_again_without_error(short, tmp_path, parses, damage):
+    small = short.iloc[:2]
+    cold = run(small, cache=tmp_path)
+    entries = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert len([p for p in entries if p.suffix == ".spacy"]) == 2
+    assert len([p for p in entries if p.name.startswith("article-")]) == 2
+    for path in entries:
+        data = path.read_bytes()
+        path.write_bytes({"garbage": b"\x00not a cache entry" * 10,
+                          "truncated": data[: len(data) // 2], "empty": b""}[damage])
+    parses.clear()
+    again = run(small, cache=tmp_path)
+    assert len(parses) == len(small)
+    _same_tables(cold, again)
+    parses.clear()
+    run(small, cache=tmp_path)  # the entries were rewritten
+    assert parses == []
+
+
+def test_an_entry_for_another_text_under_the_same_key_is_ignored(tmp_path):
+    pipeline = nlp.get_nlp()
+    store = cache.DocStore(pipeline, tmp_path)
+    store.put("somekey", pipeline("Un autre texte."))
+    assert store.get("somekey", "Un texte.") is None
+    assert store.get("somekey", "Un autre texte.") is not None
+
+
+def test_an_unwritable_cache_folder_only_turns_the_cache_off(short, tmp_path, parses):
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("a file where the cache folder should be")
+    result = run(short.iloc[:2], cache=blocker)
+    assert len(parses) == 2 and len(result["claims"])
+    assert blocker.read_text() == "a file where the cache folder should be"
+
+
+def test_no_temporary_files_are_left_behind(short, tmp_path):
+    run(short.iloc[:2], cache=tmp_path)
+    assert not [p for p in tmp_path.rglob("*.tmp")]
+
+
+def test_clear_removes_the_cache(short, tmp_path, parses):
+    run(short.iloc[:1], cache=tmp_path)
+    cache.clear(tmp_path)
+    parses.clear()
+    run(short.iloc[:1], cache=tmp_path)
+    assert len(parses) == 1
