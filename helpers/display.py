@@ -170,3 +170,32 @@ def show_entities(doc, max_sentences: int | None = None) -> None:
     from IPython.display import HTML, display
 
     display(HTML(entities_html(doc, max_sentences)))
+
+
+# Tints for the signals table: blue = shows transparency, orange = calls for caution (Okabe–Ito
+# hues, light enough for black text); the column name says which, so colour is not the only cue.
+_READING_TINT = {"transparency": "#CCE3F2", "caution": "#F9DEC2"}
+
+
+def style_signals(signals: pd.DataFrame, explanations: pd.DataFrame):
+    """The article signals as a compact table (signals as rows, articles as columns), each row
+    tinted by what the signal can show: transparency (blue) or a reason for caution (orange);
+    non-zero values only, so a blank cell reads "none found"."""
+    table = signals.set_index(signals["article_id"].astype(str).str.split("_").str[0])
+    table = table.drop(columns=["article_id"]).T
+    reading = dict(zip(explanations["signal"], explanations["reading"], strict=False))
+    table.index = [f"{name} ({reading.get(name, 'context')})" for name in table.index]
+
+    def show(value):
+        if isinstance(value, bool):
+            return "yes" if value else ""
+        if isinstance(value, float):
+            return f"{value:.0%}" if value else ""
+        return "" if value in (0, "", None) else str(value)
+
+    def tint(row):
+        colour = _READING_TINT.get(row.name.rsplit("(", 1)[-1].rstrip(")"), "")
+        return [f"background-color: {colour}" if colour else "" for _ in row]
+
+    shown = table.map(show)
+    return shown.style.apply(tint, axis=1).set_uuid("signals")

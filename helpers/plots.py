@@ -740,3 +740,10 @@ def plot_spread(estimates: pd.DataFrame, ax=None, title: str = "The spread of th
     ax.set_title(title, loc="left", fontsize=11, fontweight="bold")
     return ax
 
+
+
+def troop_figures(figures: pd.DataFrame, roles=("estimate", "casualties")) -> pd.DataFrame:
+    """The rows of ``figures`` whose role (:func:`classify_troop_figures`) is in ``roles``:
+    by default the figures counting North Korean soldiers sent or lost, every mention kept."""
+    role = classify_troop_figures(figures)["role"]
+    return figures.loc[role[role.isin(list(roles))].index]

@@ -370,3 +370,25 @@ def check_conclusion(text: str) -> bool:
     report = conclusion_report(text)
     print(report)
     return report.ok
+
+
+# ------------------------------------------------------------------------------- the conclusion
+
+CONCLUSION_KEY = "conclusion"
+
+
+def save_conclusion(text: str) -> None:
+    """Keep the learner's conclusion paragraph in the workspace (for the report); an empty or
+    placeholder text is not saved."""
+    from helpers import workspace
+
+    if isinstance(text, str) and text.strip() and not text.strip().startswith("Write your"):
+        workspace.save(CONCLUSION_KEY, {"text": text.strip()})
+
+
+def load_conclusion() -> str:
+    """The saved conclusion paragraph, or ``""``."""
+    from helpers import workspace
+
+    saved = workspace.load(CONCLUSION_KEY, default={})
+    return saved.get("text", "") if isinstance(saved, dict) else ""

@@ -91,3 +91,19 @@ def test_entities_view_escapes_text_and_names_the_canonical_actor():
     assert "PER · Volodymyr Zelensky" in out
     assert "Kremlin" in out
     assert "Kremlin" not in entities_html(doc, max_sentences=1)
+
+
+def test_signals_table_is_tinted_by_reading_and_blank_for_none():
+    from helpers.display import style_signals
+
+    signals = pd.DataFrame({"article_id": ["000_a", "004_b"], "has_byline": [False, True],
+                            "anonymous_sources": [3, 0], "hedged_share": [0.4, 0.0]})
+    explanations = pd.DataFrame({"signal": ["has_byline", "anonymous_sources", "hedged_share"],
+                                 "reading": ["transparency", "caution", "context"]})
+    styled = style_signals(signals, explanations)
+    shown = styled.data
+    assert shown.loc["has_byline (transparency)", "004"] == "yes"
+    assert shown.loc["anonymous_sources (caution)", "004"] == ""
+    assert shown.loc["hedged_share (context)", "000"] == "40%"
+    out = styled.to_html()
+    assert "#CCE3F2" in out and "#F9DEC2" in out

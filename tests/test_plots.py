@@ -567,3 +567,21 @@ def test_widget_table_is_escaped():
     table = estimates_table(w.selected)
     assert table["speaker"].tolist() == ["GUR", "unattributed"]
     assert table["figure"].tolist() == [f"5{THIN_SPACE}000", f"6{THIN_SPACE}000"]
+
+
+def test_troop_figures_keeps_estimates_and_casualties_only():
+    from helpers.plots import troop_figures
+
+    table = pd.DataFrame({
+        "article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0],
+        "text": ["11 000", "plusieurs milliers", "au moins 30"],
+        "value": [11000.0, float("nan"), 30.0], "low": [11000.0, float("nan"), 30.0],
+        "high": [11000.0, float("nan"), float("nan")],
+        "qualifier": ["exact", "vague", "lower"], "unit": ["soldat"] * 3,
+        "unit_kind": ["troops"] * 3, "speaker": ["Volodymyr Zelensky", "", "GUR"],
+        "derived": [False] * 3, "stated_on": [pd.Timestamp("2024-11-04")] * 3,
+        "sentence": ["Il y en a déjà 11 000 soldats.", "plusieurs milliers de soldats",
+                     "au moins 30 soldats auraient été tués"],
+    })
+    kept = troop_figures(table)
+    assert kept["text"].tolist() == ["11 000", "au moins 30"]

@@ -148,3 +148,17 @@ def test_english_aliases_name_actors_of_the_table():
     assert set(data_table("english_aliases.csv")["canonical"]) <= canonical
     assert display_name("Pentagone") == "the Pentagon"
     assert display_name("Lloyd Austin") == "Lloyd Austin"
+
+
+def test_the_conclusion_is_saved_for_the_report_but_not_the_placeholder(tmp_path):
+    from helpers import workspace
+    from helpers.reliability import load_conclusion, save_conclusion
+
+    workspace.set_root(tmp_path)
+    try:
+        save_conclusion("Write your paragraph here.")
+        assert load_conclusion() == ""
+        save_conclusion("  It is likely that about 10 000 were there.  ")
+        assert load_conclusion() == "It is likely that about 10 000 were there."
+    finally:
+        workspace.set_root(None)

@@ -1,0 +1,69 @@
+"""The grading widget, driven without a browser: grades saved at once, restored, explained."""
+
+import pandas as pd
+import pytest
+
+from helpers import workspace
+from helpers.grading import load_grades
+from helpers.grading_widget import grading_widget
+
+
+@pytest.fixture(autouse=True)
+def work(tmp_path):
+    workspace.set_root(tmp_path)
+    yield tmp_path
+    workspace.set_root(None)
+
+
+def figures():
+    return pd.DataFrame(
+        {
+            "article_id": ["003_a", "004_b", "000_c"],
+            "value": [30.0, 30.0, 11000.0],
+            "qualifier": ["lower", "lower", "exact"],
+            "unit_kind": ["troops"] * 3,
+            "speaker": ["GUR", "GUR", "Volodymyr Zelensky"],
+            "text": ["au moins 30", "au moins 30", "11 000"],
+            "derived": [False] * 3,
+        }
+    )
+
+
+def origins():
+    return pd.DataFrame(
+        {"origin": ["GUR"], "claim": ["at least 30 troops"], "value": [30.0],
+         "unit_kind": ["troops"]}
+    )
+
+
+def test_a_grade_needs_both_parts_then_is_saved(work):
+    w = grading_widget(origins(), figures())
+    grader = w.graders[0]
+    grader.reliability.value = "C"
+    assert grader.save() is False and "first" in grader.status.value
+    grader.credibility.value = "3"
+    grader.note.value = "a party to the war"
+    grader.save_button.click()
+    assert "saved" in grader.status.value
+    saved = load_grades()["GUR"]
+    assert (saved["reliability"], saved["credibility"], saved["note"]) == ("C", "3",
+                                                                          "a party to the war")
+    assert saved["proposed"] == grader.proposal.code
+
+
+def test_a_new_widget_shows_the_saved_grade():
+    first = grading_widget(origins(), figures()).graders[0]
+    first.reliability.value, first.credibility.value = "B", "2"
+    first.save()
+    again = grading_widget(origins(), figures()).graders[0]
+    assert (again.reliability.value, again.credibility.value) == ("B", "2")
+
+
+def test_the_rubric_reasons_show_on_demand_escaped():
+    grader = grading_widget(origins(), figures()).graders[0]
+    assert grader.reasons.value == ""
+    grader.why_button.value = True
+    assert "Rubric:" in grader.reasons.value and "<li>" in grader.reasons.value
+    grader.why_button.value = False
+    assert grader.reasons.value == ""
+    assert repr(grader).startswith("[grading GUR")
