@@ -13,12 +13,13 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Jupyter's new standard locations (silences a deprecation warning in every kernel).
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: lab test lint clean-venv help
+.PHONY: lab test e2e lint clean-venv help
 
 help:
 	@echo "make lab    open the course in JupyterLab (sets up .venv when missing)"
 	@echo "make test   run the unit tests and every notebook with nbval"
-	@echo "make lint   ruff on helpers/, tests/ and tools/"
+	@echo "make e2e    open notebook 02 in JupyterLab in headless Chromium and use the tagging widget"
+	@echo "make lint   ruff on helpers/, tests/, tools/, benchmarks/ and e2e/"
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; v=sys.version_info[:2]; sys.exit(0 if v==(3,11) else print(f"note: requirements.txt is compiled for Python 3.11, this is {v[0]}.{v[1]}; if the install fails, use Python 3.11 (PYTHON=python3.11 make ...)"))' || true
@@ -49,8 +50,13 @@ test: $(STAMP)
 		--nbval-sanitize-with tests/nbval_sanitize.cfg $(TEST_ARGS); \
 	status=$$?; rm -rf $$work; exit $$status
 
+# The real-browser test: Debian's Chromium (installed when missing), driven by Playwright; no
+# browser download. Kept out of `make test` so that it needs neither root nor apt.
+e2e: $(STAMP)
+	bash tools/ensure_chromium.sh && $(PY) -m pytest e2e -q $(E2E_ARGS)
+
 lint: $(STAMP)
-	$(VENV)/bin/ruff check helpers tests tools benchmarks
+	$(VENV)/bin/ruff check helpers tests tools benchmarks e2e conftest.py
 
 clean-venv:
 	rm -rf $(VENV)
