@@ -8,6 +8,7 @@ import pandas as pd
 from IPython.display import display
 
 from helpers.claims import filter_claims
+from helpers.corpus import short_id
 
 SHOWN = ["article", "sentence_id", "sentence", "speaker", "speaker_kind", "hedges"]
 KINDS = [("all", None), ("named person", "person"), ("institution", "institution"),
@@ -25,7 +26,7 @@ class ClaimFilter(widgets.VBox):
     def __init__(self, claims: pd.DataFrame, max_rows: int = 15):
         self.claims = claims
         self.max_rows = max_rows
-        articles = sorted({str(a).split("_", 1)[0] for a in claims["article_id"]})
+        articles = sorted({short_id(a) for a in claims["article_id"]})
         self.article = widgets.Dropdown(options=[("all", None)] + [(a, a) for a in articles],
                                         description="Article")
         self.kind = widgets.Dropdown(options=KINDS, description="Speaker")
@@ -53,7 +54,7 @@ class ClaimFilter(widgets.VBox):
 
     def refresh(self) -> None:
         rows = self.rows()
-        shown = rows.assign(article=rows["article_id"].str.split("_").str[0])[SHOWN]
+        shown = rows.assign(article=rows["article_id"].map(short_id))[SHOWN]
         more = f" (showing the first {self.max_rows})" if len(rows) > self.max_rows else ""
         self.count.value = f"{len(rows)} of {len(self.claims)} sentences{more}"
         self.output.clear_output()

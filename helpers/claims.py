@@ -304,7 +304,9 @@ def _label_line(ctx: Context, lo: int, hi: int) -> Speaker | None:
 
 
 def _short(article_id: str) -> str:
-    return str(article_id).split("_", 1)[0]
+    from helpers.corpus import short_id
+
+    return short_id(article_id)
 
 
 def filter_claims(
@@ -324,8 +326,10 @@ def filter_claims(
     if article is not None:
         key = str(article).strip()
         ids = claims["article_id"].astype(str)
-        keep &= (ids == key) | (
-            ids.map(_short).str.lstrip("0").replace("", "0") == (key.lstrip("0") or "0")
+        number = ids.map(_short)
+        keep &= (ids == key) | (number == key) | (
+            number.str.isdigit() & key.isdigit()
+            & (number.str.lstrip("0").replace("", "0") == (key.lstrip("0") or "0"))
         )
     if kind is not None:
         keep &= claims["speaker_kind"] == ("" if kind == "none" else kind)

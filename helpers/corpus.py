@@ -438,6 +438,15 @@ def load_corpus(path: str | Path | None = None) -> pd.DataFrame:
     return corpus.reset_index(drop=True)
 
 
+def short_id(article_id) -> str:
+    """How tables label an article: ``"002"`` for the course's ``"002_fd0b306409274ced"`` (a
+    number, then a hash), the full id for anything else (``"article_1"`` stays itself, so two
+    learner files never share a label)."""
+    text = str(article_id)
+    head, sep, _ = text.partition("_")
+    return head if sep and head.isdigit() else text
+
+
 def _number(article_id: str) -> int | None:
     head = article_id.split("_", 1)[0]
     return int(head) if head.isdigit() else None

@@ -8,7 +8,7 @@ import html
 
 import pandas as pd
 
-from helpers.corpus import find_article
+from helpers.corpus import find_article, short_id
 
 #: Okabe & Ito's colour-blind-safe palette (orange, sky blue, green, yellow, blue, vermilion,
 #: purple, grey), used for every chart in the course.
@@ -181,7 +181,7 @@ def style_signals(signals: pd.DataFrame, explanations: pd.DataFrame):
     """The article signals as a compact table (signals as rows, articles as columns), each row
     tinted by what the signal can show: transparency (blue) or a reason for caution (orange);
     non-zero values only, so a blank cell reads "none found"."""
-    table = signals.set_index(signals["article_id"].astype(str).str.split("_").str[0])
+    table = signals.set_index(signals["article_id"].map(short_id))
     table = table.drop(columns=["article_id"]).T
     reading = dict(zip(explanations["signal"], explanations["reading"], strict=False))
     table.index = [f"{name} ({reading.get(name, 'context')})" for name in table.index]

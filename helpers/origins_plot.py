@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.corpus import short_id
 from helpers.plots import BLACK, SIDE_COLOURS, UNATTRIBUTED, format_number
 
 _QUALIFIER = {"approx": "≈", "upper": "up to ", "lower": "at least ", "range": ""}
@@ -21,7 +22,7 @@ def origin_links(links: pd.DataFrame, values=None) -> pd.DataFrame:
     table = links if values is None else links[links["value"].isin(list(values))]
     qualifiers = table.groupby("value")["qualifier"].agg(lambda s: ", ".join(sorted(set(s))))
     out = pd.DataFrame({
-        "article": table["article_id"].astype(str).str.split("_").str[0],
+        "article": table["article_id"].map(short_id),
         "speaker": table["speaker"].replace("", UNATTRIBUTED),
         "side": table["side"].replace("", UNATTRIBUTED),
         "value": table["value"],

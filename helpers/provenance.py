@@ -12,7 +12,7 @@ from functools import lru_cache
 import pandas as pd
 
 from helpers import DATA_DIR
-from helpers.corpus import find_article
+from helpers.corpus import find_article, short_id
 
 #: Why each kind of removed text is a clue about where an article came from.
 REMOVED_KIND_MEANING = {
@@ -31,8 +31,6 @@ REMOVED_KIND_MEANING = {
 }
 
 
-def _short_id(article_id: str) -> str:
-    return str(article_id).split("_", 1)[0]
 
 
 def _or_not_stated(value) -> str:
@@ -60,14 +58,14 @@ def sources_table(corpus: pd.DataFrame) -> pd.DataFrame:
     from whom. Unknown values show as "—". Columns missing from the corpus are left out."""
     present = {k: v for k, v in SOURCE_COLUMNS.items() if k in corpus.columns}
     table = corpus[list(present)].map(_or_not_stated).rename(columns=present)
-    table.index = pd.Index([_short_id(a) for a in corpus["article_id"]], name="article")
+    table.index = pd.Index([short_id(a) for a in corpus["article_id"]], name="article")
     return table
 
 
 def removed_summary(corpus: pd.DataFrame) -> pd.DataFrame:
     """How many pieces of each kind cleaning removed from each article (articles × kinds)."""
     table = removed_table(corpus)
-    articles = [_short_id(a) for a in corpus["article_id"]]
+    articles = [short_id(a) for a in corpus["article_id"]]
     if table.empty:
         return pd.DataFrame(index=pd.Index(articles, name="article"))
     counts = pd.crosstab(table["article"], table["kind"]).reindex(articles, fill_value=0)
@@ -93,7 +91,7 @@ def removed_table(
             kind = item["kind"]
             rows.append(
                 {
-                    "article": _short_id(article_id),
+                    "article": short_id(article_id),
                     "kind": kind,
                     "text": text,
                     "clue": REMOVED_KIND_MEANING.get(kind, ""),
@@ -118,7 +116,7 @@ def spelling_variants(corpus: pd.DataFrame) -> pd.DataFrame:
     counts = {}
     for aid, title, text in zip(corpus["article_id"], corpus["title"], corpus["text"], strict=True):
         both = f"{title}\n{text}"
-        counts[_short_id(aid)] = [len(re.findall(p, both)) for p in variants["pattern"]]
+        counts[short_id(aid)] = [len(re.findall(p, both)) for p in variants["pattern"]]
     table = pd.DataFrame(counts, index=pd.MultiIndex.from_frame(variants[["name", "variant"]]))
     used = table.sum(axis=1) > 0
     several = used.groupby(level="name").transform("sum") > 1
@@ -139,5 +137,5 @@ def find_sentences(corpus: pd.DataFrame, pattern: str, column: str = "text") -> 
         for m in _SENTENCE.finditer(text):
             sentence = m.group(0).strip()
             if sentence and rx.search(sentence):
-                rows.append({"article": _short_id(aid), "sentence": sentence})
+                rows.append({"article": short_id(aid), "sentence": sentence})
     return pd.DataFrame(rows, columns=["article", "sentence"])

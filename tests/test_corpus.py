@@ -482,3 +482,11 @@ def test_decomposed_accents_are_composed_on_load(tmp_path):
     (tmp_path / "a.txt").write_text(decomposed, "utf-8")
     corpus = load_corpus(tmp_path)
     assert "déployés" in corpus.loc[0, "text"]
+
+
+def test_short_ids_label_seeds_by_number_and_keep_other_names_whole():
+    from helpers.corpus import short_id
+
+    assert short_id("002_fd0b306409274ced") == "002"
+    assert short_id("article_1") == "article_1" != short_id("article_2")
+    assert short_id("exemple") == "exemple"

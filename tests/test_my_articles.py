@@ -1,0 +1,34 @@
+"""The learner's own articles: where they go, safe names, never overwritten."""
+
+import pytest
+
+from helpers import SEEDS_DIR
+from helpers.my_articles import choose_folder, safe_name, save_uploads
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    target = tmp_path / "my_articles"
+    monkeypatch.setenv("KURSK_MY_ARTICLES", str(target))
+    return target
+
+
+def test_no_articles_means_the_seeds_with_a_message(folder, capsys):
+    assert choose_folder() == SEEDS_DIR
+    assert "No articles in" in capsys.readouterr().out
+
+
+def test_uploaded_files_are_saved_safely_and_then_used(folder, capsys):
+    files = [{"name": "../../Mon article é.txt", "content": b"Titre\n\nTexte."},
+             {"name": "Mon article é.txt", "content": b"autre"}]
+    saved = save_uploads(files)
+    assert [p.name for p in saved] == ["Mon_article_e.txt", "Mon_article_e-2.txt"]
+    assert all(p.parent == folder for p in saved)
+    assert choose_folder() == folder
+    assert "Using your 2 article(s)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["photo.png", "script.py", "archive.zip"])
+def test_other_files_are_refused_with_the_reason(name):
+    with pytest.raises(ValueError, match="can be analysed"):
+        safe_name(name)
