@@ -94,6 +94,16 @@ def upload_widget():
             ". Now run the next cells."
 
     upload.observe(on_upload, names="value")
-    box = widgets.VBox([upload, status])
+    box = _upload_box_class()([upload, status])
     box.add_class("kr-upload")
     return box
+
+
+def _upload_box_class():
+    import ipywidgets as widgets
+
+    class UploadBox(widgets.VBox):
+        def __repr__(self) -> str:
+            return "[the upload button: run this cell in JupyterLab to use it]"
+
+    return UploadBox
