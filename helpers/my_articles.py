@@ -107,3 +107,18 @@ def _upload_box_class():
             return "[the upload button: run this cell in JupyterLab to use it]"
 
     return UploadBox
+
+
+OWN_WORK = "my_investigation"
+
+
+def use_own_workspace() -> Path:
+    """Save notebook 05's grades, conclusion and report apart from the Kursk course's, in
+    ``work/my_investigation/``, so that neither overwrites the other. Safe to run twice."""
+    from helpers import workspace
+
+    current = workspace.root()
+    target = current if current.name == OWN_WORK else current / OWN_WORK
+    workspace.set_root(target)
+    print(f"Your work in this notebook is saved in {shown(target)}/.")
+    return target

@@ -32,3 +32,17 @@ def test_uploaded_files_are_saved_safely_and_then_used(folder, capsys):
 def test_other_files_are_refused_with_the_reason(name):
     with pytest.raises(ValueError, match="can be analysed"):
         safe_name(name)
+
+
+def test_own_investigation_is_saved_apart_and_not_nested_twice(tmp_path, capsys):
+    from helpers import workspace
+    from helpers.my_articles import use_own_workspace
+
+    workspace.set_root(tmp_path / "work")
+    try:
+        first = use_own_workspace()
+        assert first == tmp_path / "work" / "my_investigation"
+        assert use_own_workspace() == first
+        assert "my_investigation/" in capsys.readouterr().out
+    finally:
+        workspace.set_root(None)

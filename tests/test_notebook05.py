@@ -28,11 +28,11 @@ def test_notebook05_runs_on_my_own_articles_and_writes_the_report(env):
     assert not [o for o in outputs if o.output_type == "error"]
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert "Using your 2 article(s)" in text and "exemple_depeche.txt" in text
-    report = env / "report.html"
+    report = env / "my_investigation" / "report.html"
     assert report.is_file() and os.environ["KURSK_WORK_DIR"] == str(env)
     html = report.read_text(encoding="utf-8")
     assert "exemple_page" in html and "exemple_depeche" in html
     assert html.count('src="data:image/png;base64,') >= 1  # the timeline, embedded
     assert "Le Journal d" in html  # the HTML page's site name, from its metadata
     assert "window.trackingId" not in html  # the page's script never reaches the report
-    assert (env / "exports" / "claims.csv").is_file()
+    assert (env / "my_investigation" / "exports" / "claims.csv").is_file()
