@@ -1,7 +1,8 @@
 """A disk cache for parsed articles, so that reopening a notebook does not parse them again.
 
 Two kinds of entries, one file each, under ``$KURSK_CACHE_DIR`` (default: ``.cache/`` at the
-repository root, which git ignores):
+repository root, ignored by git; ``~/.cache/kursk-reports`` for ``helpers`` installed outside a
+checkout):
 
 ``docs/<fingerprint>/<text hash>.spacy``
     the spaCy ``Doc`` of one text, as a compressed ``DocBin`` (tokens, sentence starts, tags,
@@ -14,7 +15,8 @@ repository root, which git ignores):
     the claims and figures rows of one article, keyed by the whole corpus row (id, text, date,
     …); and the tables that compare articles (reliability signals, corroboration), keyed by
     every row of the corpus. Their fingerprint adds every module and data file of ``helpers/``
-    to the Docs' one: editing any of them recomputes the tables (the Docs stay valid).
+    and the versions of Python, pandas, numpy, text2num and dateparser to the Docs' one:
+    editing any of them recomputes the tables (the Docs stay valid).
 
 The cache is never needed for a correct answer: an entry that cannot be read (half-written,
 corrupt, from another version) is a miss and is parsed again; a folder that cannot be written

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy
@@ -54,30 +55,29 @@ def run(corpus, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE, cache=
 
     Returns a dict: ``corpus`` (as given), ``docs`` (one Doc per row, in order), ``claims``,
     ``figures`` and, when :mod:`helpers.reliability` exists, ``signals`` and ``corroboration``;
-    ``stats`` counts what was parsed and what came from the cache, with the wall time of each
-    step in ``stats["seconds"]``.
+    ``stats`` counts what was parsed and what came from the cache, with the wall and CPU time
+    of each step (``docs``, ``claims``, ``figures``, ``signals``, ``corroboration``, and
+    ``cache`` for reading and writing tables) in ``stats["seconds"]`` and
+    ``stats["cpu_seconds"]``.
     """
     corpus = _as_corpus(corpus)
     root = None if cache is True or cache is False or cache is None else Path(cache)
     use_cache = cache is not False and cache is not None
     nlp = get_nlp()
     stats = {"articles": len(corpus), "parsed": 0, "docs_from_cache": 0,
-             "tables_computed": 0, "tables_from_cache": 0, "seconds": {}}
-    clock = _Clock(stats["seconds"])
+             "tables_computed": 0, "tables_from_cache": 0, "seconds": {}, "cpu_seconds": {}}
+    clock = _Clock(stats)
     texts = corpus["text"].fillna("").astype(str).tolist()
-    docs = parse_corpus(texts, n_process=n_process, batch_size=batch_size,
-                        store=DocStore(nlp, root) if use_cache else None, progress=progress,
-                        stats=stats)
-    clock.lap("docs")
+    with clock("docs"):
+        docs = parse_corpus(texts, n_process=n_process, batch_size=batch_size,
+                            store=DocStore(nlp, root) if use_cache else None,
+                            progress=progress, stats=stats)
     tables = TableStore(_tables_fingerprint(nlp), root) if use_cache else None
-    claims, figures, row_keys = _tables(corpus, texts, docs, tables, progress, stats)
-    clock.lap("claims_figures")
+    claims, figures, row_keys = _tables(corpus, texts, docs, tables, progress, stats, clock)
     result = {"corpus": corpus, "docs": docs, "claims": claims, "figures": figures}
-    reliability = _reliability()
-    if reliability is not None:
-        result.update(_reliability_tables(reliability, corpus, docs, claims, figures,
-                                          tables, row_keys))
-        clock.lap("reliability")
+    if _has_reliability():
+        result.update(_reliability_tables(corpus, docs, claims, figures, tables, row_keys,
+                                          clock))
     result["stats"] = stats
     return result
 
@@ -129,59 +129,85 @@ def _cpu_count() -> int:
 # ----------------------------------------------------------------------------- tables
 
 
-def _tables(corpus: pd.DataFrame, texts, docs, store: TableStore | None, progress, stats):
+def _tables(corpus: pd.DataFrame, texts, docs, store: TableStore | None, progress, stats,
+            clock):
     """Claims and figures, article by article from ``store`` where it has them, the others
-    computed in chunks from the Docs; assembled in corpus order."""
-    from helpers.claims import tag_claims
-    from helpers.figures import extract_figures
-
+    computed in chunks from the Docs; assembled in corpus order. (claims and figures are
+    imported only when something is computed: a warm run does not pay for their imports.)"""
     ids = corpus["article_id"].astype(str).tolist()
     parts: list = [None] * len(corpus)
     keys: list = [None] * len(corpus)
     if store is not None:
-        records = corpus.to_dict("records")
-        for i, (text, record) in enumerate(zip(texts, records, strict=True)):
-            keys[i] = row_key(text_hash(text), record)
-            cached = store.get("article-" + keys[i])
-            if _valid_part(cached):
-                parts[i] = cached
+        with clock("cache"):
+            records = corpus.to_dict("records")
+            for i, (text, record) in enumerate(zip(texts, records, strict=True)):
+                keys[i] = row_key(text_hash(text), record)
+                cached = store.get("article-" + keys[i])
+                if _valid_part(cached):
+                    parts[i] = cached
     missing = [i for i, part in enumerate(parts) if part is None]
+    if missing:
+        from helpers.claims import tag_claims
+        from helpers.figures import extract_figures
     with _bar(progress and bool(missing), len(missing), "claims & figures") as bar:
         for start in range(0, len(missing), TABLE_CHUNK):
             rows = missing[start : start + TABLE_CHUNK]
             sub = corpus.iloc[rows]
             sub_docs = [docs[i] for i in rows]
-            claims = tag_claims(sub, docs=sub_docs)
-            figures = extract_figures(sub, docs=sub_docs, claims=claims)
-            by_claims = _split(claims)
-            by_figures = _split(figures)
-            for i in rows:
-                parts[i] = (by_claims.get(ids[i]), by_figures.get(ids[i]))
-                if store is not None:
-                    store.put("article-" + keys[i], parts[i])
+            with clock("claims"):
+                claims = tag_claims(sub, docs=sub_docs)
+            with clock("figures"):
+                figures = extract_figures(sub, docs=sub_docs, claims=claims)
+            with clock("cache"):
+                by_claims = _split(claims)
+                by_figures = _split(figures)
+                for i in rows:
+                    parts[i] = (by_claims.get(ids[i]), by_figures.get(ids[i]))
+                    if store is not None:
+                        store.put("article-" + keys[i], parts[i])
             bar.update(len(rows))
     stats["tables_computed"] += len(missing)
     stats["tables_from_cache"] += len(corpus) - len(missing)
-    return (_assemble([p[0] for p in parts], lambda: tag_claims(corpus.iloc[:0], docs=[])),
-            _assemble([p[1] for p in parts],
-                      lambda: extract_figures(corpus.iloc[:0], docs=[], claims=None)),
-            keys if store is not None else None)
+    with clock("cache"):
+        return (_assemble([p[0] for p in parts], lambda: _empty_claims(corpus)),
+                _assemble([p[1] for p in parts], lambda: _empty_figures(corpus)),
+                keys if store is not None else None)
 
 
-def _reliability_tables(reliability, corpus, docs, claims, figures, store, row_keys) -> dict:
+def _empty_claims(corpus):
+    from helpers.claims import tag_claims
+
+    return tag_claims(corpus.iloc[:0], docs=[])
+
+
+def _empty_figures(corpus):
+    from helpers.figures import extract_figures
+
+    return extract_figures(corpus.iloc[:0], docs=[], claims=None)
+
+
+def _reliability_tables(corpus, docs, claims, figures, store, row_keys, clock) -> dict:
     """``signals`` and ``corroboration``: they compare articles, so they are cached for the
     corpus as a whole (every row's key, in order), not article by article."""
     key = None
     if store is not None:
-        key = "corpus-" + _digest_keys(row_keys)
-        cached = store.get(key)
+        with clock("cache"):
+            key = "corpus-" + _digest_keys(row_keys)
+            cached = store.get(key)
         if (isinstance(cached, dict) and set(cached) == {"signals", "corroboration"}
                 and all(isinstance(v, pd.DataFrame) for v in cached.values())):
             return cached
-    out = {"signals": reliability.article_signals(corpus, docs=docs, claims=claims),
-           "corroboration": reliability.corroboration(figures)}
+    reliability = _reliability()
+    if reliability is None:
+        return {}
+    with clock("signals"):
+        signals = reliability.article_signals(corpus, docs=docs, claims=claims)
+    with clock("corroboration"):
+        corroboration = reliability.corroboration(figures)
+    out = {"signals": signals, "corroboration": corroboration}
     if store is not None:
-        store.put(key, out)
+        with clock("cache"):
+            store.put(key, out)
     return out
 
 
@@ -233,8 +259,19 @@ def _as_corpus(corpus) -> pd.DataFrame:
     return corpus
 
 
+def _has_reliability() -> bool:
+    """Does :mod:`helpers.reliability` exist (it is optional for this layer)? Found without
+    importing it, so that a warm run reads its cached tables without the import."""
+    import importlib.util
+    import sys
+
+    if "helpers.reliability" in sys.modules:
+        return sys.modules["helpers.reliability"] is not None
+    return importlib.util.find_spec("helpers.reliability") is not None
+
+
 def _reliability():
-    """:mod:`helpers.reliability` when it exists (it is optional for this layer)."""
+    """:mod:`helpers.reliability` when it exists, else None."""
     import importlib
 
     try:
@@ -246,16 +283,19 @@ def _reliability():
 
 
 class _Clock:
-    """Wall time of each step of ``run``, in ``stats["seconds"]``."""
+    """``with clock("step"):`` adds the block's wall and CPU time to ``stats``."""
 
-    def __init__(self, laps: dict):
-        self.laps = laps
-        self.last = time.perf_counter()
+    def __init__(self, stats: dict):
+        self.wall, self.cpu = stats["seconds"], stats["cpu_seconds"]
 
-    def lap(self, name: str) -> None:
-        now = time.perf_counter()
-        self.laps[name] = round(now - self.last, 4)
-        self.last = now
+    @contextmanager
+    def __call__(self, name: str):
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            yield
+        finally:
+            self.wall[name] = self.wall.get(name, 0.0) + time.perf_counter() - wall
+            self.cpu[name] = self.cpu.get(name, 0.0) + time.process_time() - cpu
 
 
 class _NoBar:
@@ -272,6 +312,8 @@ class _NoBar:
 def _bar(show: bool, total: int, desc: str):
     if not show or total <= 0:
         return _NoBar()
-    from tqdm.auto import tqdm
-
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:  # progress bars are a comfort, not a requirement
+        return _NoBar()
     return tqdm(total=total, desc=desc, unit="article")
