@@ -42,11 +42,11 @@ lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
 		--LabApp.default_url=/lab/tree/$(START) $(ROOT_FLAG) $(LAB_ARGS)
 
-# Notebooks run with a fresh, empty work folder: a test run never touches a learner's saved work,
+# Notebooks run with a fresh, empty work folder and parse cache: a test run never touches a learner's saved work,
 # and the outputs match the committed ones (which were executed the same way).
 test: $(STAMP)
 	@work=$$(mktemp -d); \
-	KURSK_WORK_DIR=$$work $(PY) -m pytest tests notebooks --nbval --nbval-current-env \
+	KURSK_WORK_DIR=$$work KURSK_CACHE_DIR=$$work/cache $(PY) -m pytest tests notebooks --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg $(TEST_ARGS); \
 	status=$$?; rm -rf $$work; exit $$status
 
