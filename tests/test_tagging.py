@@ -32,16 +32,6 @@ from helpers.tagging import (
 ARTICLES = ["000_aaaa", "001_bbbb", "002_cccc", "003_dddd", "004_eeee"]
 
 
-@pytest.fixture(autouse=True)
-def work_dir(tmp_path, monkeypatch):
-    """Every test saves into its own folder, never into the real work/."""
-    monkeypatch.delenv(workspace.ENV_VAR, raising=False)
-    folder = tmp_path / "work"
-    workspace.set_root(folder)
-    yield folder
-    workspace.set_root(None)
-
-
 def row(article, sid, sentence, speaker="", kind="", hedged=False, claim_id=None):
     return {"article_id": article, "sentence_id": sid, "sentence": sentence, "speaker": speaker,
             "speaker_kind": kind, "cue": "", "quoted": False, "hedged": hedged,

@@ -15,15 +15,6 @@ from helpers.widgets import CHOOSE, TaggingWidget, tagging_widget
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
-@pytest.fixture(autouse=True)
-def work_dir(tmp_path, monkeypatch):
-    monkeypatch.delenv(workspace.ENV_VAR, raising=False)
-    folder = tmp_path / "work"
-    workspace.set_root(folder)
-    yield folder
-    workspace.set_root(None)
-
-
 def row(article, sid, sentence, speaker="", kind="", hedged=False):
     return {"article_id": article, "sentence_id": sid, "sentence": sentence, "speaker": speaker,
             "speaker_kind": kind, "cue": "", "quoted": False, "hedged": hedged,

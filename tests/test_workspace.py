@@ -17,16 +17,6 @@ import pytest
 from helpers import REPO_DIR, workspace
 
 
-@pytest.fixture(autouse=True)
-def work_dir(tmp_path, monkeypatch):
-    """Every test writes to its own temporary folder, never to the real work/."""
-    monkeypatch.delenv(workspace.ENV_VAR, raising=False)
-    folder = tmp_path / "work"
-    workspace.set_root(folder)
-    yield folder
-    workspace.set_root(None)
-
-
 def _corrupt_files(folder: Path, key: str) -> list[Path]:
     return sorted(folder.glob(f"{key}.corrupt-*.json"))
 
