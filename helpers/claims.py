@@ -47,6 +47,7 @@ sentence-level passes here:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -63,6 +64,7 @@ from helpers.attribution import (
     unit_candidates,
 )
 from helpers.hedging import hedge_words
+from helpers.nlp import TokenTable, token_table
 
 COLUMNS = [
     "article_id", "sentence_id", "sentence", "speaker", "speaker_kind", "cue", "quoted", "hedged",
@@ -70,6 +72,8 @@ COLUMNS = [
 ]
 TERMINAL = re.compile(r"[.!?…](?:[\s\"»”)\]]*)$")
 WORD = re.compile(r"\w")
+_CONTINUES = {",", ";", ")"}
+_CLOSERS_OR_QUOTE = CLOSERS | {'"', "«"}
 
 
 def _as_corpus(corpus) -> pd.DataFrame:
@@ -104,23 +108,47 @@ def tag_claims(corpus, docs=None) -> pd.DataFrame:
 # ----------------------------------------------------------------------------- claim units
 
 
+@dataclass(frozen=True, slots=True)
+class _Sentences:
+    """The sentences of a Doc as character data: every rule here reads the Doc's text, never a
+    Span's (``Span.text`` is rebuilt token by token on every access)."""
+
+    text: str  # the Doc's text
+    start: list  # start_char of each sentence
+    end: list  # end_char of each sentence
+    raw: list  # each sentence's text (``Span.text``: the Doc's text between start and end)
+
+    @classmethod
+    def of(cls, doc, sents) -> _Sentences:
+        text = token_table(doc).doc_text
+        start = [s.start_char for s in sents]
+        end = [s.end_char for s in sents]
+        return cls(text, start, end, [text[a:b] for a, b in zip(start, end, strict=True)])
+
+
 def group_sentences(doc, sents) -> list[list[int]]:
     """Group the parser's sentences into the sentences a reader sees (lists of indices)."""
+    return _group(_Sentences.of(doc, sents))
+
+
+def _group(ss: _Sentences) -> list[list[int]]:
+    """:func:`group_sentences`, on the sentences' text."""
     units: list[list[int]] = []
-    text = doc.text  # Doc.text is rebuilt on every access: read it once
-    for i, s in enumerate(sents):
-        body = s.text.strip()
+    text = ss.text
+    for i, raw in enumerate(ss.raw):
+        body = raw.strip()
         marks_only = not WORD.search(body)
         if units:
-            prev = sents[units[-1][-1]]
-            gap = text[prev.start_char + len(prev.text.rstrip()) : s.start_char + (
-                len(s.text) - len(s.text.lstrip()))]
-            new_paragraph = "\n" in gap or prev.text.rstrip(" \t").endswith("\n")
-            prev_body = text[sents[units[-1][0]].start_char : prev.end_char].strip()
+            p = units[-1][-1]
+            prev = ss.raw[p]
+            lead = len(raw) - len(raw.lstrip())
+            gap = text[ss.start[p] + len(prev.rstrip()) : ss.start[i] + lead]
+            new_paragraph = "\n" in gap or prev.rstrip(" \t").endswith("\n")
+            prev_body = text[ss.start[units[-1][0]] : ss.end[p]].strip()
             prev_open = not TERMINAL.search(prev_body) or (
                 not WORD.search(prev_body) and prev_body[-1:] in OPENERS)
-            continuation = body[:1] in {",", ";", ")"} or (
-                body[:1] in CLOSERS | {'"', "«"} and body[1:].lstrip()[:1] in {",", ";"})
+            continuation = body[:1] in _CONTINUES or (
+                body[:1] in _CLOSERS_OR_QUOTE and body[1:].lstrip()[:1] in {",", ";"})
             closers_only = marks_only and not any(c in OPENERS for c in body)
             if not new_paragraph and (prev_open or continuation or closers_only):
                 if not (marks_only and body[-1:] in OPENERS and not prev_open):
@@ -130,31 +158,35 @@ def group_sentences(doc, sents) -> list[list[int]]:
     return units
 
 
-def _paragraph_of(doc, sents, units) -> list[int]:
+def _paragraph_of(ss: _Sentences, units) -> list[int]:
     """Paragraph number of each unit (a line break starts a new paragraph)."""
-    text = doc.text  # Doc.text is rebuilt on every access: read it once
     out, para = [], 0
     last_end = 0
     for unit in units:
-        start = sents[unit[0]].start_char
-        if "\n" in text[last_end:start]:
+        start = ss.start[unit[0]]
+        if "\n" in ss.text[last_end:start]:
             para += 1
         out.append(para)
-        last_end = sents[unit[-1]].end_char
-        if sents[unit[-1]].text.rstrip(" \t").endswith("\n"):
-            last_end = sents[unit[-1]].end_char - 1
+        last_end = ss.end[unit[-1]]
+        if ss.raw[unit[-1]].rstrip(" \t").endswith("\n"):
+            last_end -= 1
     return out
 
 
-def _words_in_quotes(ctx: Context, lo: int, hi: int) -> tuple[int, int]:
-    doc = ctx.doc
-    words = [t for t in doc[lo:hi] if WORD.search(t.text) and t.text not in QUOTE_MARKS]
-    return sum(ctx.inside[t.i] for t in words), len(words)
+def _words_in_quotes(ctx: Context, counted: list[bool], lo: int, hi: int) -> tuple[int, int]:
+    """(words inside a quotation, words) of tokens ``lo:hi``; ``counted`` marks the tokens that
+    are words (not quote marks)."""
+    words = [j for j in range(lo, hi) if counted[j]]
+    return sum(ctx.inside[j] for j in words), len(words)
 
 
-def _quoted_text(ctx: Context, lo: int, hi: int) -> str:
-    doc = ctx.doc
-    return " ".join(t.lower_ for t in doc[lo:hi] if ctx.inside[t.i] and WORD.search(t.text))
+def _quoted_text(ctx: Context, tab: TokenTable, word: list[bool], lo: int, hi: int) -> str:
+    return " ".join(tab.lower[j] for j in range(lo, hi) if ctx.inside[j] and word[j])
+
+
+def _span_text(tab: TokenTable, lo: int, hi: int) -> str:
+    """``doc[lo:hi].text`` (``lo < hi``), sliced from the Doc's text."""
+    return tab.doc_text[tab.idx[lo] : tab.idx[hi - 1] + len(tab.text[hi - 1])]
 
 
 def _plain(text: str) -> str:
@@ -171,8 +203,11 @@ def _tag_doc(article_id: str, doc) -> list[dict]:
     if not sents:
         return []
     ctx = build_context(doc)
-    units = group_sentences(doc, sents)
-    paras = _paragraph_of(doc, sents, units)
+    ss = _Sentences.of(doc, sents)
+    tab = token_table(doc)
+    word = [WORD.search(t) is not None for t in tab.text]  # tokens with a word character
+    units = _group(ss)
+    paras = _paragraph_of(ss, units)
     bounds = [(sents[u[0]].start, sents[u[-1]].end) for u in units]
 
     # 1-2: cues in each claim, in reading order (pronouns look back at earlier speakers)
@@ -191,12 +226,15 @@ def _tag_doc(article_id: str, doc) -> list[dict]:
             speakers[k - 1], cues[k - 1] = _inherit(speakers[k]), cand.cue
 
     # 4: quotations without a cue
-    quote_share = [_words_in_quotes(ctx, lo, hi) for lo, hi in bounds]
+    counted = [w and t not in QUOTE_MARKS for w, t in zip(word, tab.text, strict=True)]
+    quote_share = [_words_in_quotes(ctx, counted, lo, hi) for lo, hi in bounds]
     quoted_only = [n > 0 and q == n for q, n in quote_share]
+    plain_units: list[str | None] = [None] * len(units)  # _plain of each claim, when needed
     for k in range(len(units)):
         if speakers[k] is not None or quote_share[k][0] < 3:
             continue
-        echo = _quote_echo(ctx, k, bounds, speakers)
+        quoted = _plain(_quoted_text(ctx, tab, word, *bounds[k]))
+        echo = _quote_echo(tab, quoted, k, bounds, speakers, plain_units)
         if echo is not None:
             speakers[k], cues[k] = _inherit(echo), "quote"
     for k in range(len(units)):
@@ -208,7 +246,7 @@ def _tag_doc(article_id: str, doc) -> list[dict]:
     # 5: a line that only names an anonymous source
     for k, (lo, hi) in enumerate(bounds):
         if speakers[k] is None:
-            label = _label_line(ctx, lo, hi)
+            label = _label_line(ctx, tab, word, lo, hi)
             if label is not None:
                 speakers[k], cues[k] = label, "label"
 
@@ -218,11 +256,11 @@ def _tag_doc(article_id: str, doc) -> list[dict]:
         hedges = hedge_words(doc[lo:hi])
         sp = speakers[k]
         for i in unit:
-            s = sents[i]
+            raw, start = ss.raw[i], ss.start[i]
             rows.append({
                 "article_id": article_id,
                 "sentence_id": i,
-                "sentence": s.text.strip(),
+                "sentence": raw.strip(),
                 "speaker": sp.name if sp else "",
                 "speaker_kind": sp.kind if sp else "",
                 "cue": cues[k] if sp else "",
@@ -232,8 +270,8 @@ def _tag_doc(article_id: str, doc) -> list[dict]:
                 "speaker_side": sp.side if sp else "",
                 "speaker_text": sp.text if sp else "",
                 "claim_id": k,
-                "start_char": s.start_char + (len(s.text) - len(s.text.lstrip())),
-                "end_char": s.start_char + len(s.text.rstrip()),
+                "start_char": start + (len(raw) - len(raw.lstrip())),
+                "end_char": start + len(raw.rstrip()),
             })
     return rows
 
@@ -243,14 +281,20 @@ def _inherit(sp: Speaker) -> Speaker:
     return Speaker(sp.name, sp.kind, sp.side, "", sp.pos, sp.gender, sp.number)
 
 
-def _quote_echo(ctx: Context, k: int, bounds, speakers) -> Speaker | None:
-    """A quotation repeated elsewhere in the article (headline ↔ body) has the same speaker."""
-    quoted = _plain(_quoted_text(ctx, *bounds[k]))
+def _quote_echo(tab: TokenTable, quoted: str, k: int, bounds, speakers,
+                plain_units: list) -> Speaker | None:
+    """A quotation repeated elsewhere in the article (headline ↔ body) has the same speaker.
+
+    ``quoted``: the plain words quoted in claim ``k``; ``plain_units`` caches each claim's plain
+    words (``None`` until needed)."""
     if len(quoted.split()) < 3:
         return None
     for j, (lo, hi) in enumerate(bounds):
-        if j != k and speakers[j] is not None and quoted in _plain(ctx.doc[lo:hi].text):
-            return speakers[j]
+        if j != k and speakers[j] is not None:
+            if plain_units[j] is None:
+                plain_units[j] = _plain(_span_text(tab, lo, hi))
+            if quoted in plain_units[j]:
+                return speakers[j]
     return None
 
 
@@ -285,16 +329,16 @@ def _neighbour_speaker(k: int, paras, speakers, quoted_only) -> Speaker | None:
     return back() or forward()
 
 
-def _label_line(ctx: Context, lo: int, hi: int) -> Speaker | None:
+def _label_line(ctx: Context, tab: TokenTable, word: list[bool], lo: int, hi: int
+                ) -> Speaker | None:
     """``Une source proche du dossier`` alone on its line: an anonymous source, no verb."""
-    doc = ctx.doc
-    words = [t for t in doc[lo:hi] if WORD.search(t.text)]
-    if not words or len(words) > 10 or any(t.pos_ in {"VERB", "AUX"} for t in words):
+    words = [j for j in range(lo, hi) if word[j]]
+    if not words or len(words) > 10 or any(tab.pos[j] in {"VERB", "AUX"} for j in words):
         return None
-    head = next((t for t in words if t.pos_ in {"NOUN", "PROPN"}), None)
+    head = next((j for j in words if tab.pos[j] in {"NOUN", "PROPN"}), None)
     if head is None:
         return None
-    sp = speaker_from_head(ctx, head.i, lo, hi)
+    sp = speaker_from_head(ctx, head, lo, hi)
     if sp is None or sp.kind != "anonymous":
         return None
     return sp

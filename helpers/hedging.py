@@ -26,9 +26,12 @@ from __future__ import annotations
 
 import csv
 import re
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from helpers.nlp import token_table
 
 HEDGES_CSV = Path(__file__).resolve().parent / "data" / "hedges.csv"
 
@@ -92,18 +95,101 @@ def _strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
 
 
+# ----------------------------------------------------------------------------- token features
+# The rules below visit every token of every claim, several times. They read each Doc's
+# attributes once, as lists (helpers.nlp.token_table), instead of creating a spaCy Token (and
+# looking its strings up) at every ``doc[i]``; the rare deeper checks (exemptions, *futur dans le
+# passé*) still use Tokens.
+
+
+@dataclass(frozen=True, slots=True)
+class _Features:
+    text: list
+    lower: list
+    lemma_low: list  # lemma_.lower()
+    pos: list
+    dep: list
+    is_title: list
+    is_punct: list
+    idx: list
+    doc_text: str
+    cnd: list  # Mood=Cnd in the morphology
+    inf: list  # VerbForm=Inf in the morphology
+
+
+_FEATURES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# The last Doc asked about and its features: callers such as helpers.attribution ask token by
+# token, and a weak reference is quicker to check than the dictionary.
+_LAST: list = [lambda: None, None]
+
+
+def _features(doc) -> _Features:
+    """The token features of ``doc``, computed once per Doc (it does not change after parsing)."""
+    ref, f = _LAST
+    if ref() is doc and len(f.text) == len(doc):
+        return f
+    f = _FEATURES.get(doc)
+    if f is None or len(f.text) != len(doc):
+        table = token_table(doc)
+        moods = [_mood_and_form(m) for m in table.morph]
+        f = _FEATURES[doc] = _Features(
+            text=table.text, lower=table.lower, lemma_low=[x.lower() for x in table.lemma],
+            pos=table.pos, dep=table.dep, is_title=table.is_title, is_punct=table.is_punct,
+            idx=table.idx, doc_text=table.doc_text,
+            cnd=[c for c, _ in moods], inf=[i for _, i in moods],
+        )
+    _LAST[:] = [weakref.ref(doc), f]
+    return f
+
+
+@lru_cache(maxsize=4096)
+def _mood_and_form(morph: str) -> tuple[bool, bool]:
+    """(``Mood`` has ``Cnd``, ``VerbForm`` has ``Inf``) for a morphology string such as
+    ``Mood=Cnd|Number=Sing|VerbForm=Fin`` (a field may hold several values: ``Mood=Cnd,Ind``)."""
+    feats = dict(f.split("=", 1) for f in morph.split("|") if "=" in f)
+    return ("Cnd" in feats.get("Mood", "").split(","),
+            "Inf" in feats.get("VerbForm", "").split(","))
+
+
+def _positions(tokens):
+    """``(doc, token indices)`` of a Doc, a Span or an iterable of Tokens of one Doc, and the
+    Tokens themselves when they were given as such (else ``None``: made on demand)."""
+    from spacy.tokens import Doc, Span
+
+    if isinstance(tokens, Span):
+        return tokens.doc, range(tokens.start, tokens.end), None
+    if isinstance(tokens, Doc):
+        return tokens, range(len(tokens)), None
+    toks = list(tokens)
+    return (toks[0].doc if toks else None), [t.i for t in toks], toks
+
+
+# ----------------------------------------------------------------------------- conditionals
+
+
 def is_conditional(tok) -> bool:
     """True for a verb in the conditional, even when the small model tags it imperfect."""
-    if "Cnd" in tok.morph.get("Mood"):
+    return _conditional_at(_features(tok.doc), tok.i)
+
+
+def _conditional_at(f: _Features, i: int) -> bool:
+    if f.cnd[i]:
         return True
-    low = tok.lower_
+    low = f.lower[i]
+    if not low.endswith(COND_ENDINGS):  # most tokens: no conditional ending at all
+        return False
+    return _conditional_form(low, f.pos[i], f.lemma_low[i])
+
+
+@lru_cache(maxsize=16384)
+def _conditional_form(low: str, pos: str, lemma: str) -> bool:
+    """Is the form ``low`` (tagged ``pos``, lemma ``lemma``) a conditional by its ending?"""
     ending = next((e for e in COND_ENDINGS if low.endswith(e)), None)
-    if ending is None or tok.pos_ in {"PROPN", "DET", "ADP", "PUNCT", "NUM"}:
+    if ending is None or pos in {"PROPN", "DET", "ADP", "PUNCT", "NUM"}:
         return False
     stem = low[: -len(ending)]
     if stem in IRREGULAR_STEMS or any(stem.endswith(s) and len(s) > 3 for s in IRREGULAR_STEMS):
         return True
-    lemma = tok.lemma_.lower()
     if not lemma.endswith(("er", "ir", "re")) or len(stem) < 3:
         return False
     # regular conditional: the infinitive (minus the -e of -re verbs) + ending
@@ -151,57 +237,94 @@ def _future_in_past(tok) -> bool:
     return bool(past_participle or past_finite)
 
 
+_STOPS = {".", ";", "?", "!"}
+_QUE = {"que", "qu'"}
+_DE = {"de", "d'"}
+_OPENS_CLAUSE = {":", "«", "“"}
+
+
 def has_complement(tokens, i: int) -> bool:
     """Does the word at ``tokens[i]`` introduce a clause: *que*, *de* + infinitive, a colon or
     quote, within the next few words (the parse is too unreliable for this)?"""
-    window = tokens[i + 1 : i + 9]
-    for k, t in enumerate(window):
-        if t.text in {".", ";", "?", "!"}:
+    doc, idx, _ = _positions(tokens)
+    window = idx[i + 1 : i + 9]
+    return bool(window) and _has_complement_at(_features(doc), window)
+
+
+def _has_complement_at(f: _Features, window) -> bool:
+    """:func:`has_complement` on ``window``, the doc indices of the next (up to 8) tokens."""
+    for k, j in enumerate(window):
+        t = f.text[j]
+        if t in _STOPS:
             return False
-        if t.lower_ in {"que", "qu'"}:
+        low = f.lower[j]
+        if low in _QUE:
             return True
-        if t.lower_ in {"de", "d'"} and any(
-            "Inf" in u.morph.get("VerbForm") for u in window[k + 1 : k + 4]
-        ):
+        if low in _DE and any(f.inf[u] for u in window[k + 1 : k + 4]):
             return True
-        if k == 0 and (t.text in {":", "«", "“"} or "Inf" in t.morph.get("VerbForm")):
+        if k == 0 and (t in _OPENS_CLAUSE or f.inf[j]):
             return True
     return False
 
 
+# ----------------------------------------------------------------------------- hedges
+
+
+@lru_cache(maxsize=1)
+def _phrases_by_first() -> dict[str, list[list[str]]]:
+    """The hedge phrases (as word lists) by their first word, to test only those that can match."""
+    out: dict[str, list[list[str]]] = {}
+    for parts, _ in _index()[2]:
+        out.setdefault(parts[0], []).append(list(parts))
+    return out
+
+
 def find_hedges(tokens) -> list:
-    """The tokens of ``tokens`` (a Span or list of Tokens) that hedge the claim, in order.
+    """The tokens of ``tokens`` (a Doc, a Span or a list of Tokens) that hedge the claim, in order.
 
     For a phrase (``d'après``, ``sans doute``) the first token is returned.
     """
-    tokens = list(tokens)
-    lemmas, forms, phrases, exempt = _index()
+    doc, idx, toks = _positions(tokens)
+    if not idx:
+        return []
+    found = _hedge_positions(doc, idx)
+    return [toks[p] for p in found] if toks is not None else [doc[idx[p]] for p in found]
+
+
+def _hedge_positions(doc, idx) -> list[int]:
+    """The positions in ``idx`` (doc indices of the tokens, in order) of the hedging tokens."""
+    f = _features(doc)
+    lemmas, forms, _, exempt = _index()
+    phrases = _phrases_by_first()
     found = []
-    lowers = [t.lower_ for t in tokens]
-    for i, tok in enumerate(tokens):
-        low = tok.lower_
-        h = _lemma_hedge(tok, lemmas)
+    lowers = f.lower[idx.start : idx.stop] if isinstance(idx, range) else [f.lower[j] for j in idx]
+    for p, j in enumerate(idx):
+        low = lowers[p]
+        h = _lemma_hedge(f, j, lemmas)
         if h is None:
             h = forms.get(low)
         if h is not None:
-            if h.condition == "any" or has_complement(tokens, i):
-                found.append(tok)
+            if h.condition == "any" or _has_complement_at(f, idx[p + 1 : p + 9]):
+                found.append(p)
             continue
-        if any(lowers[i : i + len(p)] == list(p) for p, _ in phrases):
-            found.append(tok)
+        if any(lowers[p : p + len(ph)] == ph for ph in phrases.get(low, ())):
+            found.append(p)
             continue
-        if is_conditional(tok) and not _exempt_conditional(tok, exempt):
-            found.append(tok)
+        if _conditional_at(f, j) and not _exempt_conditional(doc[j], exempt):
+            found.append(p)
     return found
 
 
-def _lemma_hedge(tok, lemmas: dict):
-    """The hedge verb (or ``selon``) this token is a form of. The small model's POS tags are
+_NOT_VERB_POS = {"PUNCT", "DET", "PROPN", "NUM"}
+
+
+def _lemma_hedge(f: _Features, i: int, lemmas: dict):
+    """The hedge verb (or ``selon``) token ``i`` is a form of. The small model's POS tags are
     unreliable (``pensaient`` → ADV, ``risque`` → VERB with lemma *risque*), so the lemma is
     trusted whatever the POS, and an -er verb is also recognised by stem + ending."""
-    if tok.pos_ in {"PUNCT", "DET", "PROPN", "NUM"} or tok.dep_ == "amod":  # 'pluie crue'
+    if f.pos[i] in _NOT_VERB_POS or f.dep[i] == "amod":  # 'pluie crue'
         return None
-    lemma = verb_lemma(tok, lemmas)
+    lemma = _verb_lemma_at(f, i, lemmas, None)
     return lemmas.get(lemma) if lemma else None
 
 
@@ -211,27 +334,39 @@ def verb_lemma(tok, known, forms: dict[str, str] | None = None) -> str:
     (``parle`` → NOUN *parle*, ``accuse`` → ADJ *accus*, ``nié`` → NOUN *nié*); irregular forms
     come from ``forms`` (form → lemma). A word right after a determiner is a noun (``les
     annonces``, ``la critique``)."""
-    lemma = tok.lemma_.lower()
+    return _verb_lemma_at(_features(tok.doc), tok.i, known, forms)
+
+
+_NOT_VERB_GUESS_POS = {"PUNCT", "DET", "PROPN", "NUM", "ADP"}
+_NOUN_BEFORE = {"DET", "ADP", "CCONJ"}
+
+
+def _verb_lemma_at(f: _Features, i: int, known, forms: dict[str, str] | None) -> str:
+    """:func:`verb_lemma` of token ``i``."""
+    lemma = f.lemma_low[i]
     if lemma in known:
         return lemma
-    if forms and tok.lower_ in forms and forms[tok.lower_] in known:  # irregular: "dément"
-        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-        as_noun = tok.pos_ == "NOUN" and (prev is None or prev.pos_ in {"DET", "ADP", "CCONJ"}
-                                          or prev.lower_ == "ni")  # "ni démenti"
-        return "" if as_noun else forms[tok.lower_]
-    if tok.pos_ in {"PUNCT", "DET", "PROPN", "NUM", "ADP"} or tok.is_title and tok.i > 0 and (
-        not tok.doc[tok.i - 1].is_punct
-    ):
+    low = f.lower[i]
+    if forms and low in forms and forms[low] in known:  # irregular: "dément"
+        as_noun = f.pos[i] == "NOUN" and (i == 0 or f.pos[i - 1] in _NOUN_BEFORE
+                                          or f.lower[i - 1] == "ni")  # "ni démenti"
+        return "" if as_noun else forms[low]
+    pos = f.pos[i]
+    if pos in _NOT_VERB_GUESS_POS or f.is_title[i] and i > 0 and not f.is_punct[i - 1]:
         return ""
-    if tok.i > 0 and tok.doc[tok.i - 1].pos_ == "DET" and tok.pos_ != "VERB":
+    if i > 0 and f.pos[i - 1] == "DET" and pos != "VERB":
         return ""
-    low = tok.lower_
-    for ending in _ENDINGS_LONGEST_FIRST:
-        if low.endswith(ending) and len(low) - len(ending) >= 2:
-            guess = low[: -len(ending)] + "er"
-            if guess in known:
-                return guess
+    for guess in _er_guesses(low):
+        if guess in known:
+            return guess
     return ""
+
+
+@lru_cache(maxsize=65536)
+def _er_guesses(low: str) -> tuple[str, ...]:
+    """The -er infinitives ``low`` could be a form of (stem + ending, longest ending first)."""
+    return tuple(low[: -len(e)] + "er" for e in _ENDINGS_LONGEST_FIRST
+                 if low.endswith(e) and len(low) - len(e) >= 2)
 
 
 def _exempt_conditional(tok, exempt: set[str]) -> bool:
@@ -247,12 +382,21 @@ def _exempt_conditional(tok, exempt: set[str]) -> bool:
 def hedge_words(tokens) -> list[str]:
     """The hedge triggers of ``tokens`` as words (``d'après`` for the phrase)."""
     _, _, phrases, _ = _index()
+    doc, idx, _ = _positions(tokens)
+    if not idx:
+        return []
+    f = _features(doc)
+    n = len(f.text)
     out = []
-    for tok in find_hedges(tokens):
-        word = tok.text
+    for p in _hedge_positions(doc, idx):
+        i = idx[p]
+        word = f.text[i]
         for parts, _ in phrases:
-            if tok.doc[tok.i : tok.i + len(parts)].text.lower().replace(" ", "") == "".join(parts):
-                word = tok.doc[tok.i : tok.i + len(parts)].text
+            end = min(i + len(parts), n) - 1  # last token of doc[i : i + len(parts)]
+            # that Span's text, sliced from the Doc's
+            text = f.doc_text[f.idx[i] : f.idx[end] + len(f.text[end])]
+            if text.lower().replace(" ", "") == "".join(parts):
+                word = text
                 break
         out.append(word)
     return out

