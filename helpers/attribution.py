@@ -1,8 +1,9 @@
 """Who says it: attribution rules for French news sentences.
 
 What comes from libraries: spaCy's tokens, lemmas, morphology and dependency parse; a
-``PhraseMatcher`` of actor aliases (:mod:`helpers.actors`); a ``Matcher`` for the fixed cue phrases
-(``selon``, ``d'après``, ``citant``, ``si l'on en croit``, ``c'est ce que``…). What is written here
+``PhraseMatcher`` of actor aliases (:mod:`helpers.actors`). The fixed cue phrases (``selon``,
+``d'après``, ``citant``, ``si l'on en croit``…) are written as spaCy ``Matcher`` patterns but
+matched by :func:`find_cues` (same matches, a fraction of the time). What is written here
 by hand, because no library does attribution for French: the rules below. They lean on word order
 as much as on the parse, because the small model often misparses inverted subjects
 (``…, a indiqué lundi un responsable ukrainien`` comes out as three sentences).
@@ -34,12 +35,14 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from helpers.actors import Actor, find_actors
 from helpers.hedging import has_complement, verb_lemma
+from helpers.nlp import token_table
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -68,8 +71,12 @@ KIND_BY_CLASS = {
     "media_head": "media",
 }
 KIND_BY_LABEL = {"PER": "person", "ORG": "institution", "LOC": "institution"}
+_ARTICLES = DEFINITE | INDEFINITE
+_DETERMINERS = INDEFINITE | DEFINITE | DEMONSTRATIVE
+_PREPOSITIONS_NOT_PAR = PREPOSITIONS - {"par"}
 
-# Fixed cue phrases for spaCy's Matcher: the speaker is the noun phrase right after them.
+# Fixed cue phrases, as spaCy Matcher patterns (LOWER, IN and OP "?" only: see find_cues): the
+# speaker is the noun phrase right after them.
 CUE_PATTERNS = {
     "selon": [[{"LOWER": "selon"}]],
     "d'après": [[{"LOWER": "d'"}, {"LOWER": "après"}]],
@@ -111,13 +118,15 @@ class Context:
     """Everything the rules need about one parsed article, computed once."""
 
     doc: object  # spacy.tokens.Doc
+    tab: object = None  # helpers.nlp.TokenTable of doc: its token attributes as lists
     mentions: list = field(default_factory=list)
     mention_at: dict = field(default_factory=dict)  # token index → Mention
     inside: list = field(default_factory=list)  # token inside a quotation
     unclosed: list = field(default_factory=list)  # … in one never closed on its line
     history: list = field(default_factory=list)  # (pos, Speaker) of primary speakers
     subjects: list = field(default_factory=list)  # (pos, Speaker) of subject-like mentions
-    cues: list = field(default_factory=list)  # (cue, start, end) from the Matcher
+    cues: list = field(default_factory=list)  # (cue, start, end) of CUE_PATTERNS
+    reporting: list = field(default_factory=list)  # reporting_lemma of each token
 
 
 # ----------------------------------------------------------------------------- lexicons
@@ -140,6 +149,34 @@ def reporting_forms() -> dict[str, str]:
 def reporting_lemma(tok) -> str:
     """The reporting verb ``tok`` is a form of, or ``""``."""
     return verb_lemma(tok, reporting_verbs(), reporting_forms())
+
+
+# (lemma, form, POS, title case, (previous POS, form, punctuation flag)) → reporting_lemma
+_REPORTING_MEMO: dict[tuple, str] = {}
+
+
+def _reporting_lemmas(doc, tab) -> list[str]:
+    """:func:`reporting_lemma` of every token of ``doc`` (``tab`` is its token table).
+
+    Every token of every sentence is tested, and nearly all are not reporting verbs. The answer
+    of :func:`helpers.hedging.verb_lemma` depends only on the token's lemma, form, POS and title
+    case and on the previous token's POS, form and punctuation flag (``les annonces``, ``ni
+    démenti``), so it is memoised on those: a repeated word costs a dict look-up, not a Token
+    and a call. (If ``verb_lemma`` ever reads more of the context, add it to the key.)
+    """
+    memo = _REPORTING_MEMO
+    if len(memo) > 200_000:  # a bound for very long runs; any size gives the same answers
+        memo.clear()
+    # the previous token's features; one more than there are tokens (the last one's are unused)
+    before = [None, *zip(tab.pos, tab.lower, tab.is_punct, strict=True)]
+    keys = list(zip(tab.lemma, tab.lower, tab.pos, tab.is_title, before, strict=False))
+    out = [memo.get(key) for key in keys]
+    for i in [i for i, lemma in enumerate(out) if lemma is None]:
+        lemma = memo.get(keys[i])  # the same words may have come earlier in this Doc
+        if lemma is None:
+            lemma = memo[keys[i]] = reporting_lemma(doc[i])
+        out[i] = lemma
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -169,21 +206,33 @@ def _words() -> tuple[dict[str, set[str]], dict[str, str], list[list[str]]]:
 
 def word_class(tok, name: str) -> bool:
     """Is ``tok`` (or the hyphenated word it is part of: ``état-major``) in the word class?"""
+    return _word_class_at(token_table(tok.doc), tok.i, name)
+
+
+def _word_class_at(tab, i: int, name: str) -> bool:
+    """:func:`word_class` of token ``i``, read from the Doc's token table ``tab``."""
     words = _words()[0].get(name, ())
-    return tok.lemma_.lower() in words or tok.lower_ in words or _compound(tok) in words
+    return tab.lemma[i].lower() in words or tab.lower[i] in words or _compound_at(tab, i) in words
 
 
 def _compound(tok) -> str:
     """``état`` ``-`` ``major`` → ``état-major`` (the tokenizer splits some hyphenated words)."""
-    doc = tok.doc
-    s = e = tok.i
-    while s - 2 >= 0 and doc[s - 1].text == "-" and not doc[s - 2].whitespace_ and not doc[
-            s - 1].whitespace_:
+    return _compound_at(token_table(tok.doc), tok.i)
+
+
+def _compound_at(tab, i: int) -> str:
+    """:func:`_compound` of token ``i`` of the token table ``tab``."""
+    text, idx = tab.text, tab.idx
+
+    def glued(j: int) -> bool:  # no whitespace after token j (j is never the last token here)
+        return idx[j] + len(text[j]) == idx[j + 1]
+
+    s = e = i
+    while s - 2 >= 0 and text[s - 1] == "-" and glued(s - 2) and glued(s - 1):
         s -= 2
-    while e + 2 < len(doc) and doc[e + 1].text == "-" and not doc[e].whitespace_ and not doc[
-            e + 1].whitespace_:
+    while e + 2 < len(text) and text[e + 1] == "-" and glued(e) and glued(e + 1):
         e += 2
-    return doc[s : e + 1].text.lower() if e > s else ""
+    return tab.doc_text[idx[s] : idx[e] + len(text[e])].lower() if e > s else ""
 
 
 def nationality_side(tokens) -> str:
@@ -204,6 +253,10 @@ def quote_mask(doc) -> list[bool]:
     return quote_state(doc)[0]
 
 
+# the only characters that change the state of quote_state: quote marks and line breaks
+_QUOTE_EVENTS = re.compile("[\n" + "".join(sorted(QUOTE_MARKS)) + "]")
+
+
 def quote_state(doc) -> tuple[list[bool], list[bool]]:
     """Per token: inside a quotation, and inside one that is never closed on its line.
 
@@ -211,93 +264,140 @@ def quote_state(doc) -> tuple[list[bool], list[bool]]:
     counts once, an opening mark glued to the word before it (``Koursk«``) closes, a stray
     closing mark is ignored, and a line break closes whatever is open. Never raises.
     """
-    text = doc.text
-    inside_char = [False] * len(text)
-    unclosed_char = [False] * len(text)
+    tab = token_table(doc)
+    text = tab.doc_text
+    # Walk from one quote mark or line break to the next (the other characters only matter as
+    # "some non-space character came since the last mark"), collecting character ranges.
+    inside_runs: list[tuple[int, int]] = []  # characters inside a quotation
+    unclosed_runs: list[tuple[int, int]] = []  # … in one never closed on its line
     is_open = False
     opened_at = -1
     last_mark = ""
-
-    def close_unclosed(end: int) -> None:
-        if is_open and opened_at >= 0:
-            for k in range(opened_at, end):
-                unclosed_char[k] = True
-
-    for i, ch in enumerate(text):
+    pos = 0  # the characters before pos are done
+    for event in _QUOTE_EVENTS.finditer(text):
+        i = event.start()
+        if i > pos:  # ordinary characters since the last event
+            if is_open:
+                inside_runs.append((pos, i))
+            if not text[pos:i].isspace():
+                last_mark = ""
+        pos = i + 1
+        ch = text[i]
         if ch == "\n":
-            close_unclosed(i)
+            if is_open and opened_at >= 0:
+                unclosed_runs.append((opened_at, i))
             is_open, last_mark = False, ""
             continue
-        if ch in QUOTE_MARKS:
-            prev = text[i - 1] if i else " "
-            if ch == '"' or ch == "„":
-                nxt = text[i + 1] if i + 1 < len(text) else " "
-                if prev in "=/" or nxt in "<>/":  # 'type="image/avif"': markup, not a quote
-                    continue
-                is_open = not is_open
+        prev = text[i - 1] if i else " "
+        if ch == '"' or ch == "„":
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            if prev in "=/" or nxt in "<>/":  # 'type="image/avif"': markup, not a quote
+                continue
+            is_open = not is_open
+            opened_at = i
+        elif ch in OPENERS:
+            if not is_open:
+                is_open = True
                 opened_at = i
-            elif ch in OPENERS:
-                if not is_open:
-                    is_open = True
-                    opened_at = i
-                elif last_mark in OPENERS and not text[text.rfind(last_mark, 0, i) + 1 : i].strip():
-                    pass  # doubled opening mark
-                elif not prev.isspace():
-                    is_open = False  # "Koursk«": a closing mark typed the wrong way round
-            elif is_open:
-                is_open = False
-            last_mark = ch
-            continue
-        if not ch.isspace():
-            last_mark = ""
-        inside_char[i] = is_open
-    close_unclosed(len(text))
-    inside, unclosed = [], []
-    for tok in doc:
-        chars = range(tok.idx, tok.idx + len(tok.text))
-        mark = tok.text in QUOTE_MARKS or tok.is_space
-        inside.append(not mark and any(inside_char[k] for k in chars))
-        unclosed.append(not mark and any(unclosed_char[k] for k in chars))
-    return inside, unclosed
+            elif last_mark in OPENERS and not text[text.rfind(last_mark, 0, i) + 1 : i].strip():
+                pass  # doubled opening mark
+            elif not prev.isspace():
+                is_open = False  # "Koursk«": a closing mark typed the wrong way round
+        elif is_open:
+            is_open = False
+        last_mark = ch
+    if pos < len(text) and is_open:
+        inside_runs.append((pos, len(text)))
+    if is_open and opened_at >= 0:
+        unclosed_runs.append((opened_at, len(text)))
+    if not unclosed_runs and not inside_runs:
+        return [False] * len(tab.text), [False] * len(tab.text)
+    ends = [a + len(t) for a, t in zip(tab.idx, tab.text, strict=True)]
+    return _tokens_in(tab, ends, inside_runs), _tokens_in(tab, ends, unclosed_runs)
+
+
+def _tokens_in(tab, ends: list[int], runs: list[tuple[int, int]]) -> list[bool]:
+    """Per token: does it overlap one of the character ranges ``runs`` (quote marks and
+    whitespace tokens never do)? ``ends``: where each token ends (``tab.idx`` is where it
+    starts; both ascending)."""
+    flags = [False] * len(tab.text)
+    starts = tab.idx
+    for a, b in runs:
+        # the tokens that end after a and start before b
+        for k in range(bisect_right(ends, a), bisect_left(starts, b)):
+            word = tab.text[k]
+            flags[k] = not (word in QUOTE_MARKS or word.isspace())
+    return flags
 
 
 # ----------------------------------------------------------------------------- context
 
 
-_CUE_MATCHERS: dict[int, object] = {}
+@lru_cache(maxsize=1)
+def _cue_index() -> dict[str, list[tuple[str, list[tuple[frozenset, bool]]]]]:
+    """CUE_PATTERNS by the word they start with; each pattern as steps (words, optional)."""
+    index: dict[str, list] = {}
+    for name, patterns in CUE_PATTERNS.items():
+        for pattern in patterns:
+            steps = []
+            for spec in pattern:
+                if set(spec) - {"LOWER", "OP"} or spec.get("OP", "?") != "?":
+                    raise ValueError(f"cue pattern {name!r}: only LOWER and OP '?' are supported")
+                words = spec["LOWER"]
+                steps.append((frozenset(words["IN"] if isinstance(words, dict) else [words]),
+                              spec.get("OP") == "?"))
+            if steps[0][1]:
+                raise ValueError(f"cue pattern {name!r}: the first token cannot be optional")
+            for word in steps[0][0]:
+                index.setdefault(word, []).append((name, steps))
+    return index
 
 
-def _cue_matcher(vocab):
-    key = id(vocab)
-    if key not in _CUE_MATCHERS:
-        from spacy.matcher import Matcher
+def _cue_ends(steps, lower: list[str], k: int, i: int) -> list[int]:
+    """Where the matches of ``steps[k:]`` starting at token ``i`` end (every way to match)."""
+    if k == len(steps):
+        return [i]
+    words, optional = steps[k]
+    ends = _cue_ends(steps, lower, k + 1, i) if optional else []
+    if i < len(lower) and lower[i] in words:
+        ends += _cue_ends(steps, lower, k + 1, i + 1)
+    return ends
 
-        matcher = Matcher(vocab)
-        for name, patterns in CUE_PATTERNS.items():
-            matcher.add(name, patterns)
-        _CUE_MATCHERS.clear()
-        _CUE_MATCHERS[key] = matcher
-    return _CUE_MATCHERS[key]
+
+def find_cues(lower: list[str]) -> list[tuple[str, int, int]]:
+    """``(cue, start, end)`` for every match of :data:`CUE_PATTERNS` in the lower-case token
+    forms ``lower``, overlapping ones included, as spaCy's ``Matcher`` finds them; ordered by
+    start, then cue, then end.
+
+    The patterns are tried only where their first word occurs: spaCy's ``Matcher`` takes about
+    as long as all the attribution rules together on these short patterns.
+    """
+    found = set()
+    index = _cue_index()
+    for i in [i for i, word in enumerate(lower) if word in index]:
+        for name, steps in index[lower[i]]:
+            for end in _cue_ends(steps, lower, 0, i):
+                found.add((name, i, end))
+    return sorted(found, key=lambda c: (c[1], c[0], c[2]))
 
 
 def build_context(doc) -> Context:
-    ctx = Context(doc=doc)
+    ctx = Context(doc=doc, tab=token_table(doc))
     ctx.mentions = find_actors(doc)
     for m in ctx.mentions:
         for i in range(m.start, m.end):
             ctx.mention_at[i] = m
     ctx.inside, ctx.unclosed = quote_state(doc)
-    matches = _cue_matcher(doc.vocab)(doc)
-    ctx.cues = sorted((doc.vocab.strings[m], s, e) for m, s, e in matches)
-    ctx.cues = sorted(ctx.cues, key=lambda c: c[1])
+    ctx.cues = find_cues(ctx.tab.lower)
+    ctx.reporting = _reporting_lemmas(doc, ctx.tab)
     ctx.subjects = _subject_mentions(ctx)
     return ctx
 
 
 def _speaker_from_actor(actor: Actor, span, pos: int, ctx: Context) -> Speaker:
     gender, number = actor.gender, actor.number
-    head = _np_head(span)
-    if actor.kind != "person" and head is not None and head.pos_ in {"NOUN", "ADJ"}:
+    head = _np_head(span) if actor.kind != "person" else None
+    if head is not None and head.pos_ in {"NOUN", "ADJ"}:
         gender = _morph(head, "Gender") or gender
         number = _morph(head, "Number") or number
     if span is not None and span[0].lower_ == "les":
@@ -316,34 +416,36 @@ def _morph(tok, feat: str) -> str:
 def _np_head(span):
     if span is None:
         return None
-    for t in span:
-        if t.pos_ in {"NOUN", "PROPN"}:
-            return t
+    pos = token_table(span.doc).pos
+    for k in range(span.start, span.end):
+        if pos[k] in {"NOUN", "PROPN"}:
+            return span.doc[k]
     return span[-1] if len(span) else None
 
 
 def _subject_mentions(ctx: Context) -> list:
     """Actor mentions in a subject-like position (for pronoun resolution), in order."""
-    doc = ctx.doc
+    doc, tab, inside = ctx.doc, ctx.tab, ctx.inside
+    lower = tab.lower
     out = []
     for m in ctx.mentions:
-        if any(ctx.inside[i] for i in range(m.start, m.end)):
+        if any(inside[m.start : m.end]):
             continue
-        first = doc[m.start]
-        before = doc[m.start - 1] if m.start else None
-        if first.lower_ in DEFINITE | INDEFINITE and before is not None:
-            before = doc[m.start - 2] if m.start >= 2 else None
-        if before is not None and before.lower_ in PREPOSITIONS - {"par"}:
+        before = m.start - 1 if m.start else None  # index of the word before the mention
+        if lower[m.start] in _ARTICLES and before is not None:
+            before = m.start - 2 if m.start >= 2 else None
+        if before is not None and lower[before] in _PREPOSITIONS_NOT_PAR:
             continue
-        deps = {doc[i].dep_ for i in range(m.start, m.end)}
-        if deps & SUBJECT_DEPS or (before is not None and before.lower_ == "par"):
+        if not SUBJECT_DEPS.isdisjoint(tab.dep[m.start : m.end]) or (
+                before is not None and lower[before] == "par"):
             out.append((m.start, _speaker_from_actor(m.actor, doc[m.start : m.end], m.start, ctx)))
-    for tok in doc:  # "Des responsables ukrainiens ont…" (not in the table)
-        if (tok.i not in ctx.mention_at and not ctx.inside[tok.i] and tok.dep_ in {"nsubj"}
-                and word_class(tok, "anonymous_head")):
-            s, e = np_extent(doc, tok.i, max(0, tok.i - 3), min(len(doc), tok.i + 8))
-            if doc[s].lower_ in INDEFINITE or doc[s].pos_ != "DET":
-                out.append((tok.i, _as_written(ctx, doc[s:e], "anonymous", tok.i)))
+    subjects = [i for i, dep in enumerate(tab.dep) if dep == "nsubj"]
+    for i in subjects:  # "Des responsables ukrainiens ont…" (not in the table)
+        if (i not in ctx.mention_at and not inside[i]
+                and _word_class_at(tab, i, "anonymous_head")):
+            s, e = np_extent(doc, i, max(0, i - 3), min(len(doc), i + 8))
+            if lower[s] in INDEFINITE or tab.pos[s] != "DET":
+                out.append((i, _as_written(ctx, doc[s:e], "anonymous", i)))
     return sorted(out, key=lambda x: x[0])
 
 
@@ -353,54 +455,58 @@ def _subject_mentions(ctx: Context) -> list:
 def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
     """Token range of the noun phrase around ``head``, by word order (determiner, adjectives,
     names, ``de``/``à`` complements, a short parenthesis, ``diffusée par X``), within lo:hi."""
+    tab = token_table(doc)
+    text, lower, pos = tab.text, tab.lower, tab.pos
     s = head
     while s - 1 >= lo:
-        t = doc[s - 1]
-        if t.is_punct or t.text in QUOTE_MARKS:
+        k = s - 1
+        if tab.is_punct[k] or text[k] in QUOTE_MARKS:
             break
-        if t.lower_ in {"de", "d'"}:  # only the partitive article: "de hauts responsables"
-            if doc[s].pos_ != "ADJ":
+        if lower[k] in {"de", "d'"}:  # only the partitive article: "de hauts responsables"
+            if pos[s] != "ADJ":
                 break
-        elif not (t.pos_ in {"DET", "ADJ", "NUM"} or t.lower_ in INDEFINITE | DEFINITE
-                  | DEMONSTRATIVE):
+        elif not (pos[k] in {"DET", "ADJ", "NUM"} or lower[k] in _DETERMINERS):
             break
         s -= 1
     e = head + 1
     while e < hi and e - s < 16:
-        t = doc[e]
-        if t.is_space or t.text in QUOTE_MARKS:
+        if text[e].isspace() or text[e] in QUOTE_MARKS:
             break
-        if t.pos_ in {"ADJ", "PROPN"} or t.text == "-" or t.lower_ == "proche" or (
-            t.pos_ == "NOUN" and (t.is_title or t.is_upper or doc[e - 1].pos_ in {"NOUN", "PROPN"})
-            and t.dep_ not in {"obl:mod", "obl:arg"} and not word_class(t, "skip")
+        if pos[e] in {"ADJ", "PROPN"} or text[e] == "-" or lower[e] == "proche" or (
+            pos[e] == "NOUN" and (tab.is_title[e] or doc[e].is_upper or pos[e - 1] in {
+                "NOUN", "PROPN"})
+            and tab.dep[e] not in {"obl:mod", "obl:arg"} and not _word_class_at(tab, e, "skip")
         ):
             e += 1
             continue
-        if t.lower_ in NP_LINKS or (t.lower_ == "par" and doc[e - 1].pos_ in {"VERB", "ADJ"}
-                                    and word_class(doc[head], "document_head")):
+        if lower[e] in NP_LINKS or (lower[e] == "par" and pos[e - 1] in {"VERB", "ADJ"}
+                                    and _word_class_at(tab, head, "document_head")):
             j = e + 1
-            while j < hi and (doc[j].pos_ == "DET" or doc[j].lower_ in DEFINITE):
+            while j < hi and (pos[j] == "DET" or lower[j] in DEFINITE):
                 j += 1
-            while j < hi and doc[j].pos_ == "ADJ":
+            while j < hi and pos[j] == "ADJ":
                 j += 1
-            if j < hi and doc[j].pos_ in {"NOUN", "PROPN"} and not word_class(doc[j], "skip"):
+            if j < hi and pos[j] in {"NOUN", "PROPN"} and not _word_class_at(tab, j, "skip"):
                 e = j + 1
                 continue
             break
-        if t.pos_ in {"VERB", "ADJ"} and "Part" in t.morph.get("VerbForm") and "Past" in (
-            t.morph.get("Tense")
-        ) and doc[e - 1].pos_ != "AUX" and (
-            e + 1 >= hi or doc[e + 1].lower_ != "par" or word_class(doc[head], "document_head")
+        if pos[e] in {"VERB", "ADJ"} and _is_past_participle(doc[e]) and pos[e - 1] != "AUX" and (
+            e + 1 >= hi or lower[e + 1] != "par" or _word_class_at(tab, head, "document_head")
         ):  # "un soldat nord-coréen capturé", "une vidéo diffusée par X" (not "experts cités par")
             e += 1
             continue
-        if t.text == "(":
-            close = next((k for k in range(e + 1, min(e + 6, hi)) if doc[k].text == ")"), None)
+        if text[e] == "(":
+            close = next((k for k in range(e + 1, min(e + 6, hi)) if text[k] == ")"), None)
             if close is not None:
                 e = close + 1
                 continue
         break
     return s, e
+
+
+def _is_past_participle(tok) -> bool:
+    """``capturé``, ``diffusée``, ``confirmé`` (by the morphology)."""
+    return "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
 
 
 def _apposition(doc, e: int, hi: int, ctx: Context) -> tuple[int, bool]:
@@ -561,11 +667,11 @@ def _retext(sp: Speaker, text: str, pos: int) -> Speaker:
 
 def _corefer(ctx: Context, tok) -> Speaker | None:
     """``le soldat`` → the closest earlier mention of a *soldat* with the same number."""
-    doc = ctx.doc
+    doc, lemmas = ctx.doc, ctx.tab.lemma
     number = _morph(tok, "Number")
     for j in range(tok.i - 1, -1, -1):
-        t = doc[j]
-        if t.lemma_ != tok.lemma_ or ctx.inside[j] or (number and _morph(t, "Number") != number):
+        if lemmas[j] != tok.lemma_ or ctx.inside[j] or (
+                number and _morph(doc[j], "Number") != number):
             continue
         if j in ctx.mention_at:
             m = ctx.mention_at[j]
@@ -617,24 +723,38 @@ def _last_speaker(ctx: Context, pos: int) -> Speaker | None:
 # ----------------------------------------------------------------------------- cues
 
 
+@lru_cache(maxsize=1)
+def _group_phrases() -> dict[str, list[list[str]]]:
+    """The set phrases that sit inside a verb group (:func:`_verb_group_start`), in order, by
+    their last word."""
+    by_last: dict[str, list[list[str]]] = {}
+    for p in _words()[2] + [["par", "la", "suite"], ["à", "nouveau"], ["de", "nouveau"]]:
+        by_last.setdefault(p[-1], []).append(p)
+    return by_last
+
+
 def _verb_group_start(doc, v: int, lo: int) -> int:
     """First token of the verb group ending at ``v``: auxiliaries, clitics, negation, and the
     adverbs and set phrases that sit inside it (``a de leur côté affirmé``, ``a par la suite
     nié``)."""
-    skip_phrases = _words()[2] + [["par", "la", "suite"], ["à", "nouveau"], ["de", "nouveau"]]
+    tab = token_table(doc)
+    lower, pos, lemma, text = tab.lower, tab.pos, tab.lemma, tab.text
+    phrases = _group_phrases()
+
+    def aux_in(a: int, b: int) -> bool:  # an auxiliary or a form of 'avoir' in tokens a:b
+        return any(pos[x] == "AUX" or lemma[x] == "avoir" for x in range(a, b))
+
     k = v
     while k - 1 >= lo:
-        t = doc[k - 1]
-        phrase = next((p for p in skip_phrases if k - len(p) >= lo
-                       and [x.lower_ for x in doc[k - len(p) : k]] == p), None)
-        if phrase and any(x.pos_ == "AUX" or x.lemma_ == "avoir" for x in doc[max(lo, k - len(
-                phrase) - 3) : k - len(phrase)]):
+        t = k - 1
+        phrase = next((p for p in phrases.get(lower[t], ()) if k - len(p) >= lo
+                       and lower[k - len(p) : k] == p), None)
+        if phrase and aux_in(max(lo, k - len(phrase) - 3), k - len(phrase)):
             k -= len(phrase)
-        elif (t.pos_ == "AUX" or t.lemma_ in {"avoir", "être"} or t.text.startswith("-")
-              or t.lower_ in {"ne", "n'", "pas", "se", "s'", "l'"}):
+        elif (pos[t] == "AUX" or lemma[t] in {"avoir", "être"} or text[t].startswith("-")
+              or lower[t] in {"ne", "n'", "pas", "se", "s'", "l'"}):
             k -= 1
-        elif (t.pos_ == "ADV" or word_class(t, "skip")) and any(
-                x.pos_ == "AUX" or x.lemma_ == "avoir" for x in doc[max(lo, k - 4) : k - 1]):
+        elif (pos[t] == "ADV" or _word_class_at(tab, t, "skip")) and aux_in(max(lo, k - 4), k - 1):
             k -= 1
         else:
             break
@@ -643,39 +763,40 @@ def _verb_group_start(doc, v: int, lo: int) -> int:
 
 def _clitic_subject(doc, start: int, v: int, hi: int):
     """``a-t-il``, ``ajoute-t-il``, ``a-t-elle``: the clitic pronoun token, if any."""
+    text = token_table(doc).text
     for j in range(start, min(v + 3, hi)):
-        t = doc[j]
-        if t.text.startswith("-") and _clitic_word(t) in PRONOUNS:
-            return t
+        if text[j].startswith("-") and _clitic_word(doc[j]) in PRONOUNS:
+            return doc[j]
     return None
 
 
 def _negated(doc, start: int, v: int) -> bool:
-    before = {t.lower_ for t in doc[max(0, start - 1) : v]}
-    after = {t.lower_ for t in doc[v + 1 : v + 3]} | before
+    tab = token_table(doc)
+    before = set(tab.lower[max(0, start - 1) : v])
+    after = set(tab.lower[v + 1 : v + 3]) | before
     if not (before & {"ne", "n'"} and after & NEGATION_AFTER) and "non" not in before:
         return False
     # "ne peut pas confirmer": the body speaks (it says it cannot confirm)
-    return not any(t.lemma_ == "pouvoir" for t in doc[start:v])
+    return "pouvoir" not in tab.lemma[start:v]
 
 
 def _blocked(doc, start: int, v: int) -> bool:
     """``refusant de confirmer``, ``s'est bien gardée de commenter``: nobody speaks."""
-    if start < 2 or doc[start - 1].lower_ not in {"de", "d'"}:
+    tab = token_table(doc)
+    if start < 2 or tab.lower[start - 1] not in {"de", "d'"}:
         return False
-    return any(doc[k].lemma_ in BLOCKING_GOVERNORS for k in range(max(0, start - 4), start - 1))
+    return not BLOCKING_GOVERNORS.isdisjoint(tab.lemma[max(0, start - 4) : start - 1])
 
 
 def _incise_position(doc, start: int, lo: int) -> bool:
-    prev = doc[start - 1] if start > lo else None
-    return prev is not None and (prev.text in {",", "—", "–"} or prev.text in CLOSERS)
+    prev = token_table(doc).text[start - 1] if start > lo else None
+    return prev is not None and (prev in {",", "—", "–"} or prev in CLOSERS)
 
 
 def _introduces_clause(ctx: Context, v: int, lo: int, hi: int) -> bool:
     """``a assuré que…``, ``juge « inquiétante »``, ``…, a répondu X``: the verb reports."""
     doc = ctx.doc
-    tokens = list(doc[lo:hi])
-    return has_complement(tokens, v - lo) or any(ctx.inside[t.i] for t in tokens) or (
+    return has_complement(doc[lo:hi], v - lo) or any(ctx.inside[lo:hi]) or (
         _incise_position(doc, _verb_group_start(doc, v, lo), lo))
 
 
@@ -700,20 +821,19 @@ def _looks_like_speaker(ctx: Context, j: int) -> bool:
 
 def _after_verb(ctx: Context, v: int, hi: int) -> int | None:
     """Head of the inverted subject after a verb, skipping time words and adverbs."""
-    doc = ctx.doc
+    doc, tab = ctx.doc, ctx.tab
     skip_phrases = _words()[2]
     j = v + 1
     while j < hi:
-        t = doc[j]
-        low = [x.lower_ for x in doc[j : j + 3]]
+        low = tab.lower[j : j + 3]
         phrase = next((p for p in skip_phrases if low[: len(p)] == p), None)
         if phrase:
             j += len(phrase)
             continue
-        if t.is_space or t.text in {","} and j == v + 1:
+        if tab.text[j].isspace() or tab.text[j] in {","} and j == v + 1:
             j += 1
             continue
-        if word_class(t, "skip") or t.pos_ == "ADV" or t.like_num:
+        if _word_class_at(tab, j, "skip") or tab.pos[j] == "ADV" or doc[j].like_num:
             j += 1
             continue
         break
@@ -781,7 +901,7 @@ def verb_candidate(ctx: Context, v: int, lo: int, hi: int,
     start = _verb_group_start(doc, v, lo)
     if _negated(doc, start, v) or _blocked(doc, start, v):
         return None
-    cue = reporting_lemma(tok)
+    cue = ctx.reporting[v]
     if cue in verbs_needing_a_clause() and not _introduces_clause(ctx, v, lo, hi):
         return None
     if ctx.inside[v] and not _incise_position(doc, start, lo):
@@ -815,25 +935,25 @@ def verb_candidate(ctx: Context, v: int, lo: int, hi: int,
             # "…, a précisé l'état-major": a phrase closing the sentence after an incise verb
             return Candidate(speaker_from_head(ctx, j, v + 1, hi), cue, 0, v, cleft)
     # passive with an agent: "confirmé par les Occidentaux", "a été révélée par le GUR"
-    group = doc[start:v]
+    tab = ctx.tab
+    group = range(start, v)
     # "avait jusqu'ici qualifié": a finite 'avoir' a few words before, no other verb between
     avoir_before = any(
-        t.lemma_ == "avoir" and "Fin" in t.morph.get("VerbForm")
-        and not any(u.pos_ == "VERB" for u in doc[t.i + 1 : v])
-        for t in doc[max(lo, v - 5) : v]
+        tab.lemma[k] == "avoir" and "Fin" in doc[k].morph.get("VerbForm")
+        and "VERB" not in tab.pos[k + 1 : v]
+        for k in range(max(lo, v - 5), v)
     )
-    reflexive = any(t.lower_ in {"se", "s'"} for t in group)  # "s'est dit prêt": not passive
-    passive = "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense") and (
-        not reflexive) and (
-        any(t.lemma_ == "être" for t in group)
-        or not (avoir_before or any(t.pos_ == "AUX" or t.lemma_ in {"avoir", "être"}
-                                    for t in group))
+    reflexive = any(tab.lower[k] in {"se", "s'"} for k in group)  # "s'est dit prêt": not passive
+    passive = _is_past_participle(tok) and not reflexive and (
+        "être" in tab.lemma[start:v]
+        or not (avoir_before or any(tab.pos[k] == "AUX" or tab.lemma[k] in {"avoir", "être"}
+                                    for k in group))
     )
     if passive:
         k = v + 1
-        while k < hi and (doc[k].pos_ == "ADV" or word_class(doc[k], "skip")):
+        while k < hi and (tab.pos[k] == "ADV" or _word_class_at(tab, k, "skip")):
             k += 1
-        if k < hi and doc[k].lower_ == "par":
+        if k < hi and tab.lower[k] == "par":
             j = _after_verb(ctx, k, hi)
             if j is not None:
                 return Candidate(speaker_from_head(ctx, j, k + 1, hi), cue, _verb_rank(tok), v)
@@ -966,7 +1086,7 @@ def _first_conjunct(ctx: Context, j: int, lo: int, stop: int) -> int:
 
 def _is_cleft(doc, start: int, lo: int) -> bool:
     """``C'est ce qu'affirment…``, ``C'est ce qu'a déclaré…``."""
-    words = [t.lower_ for t in doc[max(lo, start - 4) : start]]
+    words = token_table(doc).lower[max(lo, start - 4) : start]
     return words[-4:] == ["c'", "est", "ce", "qu'"] or words[-4:] == ["c'", "est", "ce", "que"]
 
 
@@ -1016,17 +1136,18 @@ def unit_candidates(ctx: Context, lo: int, hi: int) -> list[Candidate]:
             if cand is not None:
                 out.append(cand)
     previous = None
-    for tok in doc[lo:hi]:
+    reporting, inside, unclosed = ctx.reporting, ctx.inside, ctx.unclosed
+    for i in range(lo, hi):
         # a verb inside a quotation is the quoted speaker's, unless the quotation is never closed
         # ("“Les soldats étaient mal équipés, a expliqué un officier"): then it may be an incise
-        if (ctx.inside[tok.i] and not ctx.unclosed[tok.i]) or not reporting_lemma(tok):
+        if not reporting[i] or (inside[i] and not unclosed[i]):
             continue
-        if any(s <= tok.i < e for _, s, e in ctx.cues):  # "si l'on en croit" is a phrase cue
+        if any(s <= i < e for _, s, e in ctx.cues):  # "si l'on en croit" is a phrase cue
             continue
-        cand = verb_candidate(ctx, tok.i, lo, hi, previous)
+        cand = verb_candidate(ctx, i, lo, hi, previous)
         if cand is not None:
             out.append(cand)
-            if not _is_gerund_or_infinitive(tok):
+            if not _is_gerund_or_infinitive(doc[i]):
                 previous = cand
     return sorted(out, key=lambda c: c.pos)
 
