@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -65,10 +66,14 @@ def sides() -> pd.DataFrame:
     return _sides().copy()
 
 
+@lru_cache(maxsize=1)
+def _roles() -> dict[str, str]:
+    return dict(zip(_sides()["side"], _sides()["role"], strict=True))
+
+
 def side_role(side: str) -> str:
     """``belligerent``, ``backer``, ``adversary``, ``other`` (``""`` for an unknown side)."""
-    roles = dict(zip(_sides()["side"], _sides()["role"], strict=True))
-    return roles.get(side, "")
+    return _roles().get(side, "")
 
 
 def _side_of(name: str) -> str:
@@ -76,6 +81,18 @@ def _side_of(name: str) -> str:
 
     found = actor(name) if name else None
     return found.side if found else ""
+
+
+class _Mention(NamedTuple):
+    """One row of the cleaned figures table, as :func:`corroboration` reads it."""
+
+    article_id: object
+    speaker: str
+    origin: str
+    side: str
+    qualifier: str
+    text: object
+    derived: bool
 
 
 def _clean(figures: pd.DataFrame, include_derived: bool) -> pd.DataFrame:
@@ -169,32 +186,42 @@ def corroboration(
     table = _clean(figures, include_derived)
     if table.empty:
         return pd.DataFrame(columns=COLUMNS)
+    # Grouped in plain Python over the columns as lists: a figure value has a handful of rows,
+    # and filtering a DataFrame for each value cost far more than the work itself. The groups
+    # come out as pandas' groupby(sort=True) gives them, rows in table order within each.
     keys = ["value", "unit_kind"] + (["qualifier"] if with_qualifier else [])
+    groups: dict[tuple, list[_Mention]] = {}
+    key_rows = zip(*(table[k].tolist() for k in keys), strict=True)
+    mentions = map(_Mention._make,
+                   zip(*(table[c].tolist() for c in _Mention._fields), strict=True))
+    for key, mention in zip(key_rows, mentions, strict=True):
+        groups.setdefault(key, []).append(mention)
     rows = []
-    for key, group in table.groupby(keys, sort=True):
-        key = key if isinstance(key, tuple) else (key,)
-        said = group[group["speaker"] != ""]
-        origins = sorted(set(said["origin"]))
-        side_of = dict(zip(said["origin"], said["side"], strict=False))
+    for key in sorted(groups):
+        group = groups[key]
+        said = [m for m in group if m.speaker != ""]
+        origins = sorted({m.origin for m in said})
+        side_of = {m.origin: m.side for m in said}  # the last row of an origin gives its side
         origin_sides = [side_of[o] for o in origins]
         named_sides = sorted({s for s in origin_sides if s})
-        unattributed = sorted(set(group.loc[group["speaker"] == "", "article_id"]))
+        articles = [m.article_id for m in group]
+        n_articles = len({a for a in articles if not pd.isna(a)})  # as pandas' nunique()
         rows.append({
             "value": key[0],
             "unit_kind": key[1],
-            "qualifiers": ", ".join(sorted(set(group["qualifier"]))),
-            "n_articles": int(group["article_id"].nunique()),
+            "qualifiers": ", ".join(sorted({m.qualifier for m in group})),
+            "n_articles": n_articles,
             "n_origins": len(origins),
-            "articles": sorted(set(group["article_id"])),
+            "articles": sorted(set(articles)),
             "origins": origins,
-            "speakers": sorted(set(said["speaker"])),
+            "speakers": sorted({m.speaker for m in said}),
             "sides": named_sides,
             "n_sides": len(named_sides),
-            "unattributed": unattributed,
-            "mentions": int(len(group)),
-            "texts": list(dict.fromkeys(str(t) for t in group["text"])),
-            "derived": bool(group["derived"].any()),
-            "independent": _independence(origins, origin_sides, group["article_id"].nunique()),
+            "unattributed": sorted({m.article_id for m in group if m.speaker == ""}),
+            "mentions": len(group),
+            "texts": list(dict.fromkeys(str(m.text) for m in group)),
+            "derived": any(m.derived for m in group),
+            "independent": _independence(origins, origin_sides, n_articles),
         })
     out = pd.DataFrame(rows, columns=COLUMNS)
     out = out.sort_values(["n_articles", "n_origins", "value"], ascending=[False, False, True],

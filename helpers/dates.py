@@ -21,6 +21,7 @@ statement falls back to the publication date.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import json
 import re
@@ -100,8 +101,45 @@ def find_dates(text: str) -> list[DateMention]:
     """Every date expression in ``text`` (normalised first; offsets are the same)."""
     if not isinstance(text, str):
         return []
-    norm = normalise(text)
+    return _find_dates(normalise(text))
+
+
+def _find_dates(norm: str) -> list[DateMention]:
+    """:func:`find_dates` of a text already normalised."""
     return [DateMention(m.start(), m.end(), m.group()) for m in _regexes()["find"].finditer(norm)]
+
+
+# A character no date expression can contain: the forms are made of words, digits, spaces,
+# apostrophes, hyphens and slashes only. A search never reads past one (it can only fail there),
+# so the dates between two of them are the same in a statement and in its whole article.
+_BARRIER = re.compile(r"[^\w\s'/-]")
+
+
+@lru_cache(maxsize=1)
+def _barriers_hold() -> bool:
+    """Do the words of ``date_words.json`` keep to the characters above (else a date could
+    contain a :data:`_BARRIER` character)?"""
+    w = date_words()
+    return not any(_BARRIER.search(x) for x in [*w["weekdays"], *w["months"], *w["day_parts"]])
+
+
+def _dates_between(norm: str, start: int, end: int, whole: list[DateMention],
+                   whole_starts: list[int]) -> list[DateMention]:
+    """``_find_dates(norm[start:end])``, from ``whole`` (``_find_dates(norm)``, with the
+    ``start`` of each): only the pieces before the first and after the last character no date
+    can cross are searched again (there, the statement's edges change what the pattern sees)."""
+    text = norm[start:end]
+    first = _BARRIER.search(text)
+    if first is None or not _barriers_hold():
+        return _find_dates(text)
+    last = next(i for i in range(len(text) - 1, -1, -1) if _BARRIER.match(text, i))
+    rx = _regexes()["find"]
+    head = [DateMention(m.start(), m.end(), m.group()) for m in rx.finditer(text, 0, first.start())]
+    lo = bisect.bisect_right(whole_starts, start + first.start())
+    hi = bisect.bisect_left(whole_starts, start + last)
+    middle = [DateMention(d.start - start, d.end - start, d.text) for d in whole[lo:hi]]
+    tail = [DateMention(m.start(), m.end(), m.group()) for m in rx.finditer(text, last + 1)]
+    return head + middle + tail
 
 
 def _timestamp(value) -> pd.Timestamp:
@@ -237,6 +275,14 @@ def _is_reporting(token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in _reporting_verbs()
 
 
+def _reporting_flags(table) -> list[bool]:
+    """:func:`_is_reporting` for every token of a Doc (index = ``token.i``), from its
+    :func:`helpers.nlp.token_table`."""
+    verbs = _reporting_verbs()
+    return [(pos == "VERB" or pos == "AUX") and lemma.lower() in verbs
+            for pos, lemma in zip(table.pos, table.lemma, strict=True)]
+
+
 def statement_date(span, published) -> tuple[pd.Timestamp, str]:
     """When the statement in ``span`` was made: ``(date, expression)``.
 
@@ -251,29 +297,45 @@ def statement_date(span, published) -> tuple[pd.Timestamp, str]:
         span = parse(span)
     if not hasattr(span, "start_char"):  # a Doc: take all of it
         span = span[:]
+    from helpers.nlp import token_table
+
+    table = token_table(span.doc)
+    return _statement_date(span, published, table, _reporting_flags(table))
+
+
+def _statement_date(span, published, table, reporting: list[bool], norm: str | None = None,
+                    dates: tuple[list[DateMention], list[int]] | None = None
+                    ) -> tuple[pd.Timestamp, str]:
+    """:func:`statement_date` of a Span, given its Doc's :func:`helpers.nlp.token_table` (the
+    tokens as lists: ``doc[i]`` builds a new Token at each access) and whether each token is a
+    verb of saying (:func:`_reporting_flags`), so that an article's statements share one reading
+    of its tokens. ``norm``: the Doc's text normalised, and ``dates``: ``_find_dates(norm)`` with
+    the start of each, when the caller has them."""
     base = _timestamp(published)
-    text = span.text
-    offset = span.start_char
+    offset, first_token, end_token = span.start_char, span.start, span.end
+    text = table.doc_text[offset : span.end_char]  # span.text, not rebuilt token by token
     doc = span.doc
-    tokens = list(span)
-    has_reporting = any(_is_reporting(t) for t in tokens)
-    for mention in find_dates(text):
+    has_reporting = any(reporting[first_token:end_token])
+    if norm is not None and dates is not None:
+        mentions = _dates_between(norm, offset, span.end_char, *dates)
+    else:
+        mentions = _find_dates(norm[offset : span.end_char] if norm is not None
+                               else normalise(text))
+    for mention in mentions:
         governs = False
         if has_reporting and not text[: mention.start].strip(" \t\n,;:«»“”\"'—–-()"):
             governs = True  # fronted: "Fin novembre, X avait estimé…", "Samedi, X a déclaré…"
         else:
-            start_char = offset + mention.start
-            first = next((t for t in tokens if t.idx >= start_char), None)
-            if first is not None:
-                if _is_reporting(first.head):
+            # the first token of the span starting at or after the date
+            i = bisect.bisect_left(table.idx, offset + mention.start, first_token, end_token)
+            if i < end_token:
+                if reporting[doc[i].head.i]:
                     governs = True
                 else:
-                    i = first.i
-                    for j in range(i - 1, max(span.start - 1, i - 4), -1):
-                        tok = doc[j]
-                        if tok.lower_ in {"que", "qu'", "«", "“", "."}:
+                    for j in range(i - 1, max(first_token - 1, i - 4), -1):
+                        if table.lower[j] in {"que", "qu'", "«", "“", "."}:
                             break
-                        if _is_reporting(tok):
+                        if reporting[j]:
                             governs = True
                             break
         if governs:

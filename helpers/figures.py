@@ -35,8 +35,9 @@ from functools import lru_cache
 import pandas as pd
 
 from helpers import DATA_DIR
-from helpers.dates import date_words, find_dates, statement_date
-from helpers.numbers import Number, find_numbers, parse_number  # parse_number: public API here
+from helpers.dates import _find_dates, _reporting_flags, _statement_date, date_words
+from helpers.nlp import normalise, token_table
+from helpers.numbers import Number, _find_numbers, parse_number  # parse_number: public API here
 
 __all__ = ["COLUMNS", "QUALIFIERS", "extract_figures", "figures_in_doc", "parse_number"]
 
@@ -70,6 +71,11 @@ def _phrase_regex(phrase: str, before: bool = True) -> str:
     return r"\s+".join(parts)
 
 
+# a qualifier placed before the number starts after a separator and runs up to the number
+_BEFORE_START = r"(?:^|(?<=[\s(«“\"',;:]))"
+_BEFORE_END = r"[\s«“\"]*$"
+
+
 @dataclass(frozen=True)
 class _Qualifier:
     phrase: str
@@ -87,7 +93,7 @@ def qualifier_lexicon() -> list[_Qualifier]:
         for row in csv.DictReader(fh):
             if row["position"] == "before":
                 body = _phrase_regex(row["phrase"], before=True)
-                rx = re.compile(r"(?:^|(?<=[\s(«“\"',;:]))" + body + r"[\s«“\"]*$", re.I)
+                rx = re.compile(_BEFORE_START + body + _BEFORE_END, re.I)
             else:
                 body = _phrase_regex(row["phrase"], before=False)
                 # "10 et plus petit que 20", "5000 ou moins de 6000": a comparison goes on
@@ -100,6 +106,17 @@ def qualifier_lexicon() -> list[_Qualifier]:
                 _Qualifier(row["phrase"], row["position"], row["qualifier"], row["bound"], rx)
             )
     return sorted(out, key=lambda q: len(q.phrase), reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _any_qualifier_before() -> re.Pattern:
+    """Every "before" qualifier as one regex (their common start and end written once): the
+    text before most numbers matches none, and one search tells so; the lexicon's order
+    decides which one it is only when one does match."""
+    bodies = [_phrase_regex(q.phrase, before=True)
+              for q in qualifier_lexicon() if q.position == "before"]
+    return re.compile(_BEFORE_START + "(?:" + "|".join(bodies) + ")" + _BEFORE_END if bodies
+                      else "(?!)", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -214,20 +231,38 @@ def _interval(f: _Figure) -> str:
 
 
 class _DocView:
-    """The parsed article with quick char -> token lookups."""
+    """The parsed article with quick char -> token lookups.
+
+    The tokens are read as lists, once per Doc (:func:`helpers.nlp.token_table`, shared with
+    the claims): ``doc[i]`` builds a new Token object at every access, ``doc.text`` rebuilds
+    the text token by token.
+    """
 
     def __init__(self, doc):
+        from spacy.attrs import IS_SPACE
+
         self.doc = doc
-        self.text = doc.text
-        self.starts = [t.idx for t in doc]
+        self.table = token_table(doc)
+        self.text = self.table.doc_text
+        self.norm = normalise(self.text)  # what numbers and dates are searched in
+        self.starts = self.table.idx
+        self.is_space = doc.to_array([IS_SPACE]).tolist() if len(doc) else []
+        self._reporting = None
+
+    @property
+    def reporting(self) -> list[bool]:
+        """Is each token a verb of saying (for :func:`helpers.dates.statement_date`)."""
+        if self._reporting is None:
+            self._reporting = _reporting_flags(self.table)
+        return self._reporting
 
     def token_at(self, char: int):
         i = bisect.bisect_left(self.starts, char)
-        return self.doc[i] if i < len(self.doc) else None
+        return self.doc[i] if i < len(self.starts) else None
 
     def token_before(self, char: int):
         i = bisect.bisect_left(self.starts, char) - 1
-        while i >= 0 and self.doc[i].is_space:
+        while i >= 0 and self.is_space[i]:
             i -= 1
         return self.doc[i] if i >= 0 else None
 
@@ -262,14 +297,15 @@ def _unit_after(view: _DocView, pos: int) -> tuple[str, str, int]:
 
 def _qualify_single(text: str, n: Number) -> _Figure:
     left = text[max(0, n.start - 40) : n.start]
-    for q in qualifier_lexicon():
-        if q.position != "before":
-            continue
-        m = q.regex.search(left)
-        if m:
-            start = n.start - len(left) + m.start()
-            v, lo, hi = _bounds(q.qualifier, n.value)
-            return _Figure(start, n.end, v, lo, hi, q.qualifier, q.phrase, q.bound)
+    if _any_qualifier_before().search(left):  # most numbers have none
+        for q in qualifier_lexicon():
+            if q.position != "before":
+                continue
+            m = q.regex.search(left)
+            if m:
+                start = n.start - len(left) + m.start()
+                v, lo, hi = _bounds(q.qualifier, n.value)
+                return _Figure(start, n.end, v, lo, hi, q.qualifier, q.phrase, q.bound)
     right = text[n.end : n.end + 30]
     for q in qualifier_lexicon():
         if q.position != "after":
@@ -470,7 +506,8 @@ def figures_in_doc(doc, published=None) -> list[dict]:
     text = view.text
     rx = _regexes()
     change_verbs = set(patterns()["change_verbs"])
-    dates = find_dates(text)
+    dates = _find_dates(view.norm)
+    date_starts = [d.start for d in dates]
 
     # sentences, and "statements": runs of sentences up to a final stop or a line break (the
     # parser cuts "Selon Washington / , / jusqu'à 8 000…" into pieces)
@@ -478,6 +515,7 @@ def figures_in_doc(doc, published=None) -> list[dict]:
     if not sents:
         return []
     sent_starts = [s.start_char for s in sents]
+    sent_ends = [s.end_char for s in sents]
     group_of, groups = [], []
     for k, s in enumerate(sents):
         if not groups or _ends_statement(text, sents[k - 1], s):
@@ -493,7 +531,7 @@ def figures_in_doc(doc, published=None) -> list[dict]:
     vague_spans = [(m.start(), m.end()) for m in rx["vague"].finditer(text)]
     numbers = [
         n
-        for n in find_numbers(text)
+        for n in _find_numbers(view.norm)
         if not any(s < n.end and n.start < e for s, e in vague_spans)
         and not _is_not_a_figure(view, n, dates)
     ]
@@ -557,19 +595,21 @@ def figures_in_doc(doc, published=None) -> list[dict]:
                 derived.append(total)
     figures = sorted(figures + derived, key=lambda f: (f.start, f.derived))
 
-    # when each statement was made
+    # when each statement was made, and its words
     dated: dict[int, tuple] = {}
+    contexts: dict[int, str] = {}
     rows = []
     for f in figures:
         sid = sentence_id(f.start)
         g = group_of[sid]
-        if g not in dated:
-            members = groups[g]
-            span = doc[sents[members[0]].start : sents[members[-1]].end]
-            dated[g] = statement_date(span, published)
-        stated_on, stated_text = dated[g]
         members = groups[g]
-        context = text[sents[members[0]].start_char : sents[members[-1]].end_char]
+        if g not in dated:
+            span = doc[sents[members[0]].start : sents[members[-1]].end]
+            dated[g] = _statement_date(span, published, view.table, view.reporting, view.norm,
+                                       (dates, date_starts))
+            context = text[sent_starts[members[0]] : sent_ends[members[-1]]]
+            contexts[g] = " ".join(context.split())
+        stated_on, stated_text = dated[g]
         rows.append(
             {
                 "sentence_id": sid,
@@ -585,8 +625,9 @@ def figures_in_doc(doc, published=None) -> list[dict]:
                 "cue": f.cue,
                 "interval": _interval(f),
                 "unit_kind": f.unit_kind,
-                "sentence": sents[sid].text.strip(),
-                "context": " ".join(context.split()),
+                # a Span's text is this slice of the Doc's (Span.text rebuilds it token by token)
+                "sentence": text[sent_starts[sid] : sent_ends[sid]].strip(),
+                "context": contexts[g],
                 "start": f.start,
                 "end": f.end,
                 "_group": [members[0], members[-1]],
@@ -697,10 +738,10 @@ def extract_figures(corpus_or_text, docs=None, claims=None, published=None) -> p
     speakers = _speakers(corpus, docs, claims)
 
     rows = []
-    for (_, article), doc in zip(corpus.iterrows(), docs, strict=True):
-        found = figures_in_doc(doc, article.get("published"))
+    for aid, published, doc in zip(corpus["article_id"].tolist(), corpus["published"].tolist(),
+                                   docs, strict=True):
+        found = figures_in_doc(doc, published)
         for row in found:
-            aid = article["article_id"]
             first, last = row.pop("_group")
             speaker = speakers.get((aid, row["sentence_id"]), "")
             if not speaker:  # the parser may have cut the statement: ask its other pieces

@@ -76,6 +76,9 @@ def _patterns() -> dict[str, re.Pattern]:
             r"|(?=,\d))"
             r"(?:,(?P<frac>\d+))?"
         ),
+        # what "digits" can start with (a sign, a digit, a decimal comma): a bare character
+        # class, which the regex engine scans for in C
+        "digits_start": re.compile(r"[-\u2212\d,]"),
         "scale": re.compile(r"[ ]?(?P<scale>" + _alternatives("scale") + r")\b", re.I),
         "collective": re.compile(
             r"[ ]+(?P<coll>" + _alternatives("collective") + r")\b"
@@ -111,13 +114,27 @@ def _finite(value) -> float | None:
     return out if math.isfinite(out) else None
 
 
+def _search_digits(text: str, pos: int) -> re.Match | None:
+    """``_patterns()["digits"].search(text, pos)``, sooner: the full pattern is tried only where
+    a number can start, not at every character of the text."""
+    pats = _patterns()
+    while True:
+        candidate = pats["digits_start"].search(text, pos)
+        if candidate is None:
+            return None
+        m = pats["digits"].match(text, candidate.start())
+        if m is not None:
+            return m
+        pos = candidate.start() + 1
+
+
 def _digit_numbers(text: str) -> list[Number]:
     """Numbers written with digits, with a scale word absorbed ("1,5 million")."""
     pats = _patterns()
     found: list[Number] = []
     pos = 0
     while True:
-        m = pats["digits"].search(text, pos)
+        m = _search_digits(text, pos)
         if m is None:
             break
         start, end = m.span()
@@ -250,7 +267,12 @@ def find_numbers(text: str) -> list[Number]:
     """
     if not isinstance(text, str) or not text:
         return []
-    text = normalise(text)
+    return _find_numbers(normalise(text))
+
+
+def _find_numbers(text: str) -> list[Number]:
+    """:func:`find_numbers` of a text already normalised (figures normalise each article once
+    for every search they make in it)."""
     digits = _digit_numbers(text)
     words = [
         w

@@ -37,7 +37,9 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -184,37 +186,110 @@ def headline_style(title) -> str:
 # ------------------------------------------------------------------------------- evidence
 
 
-def _claim_units(claims: pd.DataFrame) -> pd.DataFrame:
-    """One row per claim (sentences the parser split read as one): ``article_id, unit, text,
-    speaker, speaker_kind, quoted, hedged``."""
-    table = claims.copy()
-    if "claim_id" not in table.columns:
-        table["claim_id"] = table["sentence_id"]
-    for column, default in (("speaker_kind", ""), ("quoted", False), ("speaker", "")):
-        if column not in table.columns:
-            table[column] = default
-    table["speaker"] = table["speaker"].fillna("").astype(str)
-    table["speaker_kind"] = table["speaker_kind"].fillna("").astype(str)
-    grouped = table.sort_values(["article_id", "sentence_id"], kind="stable").groupby(
-        ["article_id", "claim_id"], sort=False
-    )
-    units = grouped.agg(
-        text=("sentence", lambda s: " ".join(str(x) for x in s)),
-        speaker=("speaker", "first"),
-        speaker_kind=("speaker_kind", "first"),
-        quoted=("quoted", "any"),
-        hedged=("hedged", "any"),
-    )
-    return units.reset_index()
+class _Unit(NamedTuple):
+    """One claim: sentences the parser split, read as one."""
+
+    article_id: object
+    text: str
+    speaker: str
+    speaker_kind: str
+    quoted: bool
+    hedged: bool
+
+
+def _claim_units(claims: pd.DataFrame) -> list[_Unit]:
+    """One unit per claim (sentences the parser split read as one), by article and sentence.
+
+    The columns are cleaned with pandas; the grouping is a plain loop over them, in first-seen
+    order of ``(article_id, claim_id)`` (a pandas groupby with a joining lambda cost more than
+    everything else here). Rows without an ``article_id`` or ``claim_id`` are left out.
+    """
+    if not len(claims):
+        return []
+    table = claims.sort_values(["article_id", "sentence_id"], kind="stable")
+    claim_id = table["claim_id"] if "claim_id" in table.columns else table["sentence_id"]
+
+    def column(name: str, default) -> pd.Series:
+        if name in table.columns:
+            return table[name]
+        return pd.Series(default, index=table.index)
+
+    speaker = column("speaker", "").fillna("").astype(str)
+    kind = column("speaker_kind", "").fillna("").astype(str)
+    # NaN is not True (as pandas' any() skips it)
+    quoted = column("quoted", False).fillna(False).astype(bool)
+    hedged = table["hedged"].fillna(False).astype(bool)
+    keep = (table["article_id"].notna() & claim_id.notna()).tolist()
+    groups: dict[tuple, list] = {}
+    for ok, aid, cid, sentence, who, what, quote, hedge in zip(
+        keep, table["article_id"].tolist(), claim_id.tolist(), table["sentence"].tolist(),
+        speaker.tolist(), kind.tolist(), quoted.tolist(), hedged.tolist(), strict=True,
+    ):
+        if not ok:
+            continue
+        group = groups.get((aid, cid))
+        if group is None:  # the first sentence of the claim gives its speaker
+            groups[(aid, cid)] = [aid, [str(sentence)], who, what, quote, hedge]
+        else:
+            group[1].append(str(sentence))
+            group[4] = group[4] or quote
+            group[5] = group[5] or hedge
+    return [_Unit(aid, " ".join(texts), who, what, quote, hedge)
+            for aid, texts, who, what, quote, hedge in groups.values()]
+
+
+def _units_by_article(units: list[_Unit]) -> dict:
+    by_article: dict = {}
+    for unit in units:
+        by_article.setdefault(unit.article_id, []).append(unit)
+    return by_article
+
+
+@lru_cache(maxsize=1)
+def _credit_prefilter() -> re.Pattern:
+    """Any media name at all: every credit pattern contains one, so a text without one needs
+    no credit pattern tried (most sentences)."""
+    aliases = [alias for alias, _ in _media_aliases()]
+    names = "|".join(_alias_regex(alias) for alias in aliases)
+    # a name starts with one of a few letters: one class test turns down most positions before
+    # the names are tried one by one
+    firsts = "".join(sorted({alias[0] for alias in aliases})) if all(aliases) else ""
+    guard = f"(?=[{re.escape(firsts)}])" if firsts else ""
+    return re.compile(rf"{guard}(?:{names})\b", re.I)
 
 
 def _find_credits(text: str) -> list[tuple[str, str]]:
     """(canonical media name, matched words) for each credit in ``text``."""
     found = []
+    if not _credit_prefilter().search(text):
+        return found
     for rx in _credit_patterns():
         for m in rx.finditer(text):
             found.append((_media_canonical(" ".join(m.group("media").split())), m.group(0)))
     return found
+
+
+@lru_cache(maxsize=1)
+def _caveat_prefilter() -> re.Pattern | None:
+    """All caveat patterns as one alternation: a sentence it does not match matches none of
+    them, and most sentences are such. None when the patterns cannot be joined safely (groups
+    would renumber back-references; a pattern may carry its own flags)."""
+    patterns = [rx for _, _, rx in _caveat_patterns()]
+    if not patterns or any(rx.groups or rx.flags != patterns[0].flags for rx in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{rx.pattern})" for rx in patterns), patterns[0].flags)
+    except re.error:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _removed_kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(signal, removed kinds it counts) for the signals read from what the loader removed."""
+    table = _signals()
+    return tuple((signal, tuple(wanted.split("|")))
+                 for signal, wanted in zip(table["signal"], table["removed_kinds"], strict=True)
+                 if wanted)
 
 
 def _evidence_rows(article_id, text, removed, units) -> list[dict]:
@@ -224,25 +299,28 @@ def _evidence_rows(article_id, text, removed, units) -> list[dict]:
         rows.append({"article_id": article_id, "signal": signal, "kind": kind,
                      "evidence": " ".join(str(evidence).split())})
 
-    kinds = _signals().set_index("signal")["removed_kinds"]
     for item in removed:
-        for signal, wanted in kinds.items():
-            if item.get("kind") in wanted.split("|") and wanted:
+        for signal, wanted in _removed_kinds():
+            if item.get("kind") in wanted:
                 if signal == "aggregator_traces" and not _LETTER.search(str(item.get("text"))):
                     continue  # a lone "-" is the loader's guess, not evidence on its own
                 add(signal, item["kind"], item.get("text", ""))
+    caveats = _caveat_prefilter()
     for unit in units:
         sentence = normalise(unit)
-        seen: set[str] = set()
-        for signal, kind, rx in _caveat_patterns():
-            if signal not in seen and rx.search(sentence):
-                seen.add(signal)
-                add(signal, kind, unit)
+        if caveats is None or caveats.search(sentence):
+            seen: set[str] = set()
+            for signal, kind, rx in _caveat_patterns():
+                if signal not in seen and rx.search(sentence):
+                    seen.add(signal)
+                    add(signal, kind, unit)
         for media, words in dict.fromkeys(_find_credits(sentence)):
             add("stated_original_source", media, words)
-    for kind, rx in _slip_patterns():
-        for m in rx.finditer(normalise(text)):
-            add("translation_slips", kind, m.group(0))
+    if _slip_patterns():
+        normalised = normalise(text)
+        for kind, rx in _slip_patterns():
+            for m in rx.finditer(normalised):
+                add("translation_slips", kind, m.group(0))
     return rows
 
 
@@ -267,6 +345,18 @@ def _column(corpus: pd.DataFrame, name: str, default):
     return [default] * len(corpus)
 
 
+def _all_evidence_rows(corpus: pd.DataFrame, units_by_article: dict) -> list[dict]:
+    rows: list[dict] = []
+    for aid, text, removed in zip(
+        corpus["article_id"], corpus["text"].fillna("").astype(str),
+        _column(corpus, "removed", []), strict=True,
+    ):
+        removed = removed if isinstance(removed, list) else []
+        texts = [unit.text for unit in units_by_article.get(aid, [])]
+        rows += _evidence_rows(aid, text, removed, texts)
+    return rows
+
+
 def signal_evidence(corpus, docs=None, claims=None) -> pd.DataFrame:
     """What each pattern-based count rests on: ``article_id, signal, kind, evidence``.
 
@@ -276,15 +366,7 @@ def signal_evidence(corpus, docs=None, claims=None) -> pd.DataFrame:
     :func:`article_signals`.
     """
     corpus, claims = _prepare(corpus, docs, claims)
-    units = _claim_units(claims) if len(claims) else pd.DataFrame(columns=["article_id", "text"])
-    by_article = units.groupby("article_id")["text"].apply(list).to_dict()
-    rows: list[dict] = []
-    for aid, text, removed in zip(
-        corpus["article_id"], corpus["text"].fillna("").astype(str),
-        _column(corpus, "removed", []), strict=True,
-    ):
-        removed = removed if isinstance(removed, list) else []
-        rows += _evidence_rows(aid, text, removed, by_article.get(aid, []))
+    rows = _all_evidence_rows(corpus, _units_by_article(_claim_units(claims)))
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
 
 
@@ -308,44 +390,46 @@ def article_signals(corpus, docs=None, claims=None) -> pd.DataFrame:
     corpus; it is used as it is, never tagged again.
     """
     corpus, claims = _prepare(corpus, docs, claims)
-    evidence = signal_evidence(corpus, claims=claims)
-    units = _claim_units(claims) if len(claims) else None
+    # claims and evidence are grouped by article once (the rows of :func:`signal_evidence`),
+    # not filtered out of whole tables for each article
+    units = _units_by_article(_claim_units(claims))
+    evidence: dict = {}
+    for item in _all_evidence_rows(corpus, units):
+        evidence.setdefault(item["article_id"], []).append(item)
     rows = []
     for aid, title, byline, outlet in zip(
         corpus["article_id"], _column(corpus, "title", ""), _column(corpus, "byline", ""),
         _column(corpus, "outlet", ""), strict=True,
     ):
-        ev = evidence[evidence["article_id"] == aid]
-        mine = units[units["article_id"] == aid] if units is not None else None
-        speakers = mine[mine["speaker"] != ""] if mine is not None else None
-
-        def count(signal: str, ev=ev) -> int:
-            return int((ev["signal"] == signal).sum())
-
-        credits = ev.loc[ev["signal"] == "stated_original_source", "kind"]
+        ev = evidence.get(aid, [])
+        counts = Counter(item["signal"] for item in ev)
+        credits = [item["kind"] for item in ev if item["signal"] == "stated_original_source"]
         row = {
             "article_id": aid,
             "outlet_named": _filled(outlet),
             "has_byline": _filled(byline),
-            "author_box": count("author_box") > 0,
+            "author_box": counts["author_box"] > 0,
             "headline_style": headline_style(title),
             "named_sources": 0,
             "anonymous_sources": 0,
             "hedged_share": 0.0,
             "direct_quotes": 0,
-            "verification_caveats": count("verification_caveats"),
-            "other_side_response": count("other_side_response"),
+            "verification_caveats": counts["verification_caveats"],
+            "other_side_response": counts["other_side_response"],
             "stated_original_source": ", ".join(dict.fromkeys(credits)),
-            "aggregator_traces": count("aggregator_traces"),
-            "scraper_traces": count("scraper_traces"),
-            "translation_slips": count("translation_slips"),
+            "aggregator_traces": counts["aggregator_traces"],
+            "scraper_traces": counts["scraper_traces"],
+            "translation_slips": counts["translation_slips"],
         }
-        if mine is not None and len(mine):
-            anonymous = speakers["speaker_kind"] == "anonymous"
-            row["named_sources"] = int(speakers.loc[~anonymous, "speaker"].nunique())
-            row["anonymous_sources"] = int(speakers.loc[anonymous, "speaker"].nunique())
-            row["hedged_share"] = float(mine["hedged"].astype(bool).mean())
-            row["direct_quotes"] = int((speakers["quoted"].astype(bool)).sum())
+        mine = units.get(aid)
+        if mine:
+            speakers = [u for u in mine if u.speaker != ""]
+            row["named_sources"] = len({u.speaker for u in speakers
+                                        if u.speaker_kind != "anonymous"})
+            row["anonymous_sources"] = len({u.speaker for u in speakers
+                                            if u.speaker_kind == "anonymous"})
+            row["hedged_share"] = sum(u.hedged for u in mine) / len(mine)
+            row["direct_quotes"] = sum(u.quoted for u in speakers)
         rows.append(row)
     table = pd.DataFrame(rows, columns=["article_id", *SIGNALS])
     return table.astype({s: t for s, t in _dtypes().items() if s in table.columns})
