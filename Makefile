@@ -17,7 +17,7 @@ export JUPYTER_PLATFORM_DIRS := 1
 
 help:
 	@echo "make lab    open the course in JupyterLab (sets up .venv when missing)"
-	@echo "make test   run the unit tests and every notebook with nbval"
+	@echo "make test   run the unit tests and every notebook with nbval (twice: a rerun gives the same outputs)"
 	@echo "make e2e    open notebook 02 in JupyterLab in headless Chromium and use the tagging widget"
 	@echo "make lint   ruff on helpers/, tests/, tools/, benchmarks/ and e2e/"
 
@@ -43,11 +43,17 @@ lab: $(STAMP)
 		--LabApp.default_url=/lab/tree/$(START) $(ROOT_FLAG) $(LAB_ARGS)
 
 # Notebooks run with a fresh, empty work folder and parse cache: a test run never touches a learner's saved work,
-# and the outputs match the committed ones (which were executed the same way).
+# and the outputs match the committed ones (which were executed the same way). Then every notebook runs a
+# second time on what the first run left behind (saved work, warm cache): a learner who runs a notebook again
+# must see the same outputs. pytest-xdist spreads the work over the CPUs; --dist loadscope keeps each
+# notebook's cells (and each test file) on one worker, in order.
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+XDIST := -n $(or $(JOBS),auto) --dist loadscope
 test: $(STAMP)
-	@work=$$(mktemp -d); \
-	KURSK_WORK_DIR=$$work KURSK_CACHE_DIR=$$work/cache $(PY) -m pytest tests notebooks --nbval --nbval-current-env \
-		--nbval-sanitize-with tests/nbval_sanitize.cfg $(TEST_ARGS); \
+	@work=$$(mktemp -d); export KURSK_WORK_DIR=$$work KURSK_CACHE_DIR=$$work/cache; \
+	$(PY) -m pytest $(XDIST) tests notebooks $(NBVAL) $(TEST_ARGS) \
+	&& echo "Every notebook again, on the first run's saved work and cache:" \
+	&& $(PY) -m pytest $(XDIST) -q notebooks $(NBVAL) $(TEST_ARGS); \
 	status=$$?; rm -rf $$work; exit $$status
 
 # The real-browser test: Debian's Chromium (installed when missing), driven by Playwright; no
