@@ -43,17 +43,15 @@ lab: $(STAMP)
 		--LabApp.default_url=/lab/tree/$(START) $(ROOT_FLAG) $(LAB_ARGS)
 
 # Notebooks run with a fresh, empty work folder and parse cache: a test run never touches a learner's saved work,
-# and the outputs match the committed ones (which were executed the same way). Then every notebook runs a
-# second time on what the first run left behind (saved work, warm cache): a learner who runs a notebook again
-# must see the same outputs. pytest-xdist spreads the work over the CPUs; --dist loadscope keeps each
-# notebook's cells (and each test file) on one worker, in order.
-NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
-XDIST := -n $(or $(JOBS),auto) --dist loadscope
+# and the outputs match the committed ones (which were executed the same way). --nbval-rerun (conftest.py) runs
+# every notebook a second time right after the first, in a new kernel, on what the first run saved and cached:
+# a learner who runs a notebook again must see the same outputs. pytest-xdist spreads the work over the CPUs;
+# --dist loadfile keeps each file (a notebook and its rerun, in order) on one worker. JOBS=1 runs on one CPU.
 test: $(STAMP)
-	@work=$$(mktemp -d); export KURSK_WORK_DIR=$$work KURSK_CACHE_DIR=$$work/cache; \
-	$(PY) -m pytest $(XDIST) tests notebooks $(NBVAL) $(TEST_ARGS) \
-	&& echo "Every notebook again, on the first run's saved work and cache:" \
-	&& $(PY) -m pytest $(XDIST) -q notebooks $(NBVAL) $(TEST_ARGS); \
+	@work=$$(mktemp -d); \
+	KURSK_WORK_DIR=$$work KURSK_CACHE_DIR=$$work/cache $(PY) -m pytest -n $(or $(JOBS),auto) --dist loadfile \
+		tests notebooks --nbval --nbval-rerun --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
+		$(TEST_ARGS); \
 	status=$$?; rm -rf $$work; exit $$status
 
 # The real-browser test: Debian's Chromium (installed when missing), driven by Playwright; no

@@ -7,6 +7,8 @@ JupyterLab does: with history.
 """
 
 import nbval.kernel
+import nbval.plugin
+import pytest
 
 
 def _execute_like_jupyterlab(self, cell_input, allow_stdin=None):
@@ -16,3 +18,25 @@ def _execute_like_jupyterlab(self, cell_input, allow_stdin=None):
 
 
 nbval.kernel.RunningKernel.execute_cell_input = _execute_like_jupyterlab
+
+
+# ----------------------------------------------------------------------------- --nbval-rerun
+# "A learner who runs a notebook again sees the same outputs": with --nbval-rerun every notebook
+# is collected twice, the second copy (``…ipynb::rerun::Cell N``) right after the first, in a
+# new kernel, on what the first run saved and cached. Both copies must match the committed
+# outputs. Under pytest-xdist use ``--dist loadfile``: it keeps both copies on one worker, in order.
+
+
+def pytest_addoption(parser):
+    parser.addoption("--nbval-rerun", action="store_true",
+                     help="run every notebook a second time right after the first (same outputs)")
+
+
+@pytest.hookimpl(trylast=True)  # after nbval's own collector, so the rerun comes second
+def pytest_collect_file(file_path, parent):
+    opt = parent.config.option
+    if getattr(opt, "nbval_rerun", False) and opt.nbval and file_path.suffix == ".ipynb":
+        first = nbval.plugin.IPyNbFile.from_parent(parent, path=file_path)
+        return nbval.plugin.IPyNbFile.from_parent(parent, path=file_path,
+                                                  nodeid=f"{first.nodeid}::rerun")
+    return None
