@@ -25,6 +25,11 @@ in the same folder, then ``os.replace``: a reader sees the old entry or the new 
 Entries are loaded with ``pickle``: the folder must be as trusted as the code (it is the
 learner's own checkout).
 
+``fingerprints/<key>.txt``
+    the Docs' fingerprint, filed under what can be known without loading the model
+    (:func:`pipeline_key`: installed versions of spaCy and the model, the files above). A new
+    kernel whose tables are all cached finds them without loading the model (a few seconds).
+
 Old fingerprints are left behind; :func:`clear` removes everything.
 """
 
@@ -46,6 +51,7 @@ from helpers import PACKAGE_DIR, REPO_DIR
 ENV_VAR = "KURSK_CACHE_DIR"
 DOCS = "docs"
 TABLES = "tables"
+FINGERPRINTS = "fingerprints"
 log = logging.getLogger(__name__)
 
 
@@ -123,6 +129,38 @@ def pipeline_fingerprint(nlp) -> str:
     return _PIPELINE_FINGERPRINTS[key][1]
 
 
+def pipeline_key() -> str:
+    """Everything :func:`fingerprint` depends on that is known without loading the model: the
+    installed versions of spaCy and the model package, and the files of :func:`doc_inputs`
+    (which include the code that adds the course's pipes). Equal keys, equal fingerprints."""
+    from importlib import metadata
+
+    from helpers.nlp import MODEL_NAME
+
+    versions = []
+    for name in ("spacy", MODEL_NAME.replace("_", "-")):
+        try:
+            versions.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} missing")
+    return _digest(["key-v1", *versions, files_digest(doc_inputs())])
+
+
+def remember_fingerprint(fingerprint_: str, key: str, root: Path | None = None) -> None:
+    """File the loaded pipeline's ``fingerprint_`` under its :func:`pipeline_key`."""
+    Store(FINGERPRINTS, "", root).write(key, fingerprint_.encode("ascii"))
+
+
+def known_fingerprint(key: str, root: Path | None = None) -> str | None:
+    """The fingerprint an earlier process filed under ``key``, or None."""
+    data = Store(FINGERPRINTS, "", root).read(key)
+    try:
+        value = data.decode("ascii").strip() if data else ""
+    except UnicodeDecodeError:
+        return None
+    return value if value.isalnum() else None
+
+
 #: Libraries whose version can change the tables (besides spaCy, in the Doc fingerprint).
 TABLE_LIBRARIES = ("pandas", "numpy", "text2num", "dateparser")
 
@@ -160,7 +198,7 @@ class Store:
     def __init__(self, kind: str, fingerprint: str, root: Path | None = None):
         self.folder = (Path(root) if root is not None else cache_root()) / kind / fingerprint
         self.enabled = True
-        self.suffix = ".spacy" if kind == DOCS else ".pkl"
+        self.suffix = {DOCS: ".spacy", FINGERPRINTS: ".txt"}.get(kind, ".pkl")
 
     def path(self, key: str) -> Path:
         return self.folder / f"{key}{self.suffix}"

@@ -10,6 +10,8 @@ corpus over several processes) and hands the same ``Doc`` objects to every step:
 figures (and the reliability signals) never parse again. Results are cached on disk
 (:mod:`helpers.cache`): reopening a notebook reads the Docs and each article's tables back
 instead of parsing, and a changed text, model, actor table or helper module is computed afresh.
+In a new kernel whose tables are all cached, ``run`` does not even load the model (a few
+seconds): ``docs`` is then a :class:`LazyDocs`, read from the cache when first used.
 
 The Docs that ``run`` returns carry no ``doc.tensor`` (the model's internal word vectors, 96 floats
 a token; nothing in the course reads them): a thousand articles stay a few hundred MB lighter,
@@ -20,13 +22,23 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 import numpy
 import pandas as pd
 
-from helpers.cache import DocStore, TableStore, code_fingerprint, pipeline_fingerprint, row_key
+from helpers.cache import (
+    DocStore,
+    TableStore,
+    code_fingerprint,
+    known_fingerprint,
+    pipeline_fingerprint,
+    pipeline_key,
+    remember_fingerprint,
+    row_key,
+)
 from helpers.nlp import get_nlp, normalise, text_hash
 
 __all__ = ["DEFAULT_BATCH_SIZE", "parse_corpus", "run"]
@@ -53,7 +65,8 @@ def run(corpus, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE, cache=
     - ``progress``: show progress bars (``tqdm.auto``: a widget in JupyterLab, text elsewhere)
       while parsing and tagging; nothing is shown when everything comes from the cache.
 
-    Returns a dict: ``corpus`` (as given), ``docs`` (one Doc per row, in order), ``claims``,
+    Returns a dict: ``corpus`` (as given), ``docs`` (one Doc per row, in order; a
+    :class:`LazyDocs` when every table came from the cache before the model was loaded), ``claims``,
     ``figures`` and, when :mod:`helpers.reliability` exists, ``signals`` and ``corroboration``;
     ``stats`` counts what was parsed and what came from the cache, with the wall and CPU time
     of each step (``docs``, ``claims``, ``figures``, ``signals``, ``corroboration``, and
@@ -63,16 +76,25 @@ def run(corpus, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE, cache=
     corpus = _as_corpus(corpus)
     root = None if cache is True or cache is False or cache is None else Path(cache)
     use_cache = cache is not False and cache is not None
-    nlp = get_nlp()
     stats = {"articles": len(corpus), "parsed": 0, "docs_from_cache": 0,
              "tables_computed": 0, "tables_from_cache": 0, "seconds": {}, "cpu_seconds": {}}
     clock = _Clock(stats)
     texts = corpus["text"].fillna("").astype(str).tolist()
+    if use_cache and get_nlp.cache_info().currsize == 0 and len(corpus):
+        # A new kernel: when every table is cached, answer without loading the model.
+        result = _from_tables_alone(corpus, texts, root, stats, clock,
+                                    dict(n_process=n_process, batch_size=batch_size))
+        if result is not None:
+            return result
+    nlp = get_nlp()
     with clock("docs"):
         docs = parse_corpus(texts, n_process=n_process, batch_size=batch_size,
                             store=DocStore(nlp, root) if use_cache else None,
                             progress=progress, stats=stats)
-    tables = TableStore(_tables_fingerprint(nlp), root) if use_cache else None
+    tables = None
+    if use_cache:
+        tables = TableStore(_tables_fingerprint(nlp), root)
+        remember_fingerprint(pipeline_fingerprint(nlp), pipeline_key(), root)
     claims, figures, row_keys = _tables(corpus, texts, docs, tables, progress, stats, clock)
     result = {"corpus": corpus, "docs": docs, "claims": claims, "figures": figures}
     if _has_reliability():
@@ -80,6 +102,61 @@ def run(corpus, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE, cache=
                                           clock))
     result["stats"] = stats
     return result
+
+
+def _from_tables_alone(corpus, texts, root, stats, clock, parse_options) -> dict | None:
+    """Every table of ``corpus`` from the cache, the model not loaded, or None when one is
+    missing. ``docs`` is then a :class:`LazyDocs`: the Docs are read (loading the model) the
+    first time one is used."""
+    with clock("cache"):
+        known = known_fingerprint(pipeline_key(), root)
+        if known is None:
+            return None
+        store = TableStore(f"{known}-{code_fingerprint()}", root)
+        parts, keys = _cached_parts(corpus, texts, store)
+        if any(part is None for part in parts):
+            return None
+        reliability = {}
+        if _has_reliability():
+            reliability = _cached_reliability(store, keys)
+            if reliability is None:
+                return None
+        claims = _assemble([p[0] for p in parts], lambda: _empty_claims(corpus))
+        figures = _assemble([p[1] for p in parts], lambda: _empty_figures(corpus))
+    stats["tables_from_cache"] = len(corpus)
+    docs = LazyDocs(lambda: parse_corpus(texts, store=DocStore(get_nlp(), root),
+                                         **parse_options), len(texts))
+    return {"corpus": corpus, "docs": docs, "claims": claims, "figures": figures,
+            **reliability, "stats": stats}
+
+
+class LazyDocs(Sequence):
+    """The Docs of a run whose tables all came from the cache, read from the Doc cache (which
+    loads the model, a few seconds) the first time one is used; a list otherwise."""
+
+    def __init__(self, load, n: int):
+        self._load, self._n, self._docs = load, n, None
+
+    def _all(self) -> list:
+        if self._docs is None:
+            self._docs = self._load()
+        return self._docs
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i):
+        return self._all()[i]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __eq__(self, other):
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    def __repr__(self) -> str:
+        state = "read" if self._docs is not None else "not read yet"
+        return f"<{self._n} Docs from the cache, {state}>"
 
 
 # ----------------------------------------------------------------------------- parsing
@@ -139,12 +216,7 @@ def _tables(corpus: pd.DataFrame, texts, docs, store: TableStore | None, progres
     keys: list = [None] * len(corpus)
     if store is not None:
         with clock("cache"):
-            records = corpus.to_dict("records")
-            for i, (text, record) in enumerate(zip(texts, records, strict=True)):
-                keys[i] = row_key(text_hash(text), record)
-                cached = store.get("article-" + keys[i])
-                if _valid_part(cached):
-                    parts[i] = cached
+            parts, keys = _cached_parts(corpus, texts, store)
     missing = [i for i, part in enumerate(parts) if part is None]
     if missing:
         from helpers.claims import tag_claims
@@ -174,6 +246,16 @@ def _tables(corpus: pd.DataFrame, texts, docs, store: TableStore | None, progres
                 keys if store is not None else None)
 
 
+def _cached_parts(corpus, texts, store: TableStore) -> tuple[list, list]:
+    """Each row's key and its cached (claims, figures) rows, or None where there are none."""
+    parts, keys = [], []
+    for text, record in zip(texts, corpus.to_dict("records"), strict=True):
+        keys.append(row_key(text_hash(text), record))
+        cached = store.get("article-" + keys[-1])
+        parts.append(cached if _valid_part(cached) else None)
+    return parts, keys
+
+
 def _empty_claims(corpus):
     from helpers.claims import tag_claims
 
@@ -189,13 +271,10 @@ def _empty_figures(corpus):
 def _reliability_tables(corpus, docs, claims, figures, store, row_keys, clock) -> dict:
     """``signals`` and ``corroboration``: they compare articles, so they are cached for the
     corpus as a whole (every row's key, in order), not article by article."""
-    key = None
     if store is not None:
         with clock("cache"):
-            key = "corpus-" + _digest_keys(row_keys)
-            cached = store.get(key)
-        if (isinstance(cached, dict) and set(cached) == {"signals", "corroboration"}
-                and all(isinstance(v, pd.DataFrame) for v in cached.values())):
+            cached = _cached_reliability(store, row_keys)
+        if cached is not None:
             return cached
     reliability = _reliability()
     if reliability is None:
@@ -207,8 +286,20 @@ def _reliability_tables(corpus, docs, claims, figures, store, row_keys, clock) -
     out = {"signals": signals, "corroboration": corroboration}
     if store is not None:
         with clock("cache"):
-            store.put(key, out)
+            store.put(_corpus_key(row_keys), out)
     return out
+
+
+def _corpus_key(row_keys) -> str:
+    return "corpus-" + _digest_keys(row_keys)
+
+
+def _cached_reliability(store: TableStore, row_keys) -> dict | None:
+    cached = store.get(_corpus_key(row_keys))
+    if (isinstance(cached, dict) and set(cached) == {"signals", "corroboration"}
+            and all(isinstance(v, pd.DataFrame) for v in cached.values())):
+        return cached
+    return None
 
 
 def _digest_keys(keys) -> str:

@@ -4,9 +4,12 @@ Every test uses its own cache folder (``tmp_path``); nothing here measures time
 (``benchmarks/speed.py`` does).
 """
 
+import pickle
 import re
+import subprocess
 import sys
 import types
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -16,7 +19,9 @@ from helpers import actors, cache, nlp
 from helpers.claims import tag_claims
 from helpers.corpus import load_corpus
 from helpers.figures import extract_figures
-from helpers.pipeline import run
+from helpers.pipeline import _Clock, run
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -202,6 +207,57 @@ def test_a_warm_cache_parses_nothing_and_gives_identical_tables(seeds, fresh, ca
     assert_frame_equal(warm["figures"], figures)
     for a, b in zip(fresh[0], warm["docs"], strict=True):
         _docs_equal(a, b)
+
+
+def test_a_new_kernel_reads_cached_tables_without_loading_the_model(short, tmp_path):
+    small = short.iloc[:2]
+    cold = run(small, cache=tmp_path)
+    script = (
+        "import pickle, sys\n"
+        "from helpers.nlp import get_nlp\n"
+        "from helpers.pipeline import run\n"
+        "corpus = pickle.loads(sys.stdin.buffer.read())\n"
+        f"result = run(corpus, cache={str(tmp_path)!r})\n"
+        "loaded = get_nlp.cache_info().currsize\n"
+        "tables = {k: result[k] for k in ('claims', 'figures', 'signals', 'corroboration')}\n"
+        "sys.stdout.buffer.write(pickle.dumps((loaded, len(result['docs']), tables)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], input=pickle.dumps(small),
+                         capture_output=True, check=True, cwd=ROOT).stdout
+    loaded, n_docs, tables = pickle.loads(out)
+    assert loaded == 0 and n_docs == len(small)
+    for key, table in tables.items():
+        assert_frame_equal(cold[key], table)
+
+
+def test_docs_of_a_cache_only_run_are_read_when_first_used(short, tmp_path, parses):
+    from helpers.pipeline import LazyDocs, _from_tables_alone
+
+    small = short.iloc[:2]
+    cold = run(small, cache=tmp_path)
+    parses.clear()
+    texts = small["text"].tolist()
+    stats = {"seconds": {}, "cpu_seconds": {}}
+    warm = _from_tables_alone(small, texts, tmp_path, stats, _Clock(stats), {})
+    assert isinstance(warm["docs"], LazyDocs) and "not read yet" in repr(warm["docs"])
+    _same_tables(cold, warm)
+    assert stats["tables_from_cache"] == len(small)
+    for a, b in zip(cold["docs"], warm["docs"], strict=True):
+        _docs_equal(a, b)
+    assert parses == []  # read from the Doc cache, not parsed
+    assert len(warm["docs"]) == 2 and list(warm["docs"]) == warm["docs"]
+
+
+def test_a_missing_table_means_the_ordinary_run(short, tmp_path):
+    from helpers.pipeline import _from_tables_alone
+
+    run(short.iloc[:2], cache=tmp_path)
+    stats = {"seconds": {}, "cpu_seconds": {}}
+    three = short.iloc[:3]
+    assert _from_tables_alone(three, three["text"].tolist(), tmp_path, stats, _Clock(stats),
+                              {}) is None
+    assert _from_tables_alone(three, three["text"].tolist(), tmp_path / "empty", stats,
+                              _Clock(stats), {}) is None
 
 
 def test_signals_are_cached_for_the_corpus_as_a_whole(short, tmp_path, fake_reliability):
