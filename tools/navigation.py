@@ -61,8 +61,9 @@ def _nav_cell(source: str):
     return nbformat.v4.new_markdown_cell(source, metadata={"tags": ["navigation"]})
 
 
-def update_notebook(path: Path, line: str) -> bool:
-    """Set the first and last cells to the navigation line; True when the file changed."""
+def update_notebook(path: Path, line: str, write: bool = True) -> bool:
+    """Set the first and last cells to the navigation line; True when the file changed (or,
+    with ``write=False``, would change: nothing is written)."""
     before = path.read_text(encoding="utf-8")
     nb = nbformat.reads(before, as_version=4)
     cells = nb.cells
@@ -77,19 +78,21 @@ def update_notebook(path: Path, line: str) -> bool:
         cells.append(_nav_cell(line))
     after = nbformat.writes(nb) + "\n"
     if after != before:
-        path.write_text(after, encoding="utf-8")
+        if write:
+            path.write_text(after, encoding="utf-8")
         return True
     return False
 
 
-def update_readme(rows: list[dict]) -> bool:
+def update_readme(rows: list[dict], write: bool = True) -> bool:
     text = README.read_text(encoding="utf-8")
     block = f"{MAP_START}\n{readme_table(rows)}\n{MAP_END}"
     new = re.sub(re.escape(MAP_START) + ".*?" + re.escape(MAP_END), block, text, flags=re.S)
     if MAP_START not in text:
         raise SystemExit(f"README.md has no {MAP_START} … {MAP_END} block")
     if new != text:
-        README.write_text(new, encoding="utf-8")
+        if write:
+            README.write_text(new, encoding="utf-8")
         return True
     return False
 
@@ -99,22 +102,18 @@ def main(argv=None) -> int:
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if stale")
     args = parser.parse_args(argv)
     rows = course_map().to_dict("records")
+    # --check writes nothing: tests run it while other workers read the notebooks
+    write = not args.check
     stale = []
-    originals = {}
-    targets = [README] + [NOTEBOOKS / r["file"] for r in rows if (NOTEBOOKS / r["file"]).exists()]
-    for path in targets:
-        originals[path] = path.read_text(encoding="utf-8")
-    if update_readme(rows):
+    if update_readme(rows, write):
         stale.append("README.md")
     for i, row in enumerate(rows):
         path = NOTEBOOKS / row["file"]
-        if path.exists() and update_notebook(path, navigation_line(i, rows)):
+        if path.exists() and update_notebook(path, navigation_line(i, rows), write):
             stale.append(f"notebooks/{row['file']}")
         elif not path.exists() and row["status"] == "ready":
             stale.append(f"notebooks/{row['file']} (marked ready in course.csv but missing)")
     if args.check:
-        for path, text in originals.items():
-            path.write_text(text, encoding="utf-8")
         if stale:
             print("stale: " + ", ".join(stale) + "\nrun: python tools/navigation.py")
             return 1
