@@ -148,16 +148,18 @@ def per_doc(build):
 def sentences(doc) -> list:
     """The non-empty sentences of a Doc, in order; ``sentence_id`` everywhere is the index here.
 
-    Computed once per Doc; each call returns a new list of the same Spans.
+    Found once per Doc; each call returns new Spans.
     """
-    return list(_sentences(doc))
+    return [doc[start:end] for start, end in _sentence_bounds(doc)]
 
 
 @per_doc
-def _sentences(doc) -> list:
+def _sentence_bounds(doc) -> tuple:
+    # Token offsets, not Spans: a Span holds its Doc, and a memo value that holds its weak key
+    # would keep every Doc alive.
     text = token_table(doc).doc_text
     # a Span's text is this slice of the Doc's; slicing avoids rebuilding it token by token
-    return [s for s in doc.sents if text[s.start_char : s.end_char].strip()]
+    return tuple((s.start, s.end) for s in doc.sents if text[s.start_char : s.end_char].strip())
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,3 +81,19 @@ def test_actor_ruler_is_in_the_pipeline_and_fixes_known_mistakes():
     assert "Citant" not in [e.text for e in doc.ents if e.label_ == "PER"]
     blinken = [e for e in doc.ents if e.text == "Antony Blinken"]
     assert blinken and blinken[0].ent_id_ == "Antony Blinken"
+
+
+def test_per_doc_results_do_not_keep_a_doc_alive():
+    import gc
+    import weakref
+
+    from helpers.hedging import hedge_words
+
+    doc = nlp.parse("Des soldats seraient arrivés. Selon Kiev, ils combattent.")
+    assert len(nlp.sentences(doc)) == 2 and nlp.token_table(doc).text[0] == "Des"
+    hedge_words(doc)
+    ref = weakref.ref(doc)
+    del doc
+    nlp.parse("Un autre texte.")  # the memos' "last Doc" moves on
+    gc.collect()
+    assert ref() is None
