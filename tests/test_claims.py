@@ -339,24 +339,10 @@ def test_gold_files_are_well_formed(bench):
 # ----------------------------------------------------------------------------- reading the table
 
 
-def _table():
-    return pd.DataFrame(
-        {
-            "article_id": ["000_a", "000_a", "003_b"],
-            "sentence_id": [0, 1, 0],
-            "sentence": ["Selon Kiev, 30 soldats.", "Le ciel est bleu.", "Une source proche."],
-            "speaker": ["Ukraine", "", "source proche du dossier"],
-            "speaker_kind": ["institution", "", "anonymous"],
-            "quoted": [False, False, True],
-            "hedged": [True, False, False],
-        }
-    )
-
-
-def test_filter_claims_by_each_filter():
+def test_filter_claims_by_each_filter(three_claims):
     from helpers.claims import filter_claims
 
-    table = _table()
+    table = three_claims
     assert filter_claims(table, article="3")["sentence_id"].tolist() == [0]
     assert len(filter_claims(table, article="000_a")) == 2
     assert filter_claims(table, kind="anonymous")["article_id"].tolist() == ["003_b"]
@@ -365,10 +351,10 @@ def test_filter_claims_by_each_filter():
     assert len(filter_claims(table, contains="30 SOLDATS")) == 1
 
 
-def test_claims_summary_counts_per_article():
+def test_claims_summary_counts_per_article(three_claims):
     from helpers.claims import claims_summary
 
-    summary = claims_summary(_table())
+    summary = claims_summary(three_claims)
     assert summary.loc["000"].to_dict() == {
         "sentences": 2, "attributed": 1, "anonymous": 0, "quoted": 0, "hedged": 1, "speakers": 1,
     }
