@@ -1,9 +1,8 @@
 """Who says it: attribution rules for French news sentences.
 
 What comes from libraries: spaCy's tokens, lemmas, morphology and dependency parse; a
-``PhraseMatcher`` of actor aliases (:mod:`helpers.actors`). The fixed cue phrases (``selon``,
-``d'après``, ``citant``, ``si l'on en croit``…) are written as spaCy ``Matcher`` patterns but
-matched by :func:`find_cues` (same matches, a fraction of the time). What is written here
+``PhraseMatcher`` of actor aliases (:mod:`helpers.actors`); a ``Matcher`` for the fixed cue phrases
+(``selon``, ``d'après``, ``citant``, ``si l'on en croit``, ``c'est ce que``…). What is written here
 by hand, because no library does attribution for French: the rules below. They lean on word order
 as much as on the parse, because the small model often misparses inverted subjects
 (``…, a indiqué lundi un responsable ukrainien`` comes out as three sentences).
@@ -75,8 +74,7 @@ _ARTICLES = DEFINITE | INDEFINITE
 _DETERMINERS = INDEFINITE | DEFINITE | DEMONSTRATIVE
 _PREPOSITIONS_NOT_PAR = PREPOSITIONS - {"par"}
 
-# Fixed cue phrases, as spaCy Matcher patterns (LOWER, IN and OP "?" only: see find_cues): the
-# speaker is the noun phrase right after them.
+# Fixed cue phrases for spaCy's Matcher: the speaker is the noun phrase right after them.
 CUE_PATTERNS = {
     "selon": [[{"LOWER": "selon"}]],
     "d'après": [[{"LOWER": "d'"}, {"LOWER": "après"}]],
@@ -125,7 +123,7 @@ class Context:
     unclosed: list = field(default_factory=list)  # … in one never closed on its line
     history: list = field(default_factory=list)  # (pos, Speaker) of primary speakers
     subjects: list = field(default_factory=list)  # (pos, Speaker) of subject-like mentions
-    cues: list = field(default_factory=list)  # (cue, start, end) of CUE_PATTERNS
+    cues: list = field(default_factory=list)  # (cue, start, end) from the Matcher
     reporting: list = field(default_factory=list)  # reporting_lemma of each token
 
 
@@ -333,52 +331,20 @@ def _tokens_in(tab, ends: list[int], runs: list[tuple[int, int]]) -> list[bool]:
 # ----------------------------------------------------------------------------- context
 
 
-@lru_cache(maxsize=1)
-def _cue_index() -> dict[str, list[tuple[str, list[tuple[frozenset, bool]]]]]:
-    """CUE_PATTERNS by the word they start with; each pattern as steps (words, optional)."""
-    index: dict[str, list] = {}
-    for name, patterns in CUE_PATTERNS.items():
-        for pattern in patterns:
-            steps = []
-            for spec in pattern:
-                if set(spec) - {"LOWER", "OP"} or spec.get("OP", "?") != "?":
-                    raise ValueError(f"cue pattern {name!r}: only LOWER and OP '?' are supported")
-                words = spec["LOWER"]
-                steps.append((frozenset(words["IN"] if isinstance(words, dict) else [words]),
-                              spec.get("OP") == "?"))
-            if steps[0][1]:
-                raise ValueError(f"cue pattern {name!r}: the first token cannot be optional")
-            for word in steps[0][0]:
-                index.setdefault(word, []).append((name, steps))
-    return index
+_CUE_MATCHERS: dict[int, object] = {}
 
 
-def _cue_ends(steps, lower: list[str], k: int, i: int) -> list[int]:
-    """Where the matches of ``steps[k:]`` starting at token ``i`` end (every way to match)."""
-    if k == len(steps):
-        return [i]
-    words, optional = steps[k]
-    ends = _cue_ends(steps, lower, k + 1, i) if optional else []
-    if i < len(lower) and lower[i] in words:
-        ends += _cue_ends(steps, lower, k + 1, i + 1)
-    return ends
+def _cue_matcher(vocab):
+    key = id(vocab)
+    if key not in _CUE_MATCHERS:
+        from spacy.matcher import Matcher
 
-
-def find_cues(lower: list[str]) -> list[tuple[str, int, int]]:
-    """``(cue, start, end)`` for every match of :data:`CUE_PATTERNS` in the lower-case token
-    forms ``lower``, overlapping ones included, as spaCy's ``Matcher`` finds them; ordered by
-    start, then cue, then end.
-
-    The patterns are tried only where their first word occurs: spaCy's ``Matcher`` takes about
-    as long as all the attribution rules together on these short patterns.
-    """
-    found = set()
-    index = _cue_index()
-    for i in [i for i, word in enumerate(lower) if word in index]:
-        for name, steps in index[lower[i]]:
-            for end in _cue_ends(steps, lower, 0, i):
-                found.add((name, i, end))
-    return sorted(found, key=lambda c: (c[1], c[0], c[2]))
+        matcher = Matcher(vocab)
+        for name, patterns in CUE_PATTERNS.items():
+            matcher.add(name, patterns)
+        _CUE_MATCHERS.clear()
+        _CUE_MATCHERS[key] = matcher
+    return _CUE_MATCHERS[key]
 
 
 def build_context(doc) -> Context:
@@ -388,7 +354,9 @@ def build_context(doc) -> Context:
         for i in range(m.start, m.end):
             ctx.mention_at[i] = m
     ctx.inside, ctx.unclosed = quote_state(doc)
-    ctx.cues = find_cues(ctx.tab.lower)
+    # ordered by start, then cue, then end
+    ctx.cues = sorted(((doc.vocab.strings[m], s, e) for m, s, e in _cue_matcher(doc.vocab)(doc)),
+                      key=lambda c: (c[1], c[0], c[2]))
     ctx.reporting = _reporting_lemmas(doc, ctx.tab)
     ctx.subjects = _subject_mentions(ctx)
     return ctx
