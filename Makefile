@@ -4,7 +4,8 @@
 # The virtualenv is (re)built only when it is missing or requirements.txt / pyproject.toml changed.
 
 PYTHON ?= python3
-VENV   := .venv
+# VENV can be set to keep a second environment beside the first (CI tests the newest Python in .venv-newest).
+VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 START  := notebooks/00_start_here.ipynb
@@ -21,15 +22,20 @@ help:
 	@echo "make e2e    open notebook 02 in JupyterLab in headless Chromium and use the tagging widget"
 	@echo "make lint   ruff on helpers/, tests/, tools/, benchmarks/ and e2e/"
 
-$(STAMP): requirements.txt pyproject.toml
-	@$(PYTHON) -c 'import sys; v=sys.version_info[:2]; sys.exit(0 if v==(3,11) else print(f"note: requirements.txt is compiled for Python 3.11, this is {v[0]}.{v[1]}; if the install fails, use Python 3.11 (PYTHON=python3.11 make ...)"))' || true
-	@test -x $(PY) || { echo "Creating $(VENV) ..."; $(PYTHON) -m venv $(VENV); }
+$(STAMP): requirements-bootstrap.txt requirements.txt pyproject.toml jupyter/overrides.json
+	@$(PYTHON) tools/check_python.py
+	@test -x $(PY) || { echo "Creating $(VENV) with $$($(PYTHON) --version) ..."; $(PYTHON) -m venv $(VENV); }
 	@echo "Installing the pinned requirements into $(VENV) (about 2 minutes the first time; log: $(VENV)/install.log) ..."
+	@# The installer first, pinned by hash: whatever pip came with this Python only installs the pinned pip.
+	@$(PY) -m pip install --require-hashes --no-deps -r requirements-bootstrap.txt > $(VENV)/install.log 2>&1 \
+		|| { tail -n 30 $(VENV)/install.log; echo "installing the pinned pip failed; full log in $(VENV)/install.log"; exit 1; }
 	@# Hash mode refuses an editable install in the same call: requirements first, then the package.
-	@$(PY) -m pip install --require-hashes -r requirements.txt > $(VENV)/install.log 2>&1 \
+	@$(PY) -m pip install --require-hashes -r requirements.txt >> $(VENV)/install.log 2>&1 \
 		|| { tail -n 30 $(VENV)/install.log; echo "pip install failed; full log in $(VENV)/install.log"; exit 1; }
 	@$(PY) -m pip install --no-deps --no-build-isolation -e . >> $(VENV)/install.log 2>&1 \
 		|| { tail -n 30 $(VENV)/install.log; exit 1; }
+	@# JupyterLab's settings for the course (no news toast over the outputs), where Binder puts them too.
+	@mkdir -p $(VENV)/share/jupyter/lab/settings && cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/
 	@# Build matplotlib's font cache now, not in the middle of a notebook.
 	@MPLBACKEND=Agg $(PY) -c "import matplotlib.pyplot"
 	@touch $(STAMP)

@@ -1,6 +1,7 @@
 """Binder (environment.yml), `make` (.venv) and CI must install the same pinned packages."""
 
 import re
+import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -13,11 +14,18 @@ ROOT = Path(__file__).resolve().parents[1]
 MODEL_SHA256 = "7d6ad14cd5078e53147bfbf70fb9d433c6a3865b695fda2657140bbc59a27e29"
 
 
-def pins(path: Path) -> dict[str, str]:
-    """name -> pinned version, from a pip-compiled requirements file."""
+def pins(path: Path, *, this_platform: bool = False) -> dict[str, str]:
+    """name -> pinned version, from a pip-compiled requirements file.
+
+    With this_platform, only the pins whose environment marker holds here (the file is compiled for
+    every platform: appnope is for macOS, pywinpty for Windows).
+    """
     found = {}
-    for m in re.finditer(r"^([A-Za-z0-9_.\-]+)==([^\s\\;]+)", path.read_text(), re.M):
-        found[canonicalize_name(m.group(1))] = m.group(2)
+    for m in re.finditer(r"^([A-Za-z0-9_.\-]+==[^\s\\]+(?: ; [^\\]+)?)", path.read_text(), re.M):
+        req = Requirement(m.group(1).strip())
+        if this_platform and req.marker is not None and not req.marker.evaluate():
+            continue
+        found[canonicalize_name(req.name)] = str(next(iter(req.specifier)).version)
     return found
 
 
@@ -38,7 +46,42 @@ def env_yml() -> dict:
 def test_environment_pins_python_311_with_single_equals(env_yml):
     deps = env_yml["dependencies"]
     assert "python=3.11" in deps
-    assert "pip" in deps
+
+
+def test_binder_and_make_use_the_same_pinned_pip(env_yml):
+    """Binder's conda pip and the pip `make` bootstraps into .venv are one version."""
+    conda_pip = next(d for d in env_yml["dependencies"] if isinstance(d, str) and d.startswith("pip="))
+    assert conda_pip == f"pip={pins(ROOT / 'requirements-bootstrap.txt')['pip']}"
+
+
+def test_bootstrap_pins_the_installer_with_hashes():
+    text = (ROOT / "requirements-bootstrap.txt").read_text()
+    assert set(pins(ROOT / "requirements-bootstrap.txt")) == {"pip", "setuptools"}
+    blocks = re.split(r"\n(?=[A-Za-z0-9])", text)
+    assert all("--hash=sha256:" in b for b in blocks if "==" in b.split("\n", 1)[0])
+    # setuptools is also a dependency of the course: one version, or the second install would swap it
+    assert pins(ROOT / "requirements.txt")["setuptools"] == pins(ROOT / "requirements-bootstrap.txt")[
+        "setuptools"
+    ]
+
+
+def test_makefile_installs_the_pinned_pip_before_the_requirements():
+    make = (ROOT / "Makefile").read_text()
+    boot = make.index("-r requirements-bootstrap.txt")
+    assert "--require-hashes" in make[make.rindex("\n", 0, boot) : boot]
+    assert boot < make.index("-r requirements.txt")
+
+
+def test_lab_settings_ship_for_make_lab_and_binder():
+    """No "official Jupyter news?" toast over the first outputs, on Binder or with `make lab`."""
+    import json
+
+    settings = json.loads((ROOT / "jupyter" / "overrides.json").read_text())
+    assert settings["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    assert "jupyter/overrides.json" in (ROOT / "postBuild").read_text()
+    assert "jupyter/overrides.json" in (ROOT / "Makefile").read_text()
+    here = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    assert json.loads(here.read_text()) == settings, "reinstall with `make clean-venv test`"
 
 
 def test_environment_installs_exactly_requirements_txt(env_yml):
@@ -48,9 +91,12 @@ def test_environment_installs_exactly_requirements_txt(env_yml):
 
 
 def test_requirements_txt_is_compiled_for_the_python_binder_uses(env_yml):
-    header = (ROOT / "requirements.txt").read_text().splitlines()[:3]
-    assert any("--python-version 3.11" in line for line in header)
-    assert any("--generate-hashes" in line for line in header)
+    for name in ("requirements.txt", "requirements-bootstrap.txt"):
+        header = (ROOT / name).read_text().splitlines()[:3]
+        assert any("--python-version 3.11" in line for line in header)
+        assert any("--generate-hashes" in line for line in header)
+        # one file for every platform learners have (markers, not a Linux-only resolution)
+        assert any("--universal" in line for line in header)
 
 
 def test_every_pin_has_a_hash():
@@ -79,7 +125,7 @@ def test_every_direct_requirement_is_pinned_within_its_bounds():
 def test_the_running_environment_matches_the_pins():
     """What `make` installed is what requirements.txt says (catches a stale .venv)."""
     wrong = []
-    for name, version in pins(ROOT / "requirements.txt").items():
+    for name, version in pins(ROOT / "requirements.txt", this_platform=True).items():
         try:
             installed = metadata.version(name)
         except metadata.PackageNotFoundError:
@@ -95,6 +141,14 @@ def test_postbuild_installs_helpers_without_dependencies():
     assert "pip install --no-deps" in script and "-e ." in script
 
 
-def test_pyproject_python_matches_binder():
-    text = (ROOT / "pyproject.toml").read_text()
-    assert 'requires-python = ">=3.11,<3.12"' in text
+def test_supported_pythons_agree():
+    """pyproject admits 3.11-3.13, make's early check says the same, Binder uses the lowest."""
+    import tomllib
+
+    from packaging.specifiers import SpecifierSet
+
+    spec = SpecifierSet(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"])
+    assert [v for v in ("3.10", "3.11", "3.12", "3.13", "3.14") if v in spec] == ["3.11", "3.12", "3.13"]
+    check = (ROOT / "tools" / "check_python.py").read_text()
+    assert "SUPPORTED = ((3, 11), (3, 13))" in check
+    assert f"{sys.version_info[0]}.{sys.version_info[1]}" in spec
