@@ -47,9 +47,8 @@ START_TIMEOUT = 90  # seconds for the server to answer /api/status
 LAB_SETTINGS = {
     # never write the notebook back to the repository
     "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
-    # no "Would you like to receive official Jupyter news?" toast over the notebook; no network
-    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false",
-                                                    "checkForUpdates": False},
+    # (No news toast setting here: the course ships it in jupyter/overrides.json, installed into
+    # the environment by `make` and by Binder's postBuild, and the test checks that it works.)
     # every cell in the DOM, so the widget is there wherever the notebook is scrolled
     "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
 }
