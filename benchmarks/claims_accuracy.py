@@ -75,8 +75,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from helpers.actors import actor, canonical_actor  # noqa: E402
-from helpers.nlp import normalise, parse_many, sentences  # noqa: E402
+from helpers.core.actors import actor, canonical_actor  # noqa: E402
+from helpers.core.nlp import normalise, parse_many, sentences  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "tests" / "data" / "claims_gold.csv"
@@ -122,7 +122,7 @@ def locate(sentence: str, text: str) -> tuple[int, int] | None:
 
 def baseline_claims(corpus: pd.DataFrame, docs) -> pd.DataFrame:
     """Naive tagging: the ``nsubj`` of the sentence's first reporting verb; ``Mood=Cnd``."""
-    from helpers.attribution import reporting_verbs
+    from helpers.claims.attribution import reporting_verbs
 
     verbs = reporting_verbs()
     rows = []
@@ -224,7 +224,7 @@ def score(aligned: pd.DataFrame) -> dict:
 
 def evaluate() -> tuple[pd.DataFrame, dict]:
     """Score tag_claims and the baseline on both sets; returns the table and the aligned rows."""
-    from helpers.claims import tag_claims
+    from helpers.claims.tagging import tag_claims
 
     sets = {
         "seeds": (read_annotations(GOLD), seed_corpus()),
@@ -247,7 +247,7 @@ def evaluate() -> tuple[pd.DataFrame, dict]:
 
 
 def main(argv: list[str]) -> None:
-    from helpers.nlp import get_nlp
+    from helpers.core.nlp import get_nlp
 
     get_nlp()
     started = time.perf_counter()

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from helpers.nlp import normalise  # noqa: E402
+from helpers.core.nlp import normalise  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "figures_gold.csv"
 OWN = ROOT / "tests" / "data" / "figures_own.csv"
@@ -171,7 +171,7 @@ def _report(name: str, result: dict) -> None:
     if not math.isnan(result["stated_on"]):
         print(f", stated_on right {result['stated_on']:.0%}", end="")
     if not math.isnan(result["speaker"]):
-        print(f", speaker right {result['speaker']:.0%} (helpers.claims)", end="")
+        print(f", speaker right {result['speaker']:.0%} (helpers.claims.tagging)", end="")
     print()
     for label, word in (("misses", "missed"), ("wrong", "wrong"), ("extra", "extra"),
                         ("speaker_wrong", "speaker")):
@@ -180,18 +180,18 @@ def _report(name: str, result: dict) -> None:
 
 
 def main() -> None:
-    from helpers.figures import extract_figures
-    from helpers.nlp import get_nlp, parse_many
+    from helpers.core.nlp import get_nlp, parse_many
+    from helpers.figures.extract import extract_figures
 
     get_nlp()
     corpus = seed_corpus()
     docs = parse_many(corpus["text"])
     extract_figures(corpus, docs=docs)  # warm the lexicons, dateparser and claims
     try:
-        from helpers.claims import tag_claims
+        from helpers.claims.tagging import tag_claims
     except ModuleNotFoundError:
         claims = pd.DataFrame(columns=["article_id", "sentence_id", "speaker"])
-        print("helpers.claims not importable yet: speaker is ''")
+        print("helpers.claims.tagging not importable yet: speaker is ''")
     else:
         claims = tag_claims(corpus, docs=docs)
 
@@ -214,7 +214,7 @@ def main() -> None:
 
     _report("seed list (raw seed files)", score(predicted, read_gold(GOLD)))
     try:
-        from helpers.corpus import load_corpus
+        from helpers.sources.corpus import load_corpus
     except ModuleNotFoundError:
         pass
     else:

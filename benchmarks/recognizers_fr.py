@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from helpers.nlp import normalise  # noqa: E402
+from helpers.core.nlp import normalise  # noqa: E402
 
 SPECS = Path(os.environ.get("RECOGNIZERS_FR", ROOT / ".." / "shared" / "benchmarks" /
                             "recognizers-text-fr"))
@@ -62,7 +62,7 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def numbers_table() -> dict:
-    from helpers.numbers import find_numbers
+    from helpers.figures.numbers import find_numbers
 
     counts = {k: {"results": 0, "python": 0, "ours": 0, "ours_of_python": 0}
               for k in ("integer", "decimal")}
@@ -99,7 +99,7 @@ def _endpoints(interval: str) -> tuple:
 
 
 def ranges_table() -> dict:
-    from helpers.figures import extract_figures
+    from helpers.figures.extract import extract_figures
 
     cases = load("NumberRangeModel.json")
     corpus = pd.DataFrame({"article_id": range(len(cases)), "text": [c["Input"] for c in cases]})

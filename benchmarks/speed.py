@@ -109,7 +109,7 @@ def _swap_number(match: re.Match, rng: random.Random) -> str:
 
 
 def _people() -> list[str]:
-    from helpers.actors import load_actors
+    from helpers.core.actors import load_actors
 
     actors = load_actors()
     return actors.loc[actors["kind"] == "person", "canonical"].tolist()
@@ -202,9 +202,9 @@ def child(what: str, cache: str, batch_size: int) -> None:
     """What a fresh kernel does: import, then ``run`` the corpus with the cache folder ``cache``
     (which loads the model when it has to); prints the timings, whether the model was loaded
     and this process's peak RSS as JSON."""
-    from helpers.corpus import load_corpus
-    from helpers.nlp import get_nlp
+    from helpers.core.nlp import get_nlp
     from helpers.pipeline import run
+    from helpers.sources.corpus import load_corpus
 
     seeds = load_corpus()
     imports = time.perf_counter() - _T0
@@ -263,7 +263,7 @@ def bench_seeds(table: Table, corpus, batch_size: int) -> None:
 
 
 def bench_large(table: Table, seeds, n: int, batch_size: int) -> None:
-    from helpers.nlp import get_nlp, normalise
+    from helpers.core.nlp import get_nlp, normalise
     from helpers.pipeline import run
 
     nlp = get_nlp()
@@ -387,8 +387,8 @@ def main(argv=None) -> None:
     load, _ = timed(_load_pipeline)
     table.add("load the pipeline (spaCy + fr_core_news_sm + ruler)", f"{load:.1f} s")
 
-    from helpers.corpus import load_corpus
     from helpers.pipeline import _reliability
+    from helpers.sources.corpus import load_corpus
 
     if _reliability() is None:
         table.add("helpers.reliability", "missing", note="signals and corroboration not timed")
@@ -407,7 +407,7 @@ def main(argv=None) -> None:
 
 
 def _load_pipeline():
-    from helpers.nlp import get_nlp
+    from helpers.core.nlp import get_nlp
 
     return get_nlp()
 

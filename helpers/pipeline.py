@@ -8,7 +8,7 @@
 ``run`` parses each distinct text once with ``nlp.pipe`` (in batches; ``n_process`` spreads a large
 corpus over several processes) and hands the same ``Doc`` objects to every step: claims and
 figures (and the reliability signals) never parse again. Results are cached on disk
-(:mod:`helpers.cache`): reopening a notebook reads the Docs and each article's tables back
+(:mod:`helpers.core.cache`): reopening a notebook reads the Docs and each article's tables back
 instead of parsing, and a changed text, model, actor table or helper module is computed afresh.
 In a new kernel whose tables are all cached, ``run`` does not even load the model (a few
 seconds): ``docs`` is then a :class:`LazyDocs`, read from the cache when first used.
@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy
 import pandas as pd
 
-from helpers.cache import (
+from helpers.core.cache import (
     DocStore,
     TableStore,
     code_fingerprint,
@@ -39,7 +39,7 @@ from helpers.cache import (
     remember_fingerprint,
     row_key,
 )
-from helpers.nlp import get_nlp, normalise, text_hash
+from helpers.core.nlp import get_nlp, normalise, text_hash
 
 __all__ = ["DEFAULT_BATCH_SIZE", "parse_corpus", "run"]
 
@@ -219,8 +219,8 @@ def _tables(corpus: pd.DataFrame, texts, docs, store: TableStore | None, progres
             parts, keys = _cached_parts(corpus, texts, store)
     missing = [i for i, part in enumerate(parts) if part is None]
     if missing:
-        from helpers.claims import tag_claims
-        from helpers.figures import extract_figures
+        from helpers.claims.tagging import tag_claims
+        from helpers.figures.extract import extract_figures
     with _bar(progress and bool(missing), len(missing), "claims & figures") as bar:
         for start in range(0, len(missing), TABLE_CHUNK):
             rows = missing[start : start + TABLE_CHUNK]
@@ -257,13 +257,13 @@ def _cached_parts(corpus, texts, store: TableStore) -> tuple[list, list]:
 
 
 def _empty_claims(corpus):
-    from helpers.claims import tag_claims
+    from helpers.claims.tagging import tag_claims
 
     return tag_claims(corpus.iloc[:0], docs=[])
 
 
 def _empty_figures(corpus):
-    from helpers.figures import extract_figures
+    from helpers.figures.extract import extract_figures
 
     return extract_figures(corpus.iloc[:0], docs=[], claims=None)
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from helpers import workspace
+from helpers.core import workspace
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from helpers.claim_filter import claim_filter
+from helpers.display.widgets.claims import claim_filter
 
 
 def test_filter_redraws_on_every_change(three_claims):
@@ -26,8 +26,8 @@ def test_long_results_say_how_many_are_shown(three_claims):
 
 
 def test_saved_notebooks_show_a_sentence_not_widget_internals(three_claims):
-    from helpers.figure_filter import FigureFilter
-    from helpers.widgets import TaggingWidget
+    from helpers.display.widgets.figures import FigureFilter
+    from helpers.display.widgets.tagging import TaggingWidget
 
     assert repr(claim_filter(three_claims)).startswith("[the claims filter: run this cell")
     for cls in (FigureFilter, TaggingWidget):

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers.attribution import quote_mask
-from helpers.claims import COLUMNS, tag_claims
-from helpers.nlp import parse, parse_many, sentences
+from helpers.claims.attribution import quote_mask
+from helpers.claims.tagging import COLUMNS, tag_claims
+from helpers.core.nlp import parse, parse_many, sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 API = ["article_id", "sentence_id", "sentence", "speaker", "speaker_kind", "cue", "quoted",
@@ -319,7 +319,7 @@ def test_nothing_is_tagged_outside_the_gold_sentences(scores):
 
 
 def test_gold_files_are_well_formed(bench):
-    from helpers.actors import load_actors
+    from helpers.core.actors import load_actors
 
     actors = load_actors().set_index("canonical")
     gold = bench.read_annotations(bench.GOLD)
@@ -340,7 +340,7 @@ def test_gold_files_are_well_formed(bench):
 
 
 def test_filter_claims_by_each_filter(three_claims):
-    from helpers.claims import filter_claims
+    from helpers.claims.tagging import filter_claims
 
     table = three_claims
     assert filter_claims(table, article="3")["sentence_id"].tolist() == [0]
@@ -352,7 +352,7 @@ def test_filter_claims_by_each_filter(three_claims):
 
 
 def test_claims_summary_counts_per_article(three_claims):
-    from helpers.claims import claims_summary
+    from helpers.claims.tagging import claims_summary
 
     summary = claims_summary(three_claims)
     assert summary.loc["000"].to_dict() == {

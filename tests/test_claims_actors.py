@@ -1,27 +1,28 @@
-"""helpers.actors: the actor table, alias lookup, and the EntityRuler that fixes the small model."""
+"""helpers.core.actors: the actor table, alias lookup, and the EntityRuler that fixes the small
+model."""
 
 from __future__ import annotations
 
 import pytest
 
-from helpers.actors import (
+from helpers.core.actors import (
     KINDS,
-    SIDES,
     actor,
-    add_actor_ruler,
     canonical_actor,
     find_actors,
     load_actors,
     ruler_patterns,
+    side_names,
 )
-from helpers.nlp import parse
+from helpers.core.components import add_actor_ruler
+from helpers.core.nlp import parse
 
 
 def test_table_is_well_formed():
     actors = load_actors()
     assert {"canonical", "aliases", "kind", "side", "gender", "number", "label"} <= set(actors)
     assert actors["canonical"].is_unique
-    assert set(actors["kind"]) <= set(KINDS) and set(actors["side"]) <= set(SIDES)
+    assert set(actors["kind"]) <= set(KINDS) and set(actors["side"]) <= set(side_names())
     assert set(actors["gender"]) <= {"m", "f", ""} and set(actors["number"]) <= {"s", "p", ""}
     seen = {}
     for row in actors.itertuples():
@@ -97,7 +98,7 @@ def test_ruler_patterns_cover_every_named_actor():
 
 
 def test_origin_is_the_government_a_speaker_speaks_for():
-    from helpers.actors import origin_of
+    from helpers.core.actors import origin_of
 
     assert origin_of("Antony Blinken") == origin_of("Lloyd Austin") == "États-Unis"
     assert origin_of("GUR") == origin_of("Volodymyr Zelensky") == "Ukraine"

@@ -1,11 +1,12 @@
-"""helpers.hedging: the conditionnel journalistique and lexical hedges, and what is not a hedge."""
+"""helpers.claims.hedging: the conditionnel journalistique and lexical hedges, and what is not a
+hedge."""
 
 from __future__ import annotations
 
 import pytest
 
-from helpers.hedging import find_hedges, hedge_words, is_conditional, load_hedges
-from helpers.nlp import parse
+from helpers.claims.hedging import find_hedges, hedge_words, is_conditional, load_hedges
+from helpers.core.nlp import parse
 
 
 @pytest.mark.parametrize("text, words", [

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.cleaning import (
+from helpers.sources.cleaning import (
     clean_text,
     cut_inline,
     find_date,

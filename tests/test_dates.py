@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from helpers.dates import find_dates, resolve_date, statement_date
-from helpers.nlp import parse
+from helpers.core.nlp import parse
+from helpers.figures.dates import find_dates, resolve_date, statement_date
 
 WED = "2024-11-06"  # article 000
 MON = "2024-11-04"  # article 001

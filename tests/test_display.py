@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from helpers.corpus import find_article
-from helpers.display import article_html
+from helpers.display.notebook import article_html
+from helpers.sources.corpus import find_article
 
 AGGREGATOR = "For Latest Updates Follow us on Google News"
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -80,8 +80,8 @@ def test_repeated_headline_marks_the_repeats_not_the_kept_title():
 
 
 def test_entities_view_escapes_text_and_names_the_canonical_actor():
-    from helpers.display import entities_html
-    from helpers.nlp import parse
+    from helpers.core.nlp import parse
+    from helpers.display.notebook import entities_html
 
     doc = parse(
         "Selon <script>alert(1)</script> Volodymyr Zelenskiy, 11 000 soldats. Le Kremlin nie."
@@ -94,7 +94,7 @@ def test_entities_view_escapes_text_and_names_the_canonical_actor():
 
 
 def test_signals_table_is_tinted_by_reading_and_blank_for_none():
-    from helpers.display import style_signals
+    from helpers.display.tables import style_signals
 
     signals = pd.DataFrame({"article_id": ["000_a", "004_b"], "has_byline": [False, True],
                             "anonymous_sources": [3, 0], "hedged_share": [0.4, 0.0]})

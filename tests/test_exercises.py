@@ -1,4 +1,4 @@
-"""Tests for helpers.exercises: right answers pass, wrong ones get specific, friendly feedback."""
+"""helpers.course: right answers pass, wrong ones get specific, friendly feedback."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from helpers import DATA_DIR, SEEDS_DIR, exercises, workspace
+from helpers import SEEDS_DIR
+from helpers.core import workspace
+from helpers.course import tasks as exercises
 
 NOTEBOOK_01 = ["01.google_news", "01.verification", "01.slip", "01.original_source",
                "01.spellings"]
@@ -36,7 +38,7 @@ def _out(capsys) -> str:
 
 
 def test_data_file_has_every_required_field():
-    data = json.loads((DATA_DIR / "exercises.json").read_text(encoding="utf-8"))
+    data = json.loads((SEEDS_DIR / "exercises.json").read_text(encoding="utf-8"))
     assert data["exercises"], "no exercises"
     for spec in data["exercises"]:
         for field in exercises.REQUIRED_FIELDS + exercises.KIND_FIELDS[spec["kind"]]:

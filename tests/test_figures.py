@@ -19,8 +19,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.figures import COLUMNS, QUALIFIERS, extract_figures, patterns, qualifier_lexicon
-from helpers.nlp import parse_many
+from helpers.core.nlp import parse_many
+from helpers.figures.extract import (
+    COLUMNS,
+    QUALIFIERS,
+    extract_figures,
+    patterns,
+    qualifier_lexicon,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -116,7 +122,7 @@ def test_columns_and_types(seed_figures):
 
 
 def test_sentence_ids_point_at_the_sentence(seeds, seed_figures):
-    from helpers.nlp import sentences
+    from helpers.core.nlp import sentences
 
     corpus, docs = seeds
     for row in seed_figures.itertuples():
@@ -169,15 +175,15 @@ def test_bad_inputs():
 
 
 def test_docs_are_not_parsed_again(seeds, monkeypatch):
-    import helpers.nlp
+    import helpers.core.nlp
 
     corpus, docs = seeds
 
     def refuse(*args, **kwargs):
         raise AssertionError("parsed twice")
 
-    monkeypatch.setattr(helpers.nlp, "parse_many", refuse)
-    monkeypatch.setattr(helpers.nlp, "parse", refuse)
+    monkeypatch.setattr(helpers.core.nlp, "parse_many", refuse)
+    monkeypatch.setattr(helpers.core.nlp, "parse", refuse)
     assert len(extract_figures(corpus, docs=docs, claims=NO_CLAIMS)) == 28
 
 
@@ -194,21 +200,21 @@ def test_speaker_comes_from_the_claims_table(seeds, seed_figures):
 
 
 def test_without_the_claims_module_the_speaker_is_empty(monkeypatch):
-    monkeypatch.setitem(sys.modules, "helpers.claims", None)
+    monkeypatch.setitem(sys.modules, "helpers.claims.tagging", None)
     assert extract_figures("Selon Kiev, au moins 30 soldats ont été tués.")["speaker"].tolist() == [
         ""
     ]
 
 
 def test_with_the_claims_module_speakers_are_tagged(seeds):
-    pytest.importorskip("helpers.claims")
+    pytest.importorskip("helpers.claims.tagging")
     corpus, docs = seeds
     out = extract_figures(corpus, docs=docs)
     assert (out["speaker"] != "").sum() >= len(out) // 2
 
 
 def test_load_corpus_gives_the_same_figures():
-    corpus_module = pytest.importorskip("helpers.corpus")
+    corpus_module = pytest.importorskip("helpers.sources.corpus")
     out = extract_figures(corpus_module.load_corpus(), claims=NO_CLAIMS)
     result = bench.score(out, bench.read_gold(bench.GOLD))
     assert result["found"] == result["gold"], result["misses"]

@@ -3,9 +3,9 @@
 import pandas as pd
 import pytest
 
-from helpers import workspace
-from helpers.grading import load_grades
-from helpers.grading_widget import grading_widget
+from helpers.core import workspace
+from helpers.display.widgets.grading import grading_widget
+from helpers.reliability.grading import load_grades
 
 
 @pytest.fixture(autouse=True)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import workspace
-from helpers.course import course_map
-from helpers.exercises import check, exercises
+from helpers.core import workspace
+from helpers.course.course_map import course_map
+from helpers.course.tasks import check, exercises
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "docs" / "instructor-guide.md"

@@ -3,7 +3,7 @@
 import pytest
 
 from helpers import SEEDS_DIR
-from helpers.my_articles import choose_folder, safe_name, save_uploads
+from helpers.sources.uploads import choose_folder, safe_name, save_uploads
 
 
 @pytest.fixture
@@ -35,8 +35,8 @@ def test_other_files_are_refused_with_the_reason(name):
 
 
 def test_own_investigation_is_saved_apart_and_not_nested_twice(tmp_path, capsys):
-    from helpers import workspace
-    from helpers.my_articles import use_own_workspace
+    from helpers.core import workspace
+    from helpers.sources.uploads import use_own_workspace
 
     workspace.set_root(tmp_path / "work")
     try:

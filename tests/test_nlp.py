@@ -3,7 +3,7 @@ model is missing."""
 
 import pytest
 
-from helpers import nlp
+from helpers.core import nlp
 
 
 def test_pipeline_is_loaded_once_per_process():
@@ -87,7 +87,7 @@ def test_per_doc_results_do_not_keep_a_doc_alive():
     import gc
     import weakref
 
-    from helpers.hedging import hedge_words
+    from helpers.claims.hedging import hedge_words
 
     doc = nlp.parse("Des soldats seraient arrivés. Selon Kiev, ils combattent.")
     assert len(nlp.sentences(doc)) == 2 and nlp.token_table(doc).text[0] == "Des"

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.figures import parse_number as public_parse_number
-from helpers.numbers import find_numbers, number_words, parse_number
+from helpers.figures.extract import parse_number as public_parse_number
+from helpers.figures.numbers import find_numbers, number_words, parse_number
 
 
 def test_parse_number_is_the_public_one():

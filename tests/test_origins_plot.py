@@ -6,7 +6,7 @@ matplotlib.use("Agg")
 
 import pandas as pd  # noqa: E402
 
-from helpers.origins_plot import origin_links, plot_origins  # noqa: E402
+from helpers.display.origins import origin_links, plot_origins  # noqa: E402
 
 
 def links():

@@ -15,11 +15,11 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from helpers import actors, cache, nlp
-from helpers.claims import tag_claims
-from helpers.corpus import load_corpus
-from helpers.figures import extract_figures
+from helpers.claims.tagging import tag_claims
+from helpers.core import cache, nlp
+from helpers.figures.extract import extract_figures
 from helpers.pipeline import _Clock, run
+from helpers.sources.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -214,7 +214,7 @@ def test_a_new_kernel_reads_cached_tables_without_loading_the_model(short, tmp_p
     cold = run(small, cache=tmp_path)
     script = (
         "import pickle, sys\n"
-        "from helpers.nlp import get_nlp\n"
+        "from helpers.core.nlp import get_nlp\n"
         "from helpers.pipeline import run\n"
         "corpus = pickle.loads(sys.stdin.buffer.read())\n"
         f"result = run(corpus, cache={str(tmp_path)!r})\n"
@@ -309,22 +309,27 @@ def test_a_changed_date_recomputes_the_tables_not_the_parse(short, tmp_path, par
     assert result["stats"]["tables_computed"] == len(short)
 
 
+def _edited_input(monkeypatch, tmp_path, name: str, edit) -> None:
+    """Make the Doc fingerprint read an edited copy of the input file called ``name``."""
+    inputs = cache.doc_inputs()
+    original = next(p for p in inputs if p.name == name and p.is_file())
+    edited = tmp_path / name
+    edited.write_text(edit(original.read_text(encoding="utf-8")), encoding="utf-8")
+    monkeypatch.setattr(cache, "doc_inputs", lambda: [edited if p == original else p
+                                                      for p in inputs])
+
+
 def test_the_fingerprint_names_model_pipes_and_actor_tables(tmp_path, monkeypatch):
     pipeline = nlp.get_nlp()
     base = cache.fingerprint(pipeline)
     assert cache.fingerprint(pipeline) == base
 
-    edited = tmp_path / "actors.csv"
-    edited.write_text(actors.ACTORS_CSV.read_text(encoding="utf-8") +
-                      "Nouvel Acteur,Nouvel Acteur,person,other,m,s,PER,\n", encoding="utf-8")
-    monkeypatch.setattr(actors, "ACTORS_CSV", edited)
+    _edited_input(monkeypatch, tmp_path, "actors.csv",
+                  lambda text: text + "Nouvel Acteur,Nouvel Acteur,person,other,m,s,PER,\n")
     assert cache.fingerprint(pipeline) != base
     monkeypatch.undo()
 
-    fixes = tmp_path / "entity_fixes.csv"
-    fixes.write_text(actors.ENTITY_FIXES_CSV.read_text(encoding="utf-8") + "Koursk,LOC\n",
-                     encoding="utf-8")
-    monkeypatch.setattr(actors, "ENTITY_FIXES_CSV", fixes)
+    _edited_input(monkeypatch, tmp_path, "entity_fixes.csv", lambda text: text + "Koursk,LOC\n")
     assert cache.fingerprint(pipeline) != base
     monkeypatch.undo()
 
@@ -344,10 +349,8 @@ def test_a_changed_fingerprint_parses_everything_again(short, tmp_path, monkeypa
     if change == "model version":
         monkeypatch.setitem(nlp.get_nlp().meta, "version", "3.8.1")
     else:
-        edited = tmp_path / "actors.csv"
-        edited.write_text(actors.ACTORS_CSV.read_text(encoding="utf-8").replace(
-            "Zelenskiy|", "Zelenskiy|Zelenskyi|"), encoding="utf-8")
-        monkeypatch.setattr(actors, "ACTORS_CSV", edited)
+        _edited_input(monkeypatch, tmp_path, "actors.csv",
+                      lambda text: text.replace("Zelenskiy|", "Zelenskiy|Zelenskyi|"))
     result = run(small, cache=tmp_path)
     assert len(parses) == len(small)
     assert result["stats"]["tables_computed"] == len(small)
@@ -358,9 +361,8 @@ def test_the_fingerprint_is_taken_once_per_loaded_pipeline(monkeypatch, tmp_path
     monkeypatch.setattr(cache, "_PIPELINE_FINGERPRINTS", {})
     pipeline = nlp.get_nlp()
     first = cache.pipeline_fingerprint(pipeline)
-    edited = tmp_path / "actors.csv"
-    edited.write_text("changed on disk while the kernel runs", encoding="utf-8")
-    monkeypatch.setattr(actors, "ACTORS_CSV", edited)
+    _edited_input(monkeypatch, tmp_path, "actors.csv",
+                  lambda _: "changed on disk while the kernel runs")
     assert cache.pipeline_fingerprint(pipeline) == first  # the loaded ruler has not changed
 
 

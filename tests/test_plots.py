@@ -24,30 +24,26 @@ from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.path import Path  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
-from helpers.corpus import load_corpus  # noqa: E402
-from helpers.display import OKABE_ITO  # noqa: E402
-from helpers.figure_filter import (  # noqa: E402
+from helpers.core.text import THIN_SPACE, format_number  # noqa: E402
+from helpers.display.colours import BLACK, OKABE_ITO, side_colours  # noqa: E402
+from helpers.display.points import speaker_markers, timeline_points, value_text  # noqa: E402
+from helpers.display.spread import plot_spread  # noqa: E402
+from helpers.display.tables import estimates_table  # noqa: E402
+from helpers.display.timeline import plot_timeline  # noqa: E402
+from helpers.display.widgets.figures import (  # noqa: E402
     FigureFilter,
-    estimates_table,
     figure_filter,
     filter_figures,
 )
-from helpers.figures import extract_figures  # noqa: E402
-from helpers.plots import (  # noqa: E402
-    BLACK,
-    SIDE_COLOURS,
-    THIN_SPACE,
-    classify_troop_figures,
-    format_number,
-    plot_spread,
-    plot_timeline,
-    side_of,
-    speaker_markers,
+from helpers.figures.extract import extract_figures  # noqa: E402
+from helpers.figures.question import (  # noqa: E402
+    classify_figures,
+    speaker_side,
     spread,
-    timeline_points,
-    troop_estimates,
-    value_text,
+    story_estimates,
+    story_figures,
 )
+from helpers.sources.corpus import load_corpus  # noqa: E402
 
 PALETTE = {c.lower() for c in OKABE_ITO} | {BLACK}
 NAN = float("nan")
@@ -74,7 +70,7 @@ def figures():
 
 @pytest.fixture(scope="module")
 def estimates(figures):
-    return troop_estimates(figures)
+    return story_estimates(figures)
 
 
 @pytest.fixture(autouse=True)
@@ -89,7 +85,7 @@ def est_row(article, date, speaker, value, qualifier="exact", low=None, high=Non
         low = high = value
     return {
         "article_id": article, "sentence_id": 0, "stated_on": pd.Timestamp(date),
-        "speaker": speaker, "side": side if side is not None else side_of(speaker),
+        "speaker": speaker, "side": side if side is not None else speaker_side(speaker),
         "value": float(value), "low": NAN if low is None else float(low),
         "high": NAN if high is None else float(high), "qualifier": qualifier,
         "derived": derived, "text": text or format_number(value), "scope": scope,
@@ -148,7 +144,7 @@ def test_seed_estimates_keep_the_derived_total_marked(estimates):
 
 
 def test_seed_troop_figures_that_are_not_estimates(figures):
-    roles = classify_troop_figures(figures)
+    roles = classify_figures(figures)
     role_of = {(r.article_id[:3], r.text.lower()): r.role for r in roles.itertuples()
                if r.role != "estimate"}
     assert role_of[("003", "au moins 30")] == "casualties"
@@ -175,7 +171,7 @@ def test_seed_scopes(estimates):
 
 
 def test_repeats_in_one_article_merge_unless_asked(figures, estimates):
-    every = troop_estimates(figures, merge_repeats=False)
+    every = story_estimates(figures, merge_repeats=False)
     assert len(every) == len(estimates) + 3  # 8 000 said three times, 1 500 twice in 002
     assert set(every["mentions"]) == {1}
     blinken = estimates[(estimates["value"] == 8000)].iloc[0]
@@ -194,7 +190,7 @@ def test_same_figure_two_sides_stays_two_claims():
          "sentence": f"{speaker} affirme que 10 000 soldats nord-coréens sont en Russie."}
         for i, speaker in enumerate(["Antony Blinken", "GUR", "", "États-Unis"])
     ])
-    est = troop_estimates(rows)
+    est = story_estimates(rows)
     assert sorted(est["speaker"]) == ["Antony Blinken", "GUR"]
     assert dict(zip(est["speaker"], est["mentions"], strict=True)) == {
         "Antony Blinken": 3, "GUR": 1}
@@ -207,7 +203,7 @@ def test_classify_on_sentences_of_our_own():
             "high": value, "qualifier": qualifier, "unit": "soldat", "speaker": "",
             "derived": False, "stated_on": pd.NaT, "unit_kind": "troops", "start": 0,
             "end": 1, "sentence": sentence}])
-        return classify_troop_figures(rows)["role"].iloc[0]
+        return classify_figures(rows)["role"].iloc[0]
 
     assert role("Selon Kiev, 200 soldats nord-coréens sont morts.", "200", 200.0) == \
         "casualties"
@@ -220,18 +216,18 @@ def test_classify_on_sentences_of_our_own():
         "estimate"
 
 
-def test_side_of():
-    assert side_of("") == "unattributed"
-    assert side_of(None) == "unattributed"
-    assert side_of("Washington") == "United States"
-    assert side_of("NIS") == "South Korea"
-    assert side_of("un inconnu") == "other"
+def test_speaker_side():
+    assert speaker_side("") == "unattributed"
+    assert speaker_side(None) == "unattributed"
+    assert speaker_side("Washington") == "United States"
+    assert speaker_side("NIS") == "South Korea"
+    assert speaker_side("un inconnu") == "other"
 
 
 def test_no_troop_figures_gives_empty_tables():
     empty = extract_figures("Il fait beau.", claims=pd.DataFrame())
-    assert troop_estimates(empty).empty
-    ax = plot_timeline(troop_estimates(empty))
+    assert story_estimates(empty).empty
+    ax = plot_timeline(story_estimates(empty))
     assert ax.get_title(loc="left")
 
 
@@ -311,10 +307,10 @@ def test_timeline_colours_are_okabe_ito_one_per_side(estimates):
     ):
         edge = to_hex(marker.get_edgecolor()[0])
         assert edge in PALETTE
-        assert edge == SIDE_COLOURS[point["side"]].lower()
+        assert edge == side_colours()[point["side"]].lower()
         colour_of_side.setdefault(point["side"], edge)
     assert len(set(colour_of_side.values())) == len(colour_of_side) == 4
-    assert set(SIDE_COLOURS.values()) <= {c.upper() for c in PALETTE} | {BLACK}
+    assert set(side_colours().values()) <= {c.upper() for c in PALETTE} | {BLACK}
 
 
 def test_timeline_shapes_one_per_speaker(estimates):
@@ -334,7 +330,7 @@ def test_timeline_styles_for_approx_exact_upper_derived(estimates):
         x, y = m.get_offsets()[0]
         by_value.setdefault(y, []).append(to_hex(m.get_facecolor()[0]))
     assert by_value[15000.0] == ["#ffffff"]  # derived: hollow
-    assert by_value[1500.0] == [SIDE_COLOURS["South Korea"].lower()]  # exact: filled
+    assert by_value[1500.0] == [side_colours()["South Korea"].lower()]  # exact: filled
     assert sorted(by_value[10000.0]).count("#ffffff") == 3  # three "environ 10 000"
     (ring,) = by_gid(ax, "derived")
     assert ring.get_offsets()[0][1] == 15000.0
@@ -357,7 +353,7 @@ def test_timeline_draws_ranges_and_bounds(synthetic):
     (down,) = by_gid(ax, "bound-upper")
     ys = arrow_ys(down)
     assert ys.max() <= 12000 + 1 and ys.min() < 12000 - 500
-    assert to_hex(up.get_edgecolor()) == SIDE_COLOURS["Russia"].lower()
+    assert to_hex(up.get_edgecolor()) == side_colours()["Russia"].lower()
     assert len(by_gid(ax, "estimate")) == len(synthetic)
     assert len(by_gid(ax, "derived")) == 1
     labels = {t.get_text() for t in by_gid(ax, "label")}
@@ -424,8 +420,8 @@ def test_timeline_highlight_fades_the_others(estimates):
     for m in by_gid(ax, "estimate"):
         edge = to_hex(m.get_edgecolor()[0])
         alphas.setdefault(edge, set()).add(m.get_alpha())
-    assert alphas[SIDE_COLOURS["United States"].lower()] == {1.0}
-    assert alphas[SIDE_COLOURS["Ukraine"].lower()] == {0.3}
+    assert alphas[side_colours()["United States"].lower()] == {1.0}
+    assert alphas[side_colours()["Ukraine"].lower()] == {0.3}
 
 
 def test_timeline_without_a_date_says_so(synthetic):
@@ -543,15 +539,15 @@ def test_widget_redraws_on_change(estimates):
 
 def test_widget_keeps_shapes_when_filtering(estimates, monkeypatch):
     seen = []
-    import helpers.plots as plots
+    import helpers.display.widgets.figures as widget
 
-    original = plots.plot_timeline
+    original = widget.plot_timeline
 
     def spy(est, **kw):
         seen.append(kw["markers"])
         return original(est, **kw)
 
-    monkeypatch.setattr(plots, "plot_timeline", spy)
+    monkeypatch.setattr(widget, "plot_timeline", spy)
     w = figure_filter(estimates)
     w.side_boxes["South Korea"].value = False
     assert seen[0] == seen[-1] == speaker_markers(estimates)
@@ -569,9 +565,7 @@ def test_widget_table_is_escaped():
     assert table["figure"].tolist() == [f"5{THIN_SPACE}000", f"6{THIN_SPACE}000"]
 
 
-def test_troop_figures_keeps_estimates_and_casualties_only():
-    from helpers.plots import troop_figures
-
+def test_story_figures_keeps_estimates_and_casualties_only():
     table = pd.DataFrame({
         "article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0],
         "text": ["11 000", "plusieurs milliers", "au moins 30"],
@@ -583,5 +577,5 @@ def test_troop_figures_keeps_estimates_and_casualties_only():
         "sentence": ["Il y en a déjà 11 000 soldats.", "plusieurs milliers de soldats",
                      "au moins 30 soldats auraient été tués"],
     })
-    kept = troop_figures(table)
+    kept = story_figures(table)
     assert kept["text"].tolist() == ["11 000", "au moins 30"]

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from helpers.provenance import (
+from helpers.sources.provenance import (
     find_sentences,
     removed_summary,
     removed_table,

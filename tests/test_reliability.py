@@ -6,14 +6,13 @@ The other test_reliability_*.py files test each part on small tables built by ha
 import pandas as pd
 import pytest
 
-import helpers.claims
-import helpers.nlp
+import helpers.claims.tagging
+import helpers.core.nlp
 from helpers import reliability
-from helpers.claims import tag_claims
-from helpers.corpus import load_corpus
-from helpers.figures import extract_figures
-from helpers.nlp import parse_many
-from helpers.reliability import (
+from helpers.claims.tagging import tag_claims
+from helpers.core.nlp import parse_many
+from helpers.figures.extract import extract_figures
+from helpers.reliability.conclusion import (
     article_signals,
     corroboration,
     figure_origins,
@@ -24,7 +23,8 @@ from helpers.reliability import (
     signal_evidence,
     signal_explanations,
 )
-from helpers.signals import SIGNALS
+from helpers.reliability.signals import SIGNALS
+from helpers.sources.corpus import load_corpus
 
 
 @pytest.fixture(scope="module")
@@ -162,16 +162,16 @@ def test_given_claims_are_never_tagged_again_nor_docs_parsed_again(seeds, monkey
     def refuse(*args, **kwargs):
         raise AssertionError("parsed or tagged again")
 
-    monkeypatch.setattr(helpers.claims, "tag_claims", refuse)
-    monkeypatch.setattr(helpers.nlp, "parse_many", refuse)
-    monkeypatch.setattr(helpers.nlp, "parse", refuse)
+    monkeypatch.setattr(helpers.claims.tagging, "tag_claims", refuse)
+    monkeypatch.setattr(helpers.core.nlp, "parse_many", refuse)
+    monkeypatch.setattr(helpers.core.nlp, "parse", refuse)
     assert len(article_signals(corpus, claims=claims)) == 5
     assert len(article_signals(corpus, docs=docs, claims=claims)) == 5
 
 
 def test_docs_alone_are_used_to_tag_without_parsing(seeds, monkeypatch):
     corpus, docs, claims, _ = seeds
-    monkeypatch.setattr(helpers.nlp, "parse_many", lambda *a, **k: pytest.fail("parsed"))
+    monkeypatch.setattr(helpers.core.nlp, "parse_many", lambda *a, **k: pytest.fail("parsed"))
     table = article_signals(corpus, docs=docs)
     expected = article_signals(corpus, claims=claims)
     pd.testing.assert_frame_equal(table, expected)

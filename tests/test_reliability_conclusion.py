@@ -4,13 +4,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.reliability import (
+from helpers.core.datafiles import read_table
+from helpers.core.story import load_story
+from helpers.reliability.conclusion import (
     check_conclusion,
     conclusion_report,
     display_name,
     estimative_terms,
 )
-from helpers.signals import data_table
 
 GOOD = ("It is likely that 10 000 to 12 000 North Korean soldiers were in Kursk by "
         "mid-December 2024: Zelensky said 11 000 and Lloyd Austin put it at about 10 000.")
@@ -142,17 +143,17 @@ def test_estimative_terms_data_is_icd_203():
 
 
 def test_english_aliases_name_actors_of_the_table():
-    from helpers.actors import load_actors
+    from helpers.core.actors import load_actors
 
     canonical = set(load_actors()["canonical"])
-    assert set(data_table("english_aliases.csv")["canonical"]) <= canonical
+    assert set(read_table(load_story().path("english_aliases"))["canonical"]) <= canonical
     assert display_name("Pentagone") == "the Pentagon"
     assert display_name("Lloyd Austin") == "Lloyd Austin"
 
 
 def test_the_conclusion_is_saved_for_the_report_but_not_the_placeholder(tmp_path):
-    from helpers import workspace
-    from helpers.reliability import load_conclusion, save_conclusion
+    from helpers.core import workspace
+    from helpers.reliability.conclusion import load_conclusion, save_conclusion
 
     workspace.set_root(tmp_path)
     try:

@@ -1,10 +1,11 @@
-"""helpers.grading: the Admiralty scale, the rubric on hand-built figures, the learner's grades."""
+"""helpers.reliability.grading: the Admiralty scale, the rubric on hand-built figures, the
+learner's grades."""
 
 import pandas as pd
 import pytest
 
-from helpers import workspace
-from helpers.grading import (
+from helpers.core import workspace
+from helpers.reliability.grading import (
     GRADES_KEY,
     admiralty_scale,
     claim_label,

@@ -4,7 +4,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.reuse import COLUMNS, shared_passages
+from helpers.reliability.reuse import COLUMNS, shared_passages
 
 QUOTE = ("Nous constatons une augmentation du nombre de Nord-Coréens mais aucune augmentation "
          "de la réaction de nos partenaires")

@@ -1,11 +1,12 @@
-"""helpers.signals on small tables built by hand: each signal, its patterns and its data."""
+"""helpers.reliability.signals on small tables built by hand: each signal, its patterns and its
+data."""
 
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.signals import (
+from helpers.reliability.signals import (
     SIGNALS,
     article_signals,
     data_table,

@@ -1,4 +1,4 @@
-"""helpers.tagging: the sample to tag, the saved tags, Cohen's kappa and the comparison."""
+"""helpers.claims.hand_tags: the sample to tag, the saved tags, Cohen's kappa and the comparison."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import workspace
-from helpers.tagging import (
+from helpers.claims.hand_tags import (
     MIN_WORDS,
     NOBODY,
     SOMEONE_ELSE,
@@ -28,6 +27,7 @@ from helpers.tagging import (
     speaker_choices,
     tag_key,
 )
+from helpers.core import workspace
 
 ARTICLES = ["000_aaaa", "001_bbbb", "002_cccc", "003_dddd", "004_eeee"]
 

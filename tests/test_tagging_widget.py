@@ -8,9 +8,9 @@ import math
 import pandas as pd
 import pytest
 
-from helpers import workspace
-from helpers.tagging import NOBODY, SOMEONE_ELSE, TAGS_KEY, TaggingSession
-from helpers.widgets import CHOOSE, TaggingWidget, tagging_widget
+from helpers.claims.hand_tags import NOBODY, SOMEONE_ELSE, TAGS_KEY, TaggingSession
+from helpers.core import workspace
+from helpers.display.widgets.tagging import CHOOSE, TaggingWidget, tagging_widget
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 

@@ -1,4 +1,4 @@
-"""Tests for helpers.workspace: the learner's work must survive crashes, restarts and bad files."""
+"""helpers.core.workspace: the learner's work must survive crashes, restarts and bad files."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import REPO_DIR, workspace
+from helpers import REPO_DIR
+from helpers.core import workspace
 
 
 def _corrupt_files(folder: Path, key: str) -> list[Path]:
@@ -134,7 +135,7 @@ def test_circular_data_raises_type_error():
 
 
 def _fresh_workspace_module():
-    """A second, independent copy of helpers.workspace, as a restarted kernel would import it.
+    """A second, independent copy of helpers.core.workspace, as a restarted kernel would import it.
 
     Not importlib.reload: that would replace WorkspaceWarning under every other test module.
     """

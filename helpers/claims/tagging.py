@@ -1,0 +1,404 @@
+"""Tag the claims of each article: who says each sentence, whether it quotes, how sure it sounds.
+
+>>> claims = tag_claims(corpus)                 # a DataFrame with article_id and text
+>>> claims = tag_claims("Selon Kiev, 30 soldats auraient été tués.")
+>>> claims[["speaker", "speaker_kind", "cue", "hedged", "hedges"]]
+
+One row per body sentence (``sentence_id`` is the index in :func:`helpers.nlp.sentences`):
+
+=============== ==============================================================================
+article_id      the article
+sentence_id     index of the sentence in ``helpers.nlp.sentences(doc)``
+sentence        its text (surrounding white space stripped)
+speaker         canonical name from ``helpers/data/actors.csv``, else the words as written
+                without their article (``porte-parole du Kremlin``); ``""`` when nobody speaks
+speaker_kind    ``person``, ``institution``, ``media``, ``anonymous`` or ``""``
+cue             what attributes it: a reporting verb's lemma (``déclarer``), ``selon``,
+                ``d'après``, ``citant``, ``si l'on en croit``, ``quote`` (a quotation whose
+                speaker is given nearby), ``label`` (a line that only names a source); ``""``
+quoted          the sentence contains words in « » or “ ”
+hedged          the claim is presented with less than full commitment (:mod:`.hedging`)
+hedges          the words that make it so: ``["auraient", "selon"]``
+speaker_side    the speaker's side (Ukraine, Russia, North Korea, United States, …) or ``""``
+speaker_text    the words naming the speaker in this sentence, as written (``il``, ``le GUR``)
+claim_id        sentences the parser split apart but a reader reads as one share a claim_id
+                (``Selon Washington`` / ``,`` / ``jusqu'à 8 000 soldats…``) and all its tags
+start_char      offsets of the sentence in the (normalised) article text
+end_char
+=============== ==============================================================================
+
+What the libraries do: spaCy parses (once per article: pass ``docs`` to reuse the pipeline's
+parses), its ``PhraseMatcher``/``Matcher`` find actors and cue phrases, its morphology gives the
+conditional. What is hand-written, because no library does it for French news: the attribution
+rules (:mod:`helpers.claims.attribution`), the hedging rules (:mod:`helpers.claims.hedging`) and the
+sentence-level passes here:
+
+1. sentences the parser cut in the middle (no final stop, a fragment starting with a comma, a
+   lone quote mark) are read together as one claim;
+2. each claim gets the best of its cues (:func:`helpers.attribution.choose`); its speaker is
+   remembered so that a later *il* or *selon lui* can refer to it;
+3. ``C'est ce qu'affirment X`` also attributes the sentence before it to X;
+4. a quotation with no cue takes the speaker of the same words quoted elsewhere in the article
+   (a headline such as ``“Ils portent des uniformes russes”``), else of the neighbouring claim
+   it continues (a paragraph opening with a quote is attributed at its end);
+5. a line that is only an anonymous source (``Une source proche du dossier``) is tagged as such.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from helpers.claims.attribution import (
+    CLOSERS,
+    OPENERS,
+    QUOTE_MARKS,
+    Context,
+    Speaker,
+    build_context,
+    choose,
+    remember,
+    speaker_from_head,
+    unit_candidates,
+)
+from helpers.claims.hedging import hedge_words
+from helpers.core.nlp import TokenTable, token_table
+
+COLUMNS = [
+    "article_id", "sentence_id", "sentence", "speaker", "speaker_kind", "cue", "quoted", "hedged",
+    "hedges", "speaker_side", "speaker_text", "claim_id", "start_char", "end_char",
+]
+TERMINAL = re.compile(r"[.!?…](?:[\s\"»”)\]]*)$")
+WORD = re.compile(r"\w")
+_CONTINUES = {",", ";", ")"}
+_CLOSERS_OR_QUOTE = CLOSERS | {'"', "«"}
+
+
+def _as_corpus(corpus) -> pd.DataFrame:
+    if isinstance(corpus, str):
+        return pd.DataFrame({"article_id": ["text"], "text": [corpus]})
+    if not isinstance(corpus, pd.DataFrame) or not {"article_id", "text"} <= set(corpus.columns):
+        raise TypeError("corpus must be a string or a DataFrame with 'article_id' and 'text'")
+    return corpus
+
+
+def tag_claims(corpus, docs=None) -> pd.DataFrame:
+    """A row per sentence of every article: speaker, kind, cue, quoted, hedged, hedges (+ extras).
+
+    ``corpus``: a DataFrame with ``article_id`` and ``text`` (e.g. from ``load_corpus()``), or a
+    plain string (its ``article_id`` is ``"text"``). ``docs``: the spaCy Docs of those texts, in
+    the same order, already parsed by ``helpers.core.nlp`` (the text is then not parsed again).
+    """
+    corpus = _as_corpus(corpus)
+    if docs is None:
+        from helpers.core.nlp import parse_many
+
+        docs = parse_many(corpus["text"].fillna("").astype(str).tolist())
+    docs = list(docs)
+    if len(docs) != len(corpus):
+        raise ValueError(f"{len(docs)} docs for {len(corpus)} articles: pass one Doc per row")
+    rows: list[dict] = []
+    for article_id, doc in zip(corpus["article_id"].tolist(), docs, strict=True):
+        rows.extend(_tag_doc(str(article_id), doc))
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+# ----------------------------------------------------------------------------- claim units
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentences:
+    """The sentences of a Doc as character data: every rule here reads the Doc's text, never a
+    Span's (``Span.text`` is rebuilt token by token on every access)."""
+
+    text: str  # the Doc's text
+    start: list  # start_char of each sentence
+    end: list  # end_char of each sentence
+    raw: list  # each sentence's text (``Span.text``: the Doc's text between start and end)
+
+    @classmethod
+    def of(cls, doc, sents) -> _Sentences:
+        text = token_table(doc).doc_text
+        start = [s.start_char for s in sents]
+        end = [s.end_char for s in sents]
+        return cls(text, start, end, [text[a:b] for a, b in zip(start, end, strict=True)])
+
+
+def group_sentences(doc, sents) -> list[list[int]]:
+    """Group the parser's sentences into the sentences a reader sees (lists of indices)."""
+    return _group(_Sentences.of(doc, sents))
+
+
+def _group(ss: _Sentences) -> list[list[int]]:
+    """:func:`group_sentences`, on the sentences' text."""
+    units: list[list[int]] = []
+    text = ss.text
+    for i, raw in enumerate(ss.raw):
+        body = raw.strip()
+        marks_only = not WORD.search(body)
+        if units:
+            p = units[-1][-1]
+            prev = ss.raw[p]
+            lead = len(raw) - len(raw.lstrip())
+            gap = text[ss.start[p] + len(prev.rstrip()) : ss.start[i] + lead]
+            new_paragraph = "\n" in gap or prev.rstrip(" \t").endswith("\n")
+            prev_body = text[ss.start[units[-1][0]] : ss.end[p]].strip()
+            prev_open = not TERMINAL.search(prev_body) or (
+                not WORD.search(prev_body) and prev_body[-1:] in OPENERS)
+            continuation = body[:1] in _CONTINUES or (
+                body[:1] in _CLOSERS_OR_QUOTE and body[1:].lstrip()[:1] in {",", ";"})
+            closers_only = marks_only and not any(c in OPENERS for c in body)
+            if not new_paragraph and (prev_open or continuation or closers_only):
+                if not (marks_only and body[-1:] in OPENERS and not prev_open):
+                    units[-1].append(i)
+                    continue
+        units.append([i])
+    return units
+
+
+def _paragraph_of(ss: _Sentences, units) -> list[int]:
+    """Paragraph number of each unit (a line break starts a new paragraph)."""
+    out, para = [], 0
+    last_end = 0
+    for unit in units:
+        start = ss.start[unit[0]]
+        if "\n" in ss.text[last_end:start]:
+            para += 1
+        out.append(para)
+        last_end = ss.end[unit[-1]]
+        if ss.raw[unit[-1]].rstrip(" \t").endswith("\n"):
+            last_end -= 1
+    return out
+
+
+def _words_in_quotes(ctx: Context, counted: list[bool], lo: int, hi: int) -> tuple[int, int]:
+    """(words inside a quotation, words) of tokens ``lo:hi``; ``counted`` marks the tokens that
+    are words (not quote marks)."""
+    words = [j for j in range(lo, hi) if counted[j]]
+    return sum(ctx.inside[j] for j in words), len(words)
+
+
+def _quoted_text(ctx: Context, tab: TokenTable, word: list[bool], lo: int, hi: int) -> str:
+    return " ".join(tab.lower[j] for j in range(lo, hi) if ctx.inside[j] and word[j])
+
+
+def _span_text(tab: TokenTable, lo: int, hi: int) -> str:
+    """``doc[lo:hi].text`` (``lo < hi``), sliced from the Doc's text."""
+    return tab.doc_text[tab.idx[lo] : tab.idx[hi - 1] + len(tab.text[hi - 1])]
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+# ----------------------------------------------------------------------------- one article
+
+
+def _tag_doc(article_id: str, doc) -> list[dict]:
+    from helpers.core.nlp import sentences
+
+    sents = sentences(doc)
+    if not sents:
+        return []
+    ctx = build_context(doc)
+    ss = _Sentences.of(doc, sents)
+    tab = token_table(doc)
+    word = [WORD.search(t) is not None for t in tab.text]  # tokens with a word character
+    units = _group(ss)
+    paras = _paragraph_of(ss, units)
+    bounds = [(sents[u[0]].start, sents[u[-1]].end) for u in units]
+
+    # 1-2: cues in each claim, in reading order (pronouns look back at earlier speakers)
+    chosen: list = []
+    for lo, hi in bounds:
+        cand = choose(unit_candidates(ctx, lo, hi))
+        chosen.append(cand)
+        if cand is not None:
+            remember(ctx, cand.speaker, cand.speaker.pos if cand.speaker.pos >= lo else cand.pos)
+    speakers: list[Speaker | None] = [c.speaker if c else None for c in chosen]
+    cues = [c.cue if c else "" for c in chosen]
+
+    # 3: "C'est ce qu'affirment X" attributes the sentence before it too
+    for k, cand in enumerate(chosen):
+        if cand is not None and cand.cleft and k > 0 and speakers[k - 1] is None:
+            speakers[k - 1], cues[k - 1] = _inherit(speakers[k]), cand.cue
+
+    # 4: quotations without a cue
+    counted = [w and t not in QUOTE_MARKS for w, t in zip(word, tab.text, strict=True)]
+    quote_share = [_words_in_quotes(ctx, counted, lo, hi) for lo, hi in bounds]
+    quoted_only = [n > 0 and q == n for q, n in quote_share]
+    plain_units: list[str | None] = [None] * len(units)  # _plain of each claim, when needed
+    for k in range(len(units)):
+        if speakers[k] is not None or quote_share[k][0] < 3:
+            continue
+        quoted = _plain(_quoted_text(ctx, tab, word, *bounds[k]))
+        echo = _quote_echo(tab, quoted, k, bounds, speakers, plain_units)
+        if echo is not None:
+            speakers[k], cues[k] = _inherit(echo), "quote"
+    for k in range(len(units)):
+        if speakers[k] is None and quoted_only[k]:
+            near = _neighbour_speaker(k, paras, speakers, quoted_only)
+            if near is not None:
+                speakers[k], cues[k] = _inherit(near), "quote"
+
+    # 5: a line that only names an anonymous source
+    for k, (lo, hi) in enumerate(bounds):
+        if speakers[k] is None:
+            label = _label_line(ctx, tab, word, lo, hi)
+            if label is not None:
+                speakers[k], cues[k] = label, "label"
+
+    rows = []
+    for k, unit in enumerate(units):
+        lo, hi = bounds[k]
+        hedges = hedge_words(doc[lo:hi])
+        sp = speakers[k]
+        for i in unit:
+            raw, start = ss.raw[i], ss.start[i]
+            rows.append({
+                "article_id": article_id,
+                "sentence_id": i,
+                "sentence": raw.strip(),
+                "speaker": sp.name if sp else "",
+                "speaker_kind": sp.kind if sp else "",
+                "cue": cues[k] if sp else "",
+                "quoted": quote_share[k][0] > 0,
+                "hedged": bool(hedges),
+                "hedges": list(hedges),
+                "speaker_side": sp.side if sp else "",
+                "speaker_text": sp.text if sp else "",
+                "claim_id": k,
+                "start_char": start + (len(raw) - len(raw.lstrip())),
+                "end_char": start + len(raw.rstrip()),
+            })
+    return rows
+
+
+def _inherit(sp: Speaker) -> Speaker:
+    """The same speaker, not named in this sentence (so ``speaker_text`` is empty)."""
+    return Speaker(sp.name, sp.kind, sp.side, "", sp.pos, sp.gender, sp.number)
+
+
+def _quote_echo(tab: TokenTable, quoted: str, k: int, bounds, speakers,
+                plain_units: list) -> Speaker | None:
+    """A quotation repeated elsewhere in the article (headline ↔ body) has the same speaker.
+
+    ``quoted``: the plain words quoted in claim ``k``; ``plain_units`` caches each claim's plain
+    words (``None`` until needed)."""
+    if len(quoted.split()) < 3:
+        return None
+    for j, (lo, hi) in enumerate(bounds):
+        if j != k and speakers[j] is not None:
+            if plain_units[j] is None:
+                plain_units[j] = _plain(_span_text(tab, lo, hi))
+            if quoted in plain_units[j]:
+                return speakers[j]
+    return None
+
+
+def _neighbour_speaker(k: int, paras, speakers, quoted_only) -> Speaker | None:
+    """A quotation continuing a neighbour's: look back within the paragraph through other bare
+    quotations; a paragraph that opens with a quote is attributed after it, so look forward."""
+    para = paras[k]
+    opens_paragraph = k == 0 or paras[k - 1] != para
+
+    def back():
+        j = k - 1
+        while j >= 0 and paras[j] == para:
+            if speakers[j] is not None:
+                return speakers[j]
+            if not quoted_only[j]:
+                return None
+            j -= 1
+        return None
+
+    def forward():
+        j = k + 1
+        while j < len(speakers) and paras[j] == para:
+            if speakers[j] is not None:
+                return speakers[j]
+            if not quoted_only[j]:
+                return None
+            j += 1
+        return None
+
+    if opens_paragraph or (k > 0 and quoted_only[k - 1] and speakers[k - 1] is None):
+        return forward() or back()
+    return back() or forward()
+
+
+def _label_line(ctx: Context, tab: TokenTable, word: list[bool], lo: int, hi: int
+                ) -> Speaker | None:
+    """``Une source proche du dossier`` alone on its line: an anonymous source, no verb."""
+    words = [j for j in range(lo, hi) if word[j]]
+    if not words or len(words) > 10 or any(tab.pos[j] in {"VERB", "AUX"} for j in words):
+        return None
+    head = next((j for j in words if tab.pos[j] in {"NOUN", "PROPN"}), None)
+    if head is None:
+        return None
+    sp = speaker_from_head(ctx, head, lo, hi)
+    if sp is None or sp.kind != "anonymous":
+        return None
+    return sp
+
+
+# ----------------------------------------------------------------------------- reading the table
+
+
+def _short(article_id: str) -> str:
+    from helpers.sources.corpus import short_id
+
+    return short_id(article_id)
+
+
+def filter_claims(
+    claims: pd.DataFrame,
+    article: str | int | None = None,
+    kind: str | None = None,
+    speaker: str | None = None,
+    hedged: bool | None = None,
+    contains: str | None = None,
+) -> pd.DataFrame:
+    """The rows of a claims table that match every filter given, as a learner reads them:
+    ``article`` (number such as ``"003"`` or full id), ``kind`` (``"anonymous"``, ``"person"``,
+    ``"institution"``, ``"media"``, or ``"none"`` for sentences nobody is said to say),
+    ``speaker`` (canonical name, case-insensitive), ``hedged`` (True/False), ``contains``
+    (words in the sentence, case-insensitive)."""
+    keep = pd.Series(True, index=claims.index)
+    if article is not None:
+        key = str(article).strip()
+        ids = claims["article_id"].astype(str)
+        number = ids.map(_short)
+        keep &= (ids == key) | (number == key) | (
+            number.str.isdigit() & key.isdigit()
+            & (number.str.lstrip("0").replace("", "0") == (key.lstrip("0") or "0"))
+        )
+    if kind is not None:
+        keep &= claims["speaker_kind"] == ("" if kind == "none" else kind)
+    if speaker is not None:
+        keep &= claims["speaker"].str.casefold() == speaker.casefold()
+    if hedged is not None:
+        keep &= claims["hedged"] == hedged
+    if contains:
+        keep &= claims["sentence"].str.contains(contains, case=False, regex=False)
+    return claims[keep].reset_index(drop=True)
+
+
+def claims_summary(claims: pd.DataFrame) -> pd.DataFrame:
+    """Per article: sentences, how many are attributed (and to anonymous sources), quoted,
+    hedged, and how many different speakers."""
+    table = claims.assign(
+        attributed=claims["speaker"] != "",
+        anonymous=claims["speaker_kind"] == "anonymous",
+        article=claims["article_id"].map(_short),
+    )
+    return table.groupby("article").agg(
+        sentences=("sentence_id", "size"),
+        attributed=("attributed", "sum"),
+        anonymous=("anonymous", "sum"),
+        quoted=("quoted", "sum"),
+        hedged=("hedged", "sum"),
+        speakers=("speaker", lambda s: s[s != ""].nunique()),
+    )

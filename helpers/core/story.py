@@ -1,0 +1,163 @@
+"""A story is a folder: its articles, and beside them the story's own data, all optional.
+
+>>> story = load_story()                     # the course's story: seeds/
+>>> story.question.text
+>>> load_story("my_articles/").question      # a learner's folder: the generic defaults
+
+The helpers know French news, not any one story; what is particular to a story lives in its
+folder (``seeds/README.md`` describes the course's files):
+
+=========================== =====================================================================
+``story.json``              the story's title, its question (what is counted, which figures
+                            answer it and their scopes), the report's wording, the conclusion
+                            checker's suggestions
+``actors.csv``              the people and bodies of the story, their aliases, kind and side
+                            (corrections to what the rules find)
+``english_aliases.csv``     their English names, for a conclusion written in English
+``access.csv``              could each origin know what it reports?
+``sides.csv``               the sides, their stake in the story and their colour in charts
+``nationalities.csv``       adjectives that tell a speaker's side (*un responsable ukrainien*)
+``units.csv``               nouns the story counts beyond the generic French units
+``entity_fixes.csv``        the small model's entity mistakes on the story's names
+``spelling_variants.csv``   the ways of writing the story's names (a trace of translation)
+``translation_slips.csv``   English spellings of the story's names
+``exercises.json``          the course's exercises on this story, with their answers
+``sources.csv``             what is known of each article (read by the loader)
+=========================== =====================================================================
+
+A folder without these files (a learner's, usually) gets the generic defaults: a question that
+every figure with a number answers, no known actors, a title made from nothing story-specific.
+
+Today the spaCy pipeline and the lexicons it extends (actors, nationalities, units, entity
+fixes) use the course's story whatever the folder: that is what ``load_story()`` without a folder
+returns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from helpers import SEEDS_DIR
+from helpers.core.datafiles import read_json, read_rows
+
+#: The story's data files, by what they hold (the loader skips them: they are not articles).
+FILES = {
+    "story": "story.json",
+    "actors": "actors.csv",
+    "english_aliases": "english_aliases.csv",
+    "access": "access.csv",
+    "sides": "sides.csv",
+    "nationalities": "nationalities.csv",
+    "units": "units.csv",
+    "entity_fixes": "entity_fixes.csv",
+    "spelling_variants": "spelling_variants.csv",
+    "translation_slips": "translation_slips.csv",
+    "exercises": "exercises.json",
+}
+#: What a figure with nobody named behind it is, in every table and chart.
+UNATTRIBUTED = "unattributed"
+#: The side of an actor whose side is unknown or outside the story's sides.
+OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Question:
+    """What the story counts, and the rules that tell which figures answer it (notebook 03).
+
+    A figure answers the question when its ``unit_kind`` is one of ``unit_kinds`` (any, when
+    empty) and no rule sets it aside: no number, the size of one unit in a derived total, a
+    casualty count (``casualties``), another force (``other_forces``), or below ``min_value``.
+    ``scopes`` label what a figure covers (in training, at the front…), first match wins.
+    """
+
+    text: str = "What do the figures count?"
+    #: what the charts' value axis counts
+    counted: str = "how many"
+    unit_kinds: tuple[str, ...] = ()
+    min_value: float = 0
+    casualties: re.Pattern | None = None
+    other_forces: re.Pattern | None = None
+    scopes: tuple[tuple[str, re.Pattern], ...] = ()
+    #: why a figure that passes every rule is an estimate, in words
+    answers: str = "a figure with a number"
+    timeline_title: str = "The figures, by the date they were stated"
+    #: the roles whose figures notebook 04 and the report assess
+    assessed_roles: tuple[str, ...] = ("estimate", "casualties")
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> Question:
+        data = data or {}
+        flags = re.I
+
+        def pattern(key: str) -> re.Pattern | None:
+            value = data.get(key)
+            return re.compile(value, flags) if value else None
+
+        kept = {k: data[k] for k in ("text", "counted", "answers", "timeline_title") if k in data}
+        return cls(
+            **kept,
+            unit_kinds=tuple(data.get("unit_kinds", ())),
+            min_value=float(data.get("min_value", 0)),
+            casualties=pattern("casualties"),
+            other_forces=pattern("other_forces"),
+            scopes=tuple((s["label"], re.compile(s["pattern"], flags))
+                         for s in data.get("scopes", ())),
+            assessed_roles=tuple(data.get("assessed_roles", ("estimate", "casualties"))),
+        )
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story folder and what its data files say (see the module docstring)."""
+
+    folder: Path
+    title: str = "How the reports know what they say"
+    question: Question = field(default_factory=Question)
+    #: the report's wording, by key (``report_text`` gives a default for a missing key)
+    report: dict = field(default_factory=dict)
+    #: the conclusion checker's wording and suggestions
+    conclusion: dict = field(default_factory=dict)
+
+    def path(self, name: str) -> Path:
+        """The path of one of :data:`FILES` in this story's folder (it may not exist)."""
+        return self.folder / FILES[name]
+
+    def rows(self, name: str) -> list[dict[str, str]]:
+        """The rows of one of the story's CSV files (``[]`` when the folder has none)."""
+        return read_rows(self.path(name))
+
+    def files(self) -> list[Path]:
+        """The story data files this folder has (what a cache must watch)."""
+        return [p for p in (self.folder / f for f in FILES.values()) if p.is_file()]
+
+    def report_text(self, key: str, default: str = "") -> str:
+        return str(self.report.get(key, default))
+
+
+def story_folder(path=None) -> Path:
+    """The folder of a story: ``None`` is the course's (``seeds/``), a file means its folder."""
+    folder = SEEDS_DIR if path is None else Path(path)
+    return folder.parent if folder.is_file() else folder
+
+
+def load_story(folder=None) -> Story:
+    """The story in ``folder`` (``None``: the course's, ``seeds/``; a file: the folder it is
+    in). Read once per folder and process."""
+    return _load(story_folder(folder).resolve())
+
+
+@lru_cache(maxsize=16)
+def _load(folder: Path) -> Story:
+    data = read_json(folder / FILES["story"], default={}) or {}
+    kept = {k: data[k] for k in ("title",) if k in data}
+    return Story(folder=folder, question=Question.from_dict(data.get("question")),
+                 report=dict(data.get("report", {})), conclusion=dict(data.get("conclusion", {})),
+                 **kept)
+
+
+def is_story_file(path: Path) -> bool:
+    """Is ``path`` one of a story's data files (not an article)?"""
+    return path.name in FILES.values()

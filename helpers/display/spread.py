@@ -1,0 +1,60 @@
+"""The spread of the estimates: one dot per estimate on a single value axis, lowest to highest,
+with the timeline's colours, shapes and styles (the report draws it under the timeline)."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.ticker import FuncFormatter
+
+from helpers.core.story import Question, load_story
+from helpers.core.text import format_day
+from helpers.display.colours import side_colour
+from helpers.display.points import speaker_markers, timeline_points
+from helpers.display.timeline import number_formatter
+
+__all__ = ["plot_spread"]
+
+
+def _draw_row(ax, i: int, p: pd.Series, marker: str) -> None:
+    colour = side_colour(p["side"])
+    hollow = p["qualifier"] == "approx" or p["derived"]
+    if p["qualifier"] == "range":
+        ax.plot([p["low"], p["high"]], [i, i], color=colour, lw=2.2, gid="range")
+    if p["qualifier"] in ("lower", "upper"):
+        sign = 1 if p["qualifier"] == "lower" else -1
+        ax.annotate("", (p["value"] * (1 + 0.15 * sign), i), (p["value"], i),
+                    arrowprops=dict(arrowstyle="-|>", color=colour, lw=1.4, shrinkA=6),
+                    gid=f"bound-{p['qualifier']}")
+    ax.scatter([p["value"]], [i], s=70, marker=marker,
+               facecolors="white" if hollow else colour, edgecolors=colour,
+               linewidths=1.6, linestyles="--" if p["derived"] else "-", zorder=3,
+               gid="estimate")
+
+
+def plot_spread(estimates: pd.DataFrame, ax=None, title: str = "The spread of the estimates",
+                markers: dict[str, str] | None = None, question: Question | None = None):
+    """A dot per estimate on one value axis, one row per estimate from the lowest to the
+    highest, coloured by side, with the same styles as the timeline. Returns the Axes."""
+    question = question or load_story().question
+    points = timeline_points(estimates)
+    markers = speaker_markers(points, markers)  # the same shapes as on the timeline
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=(8, 0.9 + 0.32 * max(len(points), 1)))
+    points = points.sort_values(["value", "stated_on"], kind="stable").reset_index(drop=True)
+    for i, p in points.iterrows():
+        _draw_row(ax, i, p, markers[p["speaker"]])
+    ax.set_yticks(range(len(points)))
+    ax.set_yticklabels([f"{lab}, {format_day(d, year=False)}"
+                        for lab, d in zip(points["label"], points["stated_on"], strict=True)],
+                       fontsize=8)
+    ax.set_xlim(0, (points["value"].max() if len(points) else 1000) * 1.12)
+    ax.xaxis.set_major_formatter(FuncFormatter(number_formatter))
+    ax.set_xlabel(question.counted)
+    ax.grid(axis="x", color="#dddddd", lw=0.6)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.set_title(title, loc="left", fontsize=11, fontweight="bold")
+    return ax

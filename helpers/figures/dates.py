@@ -1,0 +1,347 @@
+"""When was it said? French date expressions, resolved against the article's publication date.
+
+``dateparser`` resolves what it can ("18 octobre", "vendredi 18 octobre", "en août",
+"février 2022", "hier", "la semaine dernière", "il y a deux jours") with ``PREFER_DATES_FROM:
+past`` and the publication date as ``RELATIVE_BASE``. Written by hand here is only what it gets
+wrong or does not read (checked with dateparser 1.2–1.5):
+
+- weekdays: dateparser returns None for "lundi soir", "ce lundi", "jeudi dernier", "mercredi
+  matin", and for a bare "lundi" in an article published on a Monday it answers a week earlier,
+  while newspapers mean that same day. Here a bare or "ce" weekday is the most recent such day,
+  the publication day included; "dernier" excludes it; "prochain" looks ahead;
+- "début/mi/fin + month" ("fin novembre" → 30 Nov), "(à) la fin du mois dernier";
+- "ce week-end" / "du week-end" (the most recent Saturday), "plus tôt cette semaine" (its Monday);
+- "en juin dernier", "du 8 au 13 octobre" (its first day).
+
+Which date governs a sentence (:func:`statement_date`) is also a hand rule: a date placed first
+("Fin novembre, Austin avait estimé…") or next to a verb of saying ("a affirmé lundi soir que…")
+dates the statement; a date elsewhere dates the events reported ("tués ce week-end"), and then the
+statement falls back to the publication date.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.core.nlp import normalise
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+__all__ = ["DateMention", "date_words", "find_dates", "resolve_date", "statement_date"]
+
+DATEPARSER_SETTINGS = {
+    "PREFER_DATES_FROM": "past",
+    "PREFER_DAY_OF_MONTH": "first",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in a text (character offsets into it)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def date_words() -> dict:
+    with open(DATA_DIR / "date_words.json", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _regexes() -> dict[str, re.Pattern]:
+    w = date_words()
+    wd, mo, parts = _alt(w["weekdays"]), _alt(w["months"]), _alt(w["day_parts"])
+    day = r"(?:1er|\d{1,2})"
+    year = r"(?:\s+\d{4})?"
+    forms = [
+        rf"du\s+{day}\s+au\s+{day}\s+(?:{mo}){year}",
+        rf"(?:(?:ce|cette)\s+)?(?:(?:{wd})\s+)?(?:le\s+)?{day}\s+(?:{mo}){year}",
+        rf"(?:(?:au|en|à\s+la|la)\s+)?(?:début|fin|mi)(?:-|\s+)(?:{mo}){year}",
+        r"(?:à\s+la\s+|la\s+|en\s+|au\s+)?(?:fin|début)\s+du\s+mois(?:\s+(?:dernier|passé))?",
+        rf"(?:(?:en|depuis|dès|courant|d'ici)\s+)?(?:{mo})\s+(?:\d{{4}}|dernier)",
+        rf"(?:en|depuis|dès|courant|d'ici)\s+(?:{mo})",
+        rf"(?:(?:ce|cette)\s+)?(?:{wd})(?:\s+(?:dernier|prochain|passé))?"
+        rf"(?:\s+(?:{parts}))?(?:\s+(?:dernier|prochain))?",
+        r"(?:ce|le|du|au\s+cours\s+du)\s+week-?end(?:\s+(?:dernier|passé))?",
+        rf"avant-hier|hier(?:\s+(?:{parts}))?|aujourd'hui|ce\s+matin|ce\s+soir|cette\s+nuit"
+        r"|cet\s+après-midi",
+        r"(?:plus\s+tôt|plus\s+tard|en\s+début|en\s+fin)\s+de\s+semaine"
+        r"|(?:plus\s+tôt|plus\s+tard|en\s+début|en\s+fin)\s+(?:cette|la)\s+semaine"
+        r"|cette\s+semaine|la\s+semaine\s+(?:dernière|passée)|le\s+mois\s+(?:dernier|passé)"
+        r"|l'an\s+(?:dernier|passé)|l'année\s+(?:dernière|passée)",
+        r"il\s+y\s+a\s+(?:\w+)\s+(?:jours|semaines|mois)",
+        r"en\s+\d{4}",
+        r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})",
+    ]
+    return {
+        "find": re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])", re.I),
+        "weekday": re.compile(rf"\b({wd})\b", re.I),
+        "month": re.compile(rf"(?<!\w)({mo})\b", re.I),
+        "part": re.compile(r"\b(début|mi|fin)\b", re.I),
+        "year": re.compile(r"\b(\d{4})\b"),
+        "range": re.compile(rf"du\s+({day})\s+au\s+{day}\s+((?:{mo}){year})", re.I),
+    }
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date expression in ``text`` (normalised first; offsets are the same)."""
+    if not isinstance(text, str):
+        return []
+    return _find_dates(normalise(text))
+
+
+def _find_dates(norm: str) -> list[DateMention]:
+    """:func:`find_dates` of a text already normalised."""
+    return [DateMention(m.start(), m.end(), m.group()) for m in _regexes()["find"].finditer(norm)]
+
+
+# A character no date expression can contain: the forms are made of words, digits, spaces,
+# apostrophes, hyphens and slashes only. A search never reads past one (it can only fail there),
+# so the dates between two of them are the same in a statement and in its whole article.
+_BARRIER = re.compile(r"[^\w\s'/-]")
+
+
+@lru_cache(maxsize=1)
+def _barriers_hold() -> bool:
+    """Do the words of ``date_words.json`` keep to the characters above (else a date could
+    contain a :data:`_BARRIER` character)?"""
+    w = date_words()
+    return not any(_BARRIER.search(x) for x in [*w["weekdays"], *w["months"], *w["day_parts"]])
+
+
+def _dates_between(norm: str, start: int, end: int, whole: list[DateMention],
+                   whole_starts: list[int]) -> list[DateMention]:
+    """``_find_dates(norm[start:end])``, from ``whole`` (``_find_dates(norm)``, with the
+    ``start`` of each): only the pieces before the first and after the last character no date
+    can cross are searched again (there, the statement's edges change what the pattern sees)."""
+    text = norm[start:end]
+    first = _BARRIER.search(text)
+    if first is None or not _barriers_hold():
+        return _find_dates(text)
+    last = next(i for i in range(len(text) - 1, -1, -1) if _BARRIER.match(text, i))
+    rx = _regexes()["find"]
+    head = [DateMention(m.start(), m.end(), m.group()) for m in rx.finditer(text, 0, first.start())]
+    lo = bisect.bisect_right(whole_starts, start + first.start())
+    hi = bisect.bisect_left(whole_starts, start + last)
+    middle = [DateMention(d.start - start, d.end - start, d.text) for d in whole[lo:hi]]
+    tail = [DateMention(m.start(), m.end(), m.group()) for m in rx.finditer(text, last + 1)]
+    return head + middle + tail
+
+
+def _timestamp(value) -> pd.Timestamp:
+    if value is None:
+        return pd.NaT
+    try:
+        ts = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        return pd.NaT
+    if ts is pd.NaT:
+        return pd.NaT
+    if ts.tzinfo is not None:
+        ts = ts.tz_localize(None)
+    return ts.normalize()
+
+
+@lru_cache(maxsize=2048)
+def _dateparser(expression: str, base_iso: str | None):
+    import dateparser
+
+    settings = dict(DATEPARSER_SETTINGS)
+    if base_iso:
+        settings["RELATIVE_BASE"] = pd.Timestamp(base_iso).to_pydatetime()
+    try:
+        return dateparser.parse(expression, languages=["fr"], settings=settings)
+    except Exception:  # noqa: BLE001 - a date we cannot read is NaT, not a crash
+        return None
+
+
+def _month_year(month: int, base: pd.Timestamp, explicit: str | None, strictly_before=False):
+    if explicit:
+        return int(explicit)
+    if month > base.month or (strictly_before and month == base.month):
+        return base.year - 1
+    return base.year
+
+
+def resolve_date(expression: str, published) -> pd.Timestamp:
+    """The day ``expression`` names, read against the publication date; NaT when unknown.
+
+    >>> resolve_date("lundi soir", "2024-11-06")    # a Wednesday
+    Timestamp('2024-11-04 00:00:00')
+    >>> resolve_date("fin novembre", "2024-12-16")
+    Timestamp('2024-11-30 00:00:00')
+
+    Day-level resolution: a month alone is its first day, "mi-" the 15th, "fin" the last day.
+    """
+    if not isinstance(expression, str) or not expression.strip():
+        return pd.NaT
+    base = _timestamp(published)
+    e = re.sub(r"\s+", " ", normalise(expression).strip().lower())
+    rx = _regexes()
+    months = date_words()["months"]
+    year_m = rx["year"].search(e)
+    explicit_year = year_m.group(1) if year_m else None
+    if base is pd.NaT:
+        if not explicit_year:
+            return pd.NaT  # a relative date needs the publication date
+        return _timestamp(_dateparser(e, None))
+
+    m = rx["range"].search(e)
+    if m:  # "du 8 au 13 octobre": the first day
+        return resolve_date(f"{m.group(1)} {m.group(2)}", base)
+
+    has_day_number = re.search(r"\b(?:1er|\d{1,2})\b", e) is not None
+    wd = rx["weekday"].search(e)
+    if wd and not has_day_number:
+        target = date_words()["weekdays"].index(wd.group(1))
+        if "prochain" in e:
+            delta = -(((target - base.weekday()) % 7) or 7)
+        elif re.search(r"\b(?:dernier|passé)\b", e):
+            delta = ((base.weekday() - target) % 7) or 7
+        else:
+            delta = (base.weekday() - target) % 7
+        return base - pd.Timedelta(days=delta)
+
+    if "week-end" in e or "weekend" in e:
+        delta = (base.weekday() - 5) % 7  # back to the most recent Saturday
+        if re.search(r"\b(?:dernier|passé)\b", e) and base.weekday() >= 5:
+            delta += 7
+        return base - pd.Timedelta(days=delta)
+
+    if "semaine" in e and not e.startswith("il y a"):
+        monday = base - pd.Timedelta(days=base.weekday())
+        if re.search(r"\b(?:dernière|passée)\b", e):
+            return monday - pd.Timedelta(days=7)
+        if "fin" in e:
+            return min(monday + pd.Timedelta(days=4), base)
+        if "plus tard" in e:
+            return base
+        return monday
+
+    mo = rx["month"].search(e)
+    part = rx["part"].search(e)
+    if "mois" in e and part and not mo:  # "à la fin du mois dernier"
+        first = base.replace(day=1)
+        if re.search(r"\b(?:dernier|passé)\b", e):
+            first = (first - pd.Timedelta(days=1)).replace(day=1)
+        return _part_of_month(first.year, first.month, part.group(1))
+    dernier = re.search(r"\b(?:dernier|passé)\b", e) is not None
+    if mo and not has_day_number and (part or dernier):  # "fin novembre", "en juin dernier"
+        month = months[mo.group(1)]
+        year = _month_year(month, base, explicit_year, strictly_before=dernier)
+        return _part_of_month(year, month, part.group(1) if part else "début")
+
+    # "ce vendredi 18 octobre" -> "vendredi 18 octobre"; "depuis août" -> "août"
+    cleaned = re.sub(r"^(?:ce|cette|cet|le|en|depuis|dès|courant|d'ici)\s+", "", e)
+    cleaned = re.sub(r"\s+(?:matin|soir|après-midi|midi|soirée|matinée)$", "", cleaned)
+    if cleaned in {"matin", "soir", "nuit", "après-midi"}:
+        return base
+    return _timestamp(
+        _dateparser(e, base.isoformat()) or _dateparser(cleaned, base.isoformat())
+    )
+
+
+def _part_of_month(year: int, month: int, part: str) -> pd.Timestamp:
+    part = part.lower()
+    if part == "fin":
+        day = calendar.monthrange(year, month)[1]
+    elif part == "mi":
+        day = 15
+    else:
+        day = 1
+    return pd.Timestamp(year=year, month=month, day=day)
+
+
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset:
+    return frozenset(date_words()["reporting_verbs"])
+
+
+def _is_reporting(token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in _reporting_verbs()
+
+
+def _reporting_flags(table) -> list[bool]:
+    """:func:`_is_reporting` for every token of a Doc (index = ``token.i``), from its
+    :func:`helpers.nlp.token_table`."""
+    verbs = _reporting_verbs()
+    return [(pos == "VERB" or pos == "AUX") and lemma.lower() in verbs
+            for pos, lemma in zip(table.pos, table.lemma, strict=True)]
+
+
+def statement_date(span, published) -> tuple[pd.Timestamp, str]:
+    """When the statement in ``span`` was made: ``(date, expression)``.
+
+    ``span`` is a spaCy ``Span``/``Doc`` (or a string, parsed here). A date expression dates the
+    statement when it comes first in the sentence (and the sentence has a verb of saying) or sits
+    next to a verb of saying, before its complement ("a indiqué jeudi dernier que…"). Otherwise the
+    publication date is returned, with expression ``""``.
+    """
+    if isinstance(span, str):
+        from helpers.core.nlp import parse
+
+        span = parse(span)
+    if not hasattr(span, "start_char"):  # a Doc: take all of it
+        span = span[:]
+    from helpers.core.nlp import token_table
+
+    table = token_table(span.doc)
+    return _statement_date(span, published, table, _reporting_flags(table))
+
+
+def _statement_date(span, published, table, reporting: list[bool], norm: str | None = None,
+                    dates: tuple[list[DateMention], list[int]] | None = None
+                    ) -> tuple[pd.Timestamp, str]:
+    """:func:`statement_date` of a Span, given its Doc's :func:`helpers.nlp.token_table` (the
+    tokens as lists: ``doc[i]`` builds a new Token at each access) and whether each token is a
+    verb of saying (:func:`_reporting_flags`), so that an article's statements share one reading
+    of its tokens. ``norm``: the Doc's text normalised, and ``dates``: ``_find_dates(norm)`` with
+    the start of each, when the caller has them."""
+    base = _timestamp(published)
+    offset, first_token, end_token = span.start_char, span.start, span.end
+    text = table.doc_text[offset : span.end_char]  # span.text, not rebuilt token by token
+    doc = span.doc
+    has_reporting = any(reporting[first_token:end_token])
+    if norm is not None and dates is not None:
+        mentions = _dates_between(norm, offset, span.end_char, *dates)
+    else:
+        mentions = _find_dates(norm[offset : span.end_char] if norm is not None
+                               else normalise(text))
+    for mention in mentions:
+        governs = False
+        if has_reporting and not text[: mention.start].strip(" \t\n,;:«»“”\"'—–-()"):
+            governs = True  # fronted: "Fin novembre, X avait estimé…", "Samedi, X a déclaré…"
+        else:
+            # the first token of the span starting at or after the date
+            i = bisect.bisect_left(table.idx, offset + mention.start, first_token, end_token)
+            if i < end_token:
+                if reporting[doc[i].head.i]:
+                    governs = True
+                else:
+                    for j in range(i - 1, max(first_token - 1, i - 4), -1):
+                        if table.lower[j] in {"que", "qu'", "«", "“", "."}:
+                            break
+                        if reporting[j]:
+                            governs = True
+                            break
+        if governs:
+            when = resolve_date(mention.text, base)
+            if when is not pd.NaT:
+                return when, mention.text
+    return base, ""
