@@ -76,7 +76,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from helpers.core.actors import actor, canonical_actor  # noqa: E402
-from helpers.core.nlp import normalise, parse_many, sentences  # noqa: E402
+from helpers.core.nlp import parse_many, sentences  # noqa: E402
+from helpers.core.text import normalise  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "tests" / "data" / "claims_gold.csv"
@@ -224,7 +225,7 @@ def score(aligned: pd.DataFrame) -> dict:
 
 def evaluate() -> tuple[pd.DataFrame, dict]:
     """Score tag_claims and the baseline on both sets; returns the table and the aligned rows."""
-    from helpers.claims.tagging import tag_claims
+    from helpers.claims import tag_claims
 
     sets = {
         "seeds": (read_annotations(GOLD), seed_corpus()),

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from helpers.core.nlp import normalise  # noqa: E402
+from helpers.core.text import normalise  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "figures_gold.csv"
 OWN = ROOT / "tests" / "data" / "figures_own.csv"
@@ -71,11 +71,24 @@ def _as_bool(v) -> bool:
     return str(v).strip().lower() in {"true", "1", "yes"}
 
 
+def _wrong_fields(p: pd.Series, g: pd.Series) -> list[str]:
+    """The fields of a found figure that differ from the gold one."""
+    fields = {
+        "value": _same(p["value"], g["value"]),
+        "low": _same(p["low"], g["low"]),
+        "high": _same(p["high"], g["high"]),
+        "qualifier": p["qualifier"] == g["qualifier"],
+        "unit": (p["unit"] or "") == (g["unit"] if isinstance(g["unit"], str) else ""),
+        "derived": bool(p["derived"]) == _as_bool(g["derived"]),
+    }
+    return [k for k, ok in fields.items() if not ok]
+
+
 def score(predicted: pd.DataFrame, gold: pd.DataFrame, by: str = "article_id") -> dict:
     """Compare predicted and gold figures grouped by ``by``; returns counts and the mismatches."""
     gold = gold[gold["qualifier"] != "none"]
     found = correct = dated = dated_ok = spoken = spoken_ok = 0
-    misses, wrong, extra, speaker_wrong = [], [], [], []
+    misses, wrong, speaker_wrong = [], [], []
     matched_pred = set()
     for group, g_rows in gold.groupby(by, sort=False):
         candidates = predicted[predicted[by] == group]
@@ -89,18 +102,10 @@ def score(predicted: pd.DataFrame, gold: pd.DataFrame, by: str = "article_id") -
             matched_pred.add(idx)
             found += 1
             p = predicted.loc[idx]
-            fields = {
-                "value": _same(p["value"], g["value"]),
-                "low": _same(p["low"], g["low"]),
-                "high": _same(p["high"], g["high"]),
-                "qualifier": p["qualifier"] == g["qualifier"],
-                "unit": (p["unit"] or "") == (g["unit"] if isinstance(g["unit"], str) else ""),
-                "derived": bool(p["derived"]) == _as_bool(g["derived"]),
-            }
-            if all(fields.values()):
+            bad = _wrong_fields(p, g)
+            if not bad:
                 correct += 1
             else:
-                bad = [k for k, ok in fields.items() if not ok]
                 wrong.append(f"{group}: {g['text']!r} wrong {bad}: got "
                              f"{p['value']}/{p['low']}/{p['high']} {p['qualifier']} {p['unit']!r}")
             if "speaker" in g and isinstance(g["speaker"], str):
@@ -117,9 +122,8 @@ def score(predicted: pd.DataFrame, gold: pd.DataFrame, by: str = "article_id") -
                 else:
                     wrong.append(f"{group}: {g['text']!r} stated_on {p['stated_on']:%Y-%m-%d} "
                                  f"({p['stated_on_text'] or 'publication'}), gold {g['stated_on']}")
-    for idx, p in predicted.iterrows():
-        if idx not in matched_pred:
-            extra.append(f"{p[by]}: {p['text']!r} ({p['qualifier']}, {p['unit']})")
+    extra = [f"{p[by]}: {p['text']!r} ({p['qualifier']}, {p['unit']})"
+             for idx, p in predicted.iterrows() if idx not in matched_pred]
     n_gold, n_pred = len(gold), len(predicted)
     return {
         "gold": n_gold,
@@ -171,7 +175,7 @@ def _report(name: str, result: dict) -> None:
     if not math.isnan(result["stated_on"]):
         print(f", stated_on right {result['stated_on']:.0%}", end="")
     if not math.isnan(result["speaker"]):
-        print(f", speaker right {result['speaker']:.0%} (helpers.claims.tagging)", end="")
+        print(f", speaker right {result['speaker']:.0%} (helpers.claims)", end="")
     print()
     for label, word in (("misses", "missed"), ("wrong", "wrong"), ("extra", "extra"),
                         ("speaker_wrong", "speaker")):
@@ -187,13 +191,9 @@ def main() -> None:
     corpus = seed_corpus()
     docs = parse_many(corpus["text"])
     extract_figures(corpus, docs=docs)  # warm the lexicons, dateparser and claims
-    try:
-        from helpers.claims.tagging import tag_claims
-    except ModuleNotFoundError:
-        claims = pd.DataFrame(columns=["article_id", "sentence_id", "speaker"])
-        print("helpers.claims.tagging not importable yet: speaker is ''")
-    else:
-        claims = tag_claims(corpus, docs=docs)
+    from helpers.claims import tag_claims
+
+    claims = tag_claims(corpus, docs=docs)
 
     def best(**kwargs) -> tuple[float, float, pd.DataFrame]:
         runs, out = [], None

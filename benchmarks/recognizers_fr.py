@@ -8,7 +8,7 @@ into the repository. They are another project's test suite, so this is a measure
 pass/fail test.
 
 - ``NumberModel.json``: every ``integer`` and ``decimal`` result; ours is
-  :func:`helpers.numbers.find_numbers` (what ``parse_number`` and ``extract_figures`` build on).
+  :func:`helpers.figures.find_numbers` (what ``parse_number`` and ``extract_figures`` build on).
 - ``NumberRangeModel.json``: every result; ours is :func:`helpers.figures.extract_figures`, its
   ``text`` (the qualifier and number as written) and ``interval``.
 
@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from helpers.core.nlp import normalise  # noqa: E402
+from helpers.core.text import normalise  # noqa: E402
 
 SPECS = Path(os.environ.get("RECOGNIZERS_FR", ROOT / ".." / "shared" / "benchmarks" /
                             "recognizers-text-fr"))

@@ -340,7 +340,7 @@ def test_gold_files_are_well_formed(bench):
 
 
 def test_filter_claims_by_each_filter(three_claims):
-    from helpers.claims.tagging import filter_claims
+    from helpers.claims.filters import filter_claims
 
     table = three_claims
     assert filter_claims(table, article="3")["sentence_id"].tolist() == [0]
@@ -352,7 +352,7 @@ def test_filter_claims_by_each_filter(three_claims):
 
 
 def test_claims_summary_counts_per_article(three_claims):
-    from helpers.claims.tagging import claims_summary
+    from helpers.claims.filters import claims_summary
 
     summary = claims_summary(three_claims)
     assert summary.loc["000"].to_dict() == {

@@ -485,7 +485,7 @@ def test_decomposed_accents_are_composed_on_load(tmp_path):
 
 
 def test_short_ids_label_seeds_by_number_and_keep_other_names_whole():
-    from helpers.sources.corpus import short_id
+    from helpers.core.text import short_id
 
     assert short_id("002_fd0b306409274ced") == "002"
     assert short_id("article_1") == "article_1" != short_id("article_2")

@@ -13,20 +13,19 @@ Accuracy held here (benchmarks/figures_accuracy.py prints the details):
 
 import importlib.util
 import math
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from helpers.core.nlp import parse_many
+from helpers.figures.article import patterns
 from helpers.figures.extract import (
     COLUMNS,
     QUALIFIERS,
     extract_figures,
-    patterns,
-    qualifier_lexicon,
 )
+from helpers.figures.qualifiers import qualifier_lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -199,15 +198,7 @@ def test_speaker_comes_from_the_claims_table(seeds, seed_figures):
     assert set(out["speaker"]) == {"", "Lloyd Austin"}
 
 
-def test_without_the_claims_module_the_speaker_is_empty(monkeypatch):
-    monkeypatch.setitem(sys.modules, "helpers.claims.tagging", None)
-    assert extract_figures("Selon Kiev, au moins 30 soldats ont été tués.")["speaker"].tolist() == [
-        ""
-    ]
-
-
-def test_with_the_claims_module_speakers_are_tagged(seeds):
-    pytest.importorskip("helpers.claims.tagging")
+def test_without_claims_given_speakers_are_tagged(seeds):
     corpus, docs = seeds
     out = extract_figures(corpus, docs=docs)
     assert (out["speaker"] != "").sum() >= len(out) // 2

@@ -12,7 +12,7 @@ from helpers import reliability
 from helpers.claims.tagging import tag_claims
 from helpers.core.nlp import parse_many
 from helpers.figures.extract import extract_figures
-from helpers.reliability.conclusion import (
+from helpers.reliability import (
     article_signals,
     corroboration,
     figure_origins,

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from helpers.core.datafiles import read_table
 from helpers.core.story import load_story
-from helpers.reliability.conclusion import (
+from helpers.reliability import (
     check_conclusion,
     conclusion_report,
     display_name,
@@ -153,7 +153,7 @@ def test_english_aliases_name_actors_of_the_table():
 
 def test_the_conclusion_is_saved_for_the_report_but_not_the_placeholder(tmp_path):
     from helpers.core import workspace
-    from helpers.reliability.conclusion import load_conclusion, save_conclusion
+    from helpers.reliability import load_conclusion, save_conclusion
 
     workspace.set_root(tmp_path)
     try:

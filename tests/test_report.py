@@ -1,4 +1,4 @@
-"""helpers.report.write: the self-contained HTML hand-in and the CSV exports.
+"""helpers.report: the self-contained HTML hand-in and the CSV exports.
 
 The seeds are parsed once for the module; the other corpora are tiny articles written here.
 Nothing is timed. Charts are drawn with matplotlib's Agg backend.
@@ -15,7 +15,7 @@ import pytest
 from helpers.core import workspace
 from helpers.pipeline import run
 from helpers.reliability.grading import save_grade
-from helpers.report.write import EXPORTS, export_tables, write_report
+from helpers.report import EXPORTS, export_tables, write_report
 from helpers.sources.corpus import load_corpus
 
 matplotlib.use("Agg")  # the report draws on Agg canvases itself; no window, whatever the setup

@@ -11,18 +11,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers.claims.agreement import cohen_kappa, compare, kappa_strength
 from helpers.claims.hand_tags import (
     MIN_WORDS,
-    NOBODY,
-    SOMEONE_ELSE,
     TAGS_KEY,
     TaggingSession,
     TaggingWarning,
-    cohen_kappa,
-    compare,
-    kappa_strength,
     load_tags,
     pick_sentences,
+)
+from helpers.claims.sentence_units import (
+    NOBODY,
+    SOMEONE_ELSE,
     sentence_units,
     speaker_choices,
     tag_key,

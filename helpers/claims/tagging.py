@@ -47,7 +47,7 @@ sentence-level passes here:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -64,7 +64,7 @@ from helpers.claims.attribution import (
     unit_candidates,
 )
 from helpers.claims.hedging import hedge_words
-from helpers.core.nlp import TokenTable, token_table
+from helpers.core.nlp import TokenTable, parse_many, sentences, token_table
 
 COLUMNS = [
     "article_id", "sentence_id", "sentence", "speaker", "speaker_kind", "cue", "quoted", "hedged",
@@ -93,8 +93,6 @@ def tag_claims(corpus, docs=None) -> pd.DataFrame:
     """
     corpus = _as_corpus(corpus)
     if docs is None:
-        from helpers.core.nlp import parse_many
-
         docs = parse_many(corpus["text"].fillna("").astype(str).tolist())
     docs = list(docs)
     if len(docs) != len(corpus):
@@ -126,13 +124,8 @@ class _Sentences:
         return cls(text, start, end, [text[a:b] for a, b in zip(start, end, strict=True)])
 
 
-def group_sentences(doc, sents) -> list[list[int]]:
-    """Group the parser's sentences into the sentences a reader sees (lists of indices)."""
-    return _group(_Sentences.of(doc, sents))
-
-
 def _group(ss: _Sentences) -> list[list[int]]:
-    """:func:`group_sentences`, on the sentences' text."""
+    """The parser's sentences grouped into the sentences a reader sees (lists of indices)."""
     units: list[list[int]] = []
     text = ss.text
     for i, raw in enumerate(ss.raw):
@@ -196,75 +189,101 @@ def _plain(text: str) -> str:
 # ----------------------------------------------------------------------------- one article
 
 
-def _tag_doc(article_id: str, doc) -> list[dict]:
-    from helpers.core.nlp import sentences
+@dataclass
+class _Article:
+    """One article while its claims are tagged: the sentences grouped into claims, their token
+    bounds, and each claim's speaker and cue as the passes fill them in."""
 
-    sents = sentences(doc)
-    if not sents:
-        return []
-    ctx = build_context(doc)
-    ss = _Sentences.of(doc, sents)
-    tab = token_table(doc)
-    word = [WORD.search(t) is not None for t in tab.text]  # tokens with a word character
-    units = _group(ss)
-    paras = _paragraph_of(ss, units)
-    bounds = [(sents[u[0]].start, sents[u[-1]].end) for u in units]
+    doc: object
+    ctx: Context
+    tab: TokenTable
+    ss: _Sentences
+    units: list[list[int]]
+    bounds: list[tuple[int, int]]
+    paras: list[int]
+    word: list[bool]  # tokens with a word character
+    speakers: list = field(default_factory=list)
+    cues: list = field(default_factory=list)
 
-    # 1-2: cues in each claim, in reading order (pronouns look back at earlier speakers)
+    @classmethod
+    def of(cls, doc, sents) -> _Article:
+        ss = _Sentences.of(doc, sents)
+        tab = token_table(doc)
+        units = _group(ss)
+        return cls(doc, build_context(doc), tab, ss, units,
+                   [(sents[u[0]].start, sents[u[-1]].end) for u in units],
+                   _paragraph_of(ss, units), [WORD.search(t) is not None for t in tab.text])
+
+    def attribute(self, k: int, speaker: Speaker, cue: str) -> None:
+        self.speakers[k], self.cues[k] = speaker, cue
+
+
+def _cues(art: _Article) -> list:
+    """Passes 1-2: the chosen cue of each claim, in reading order (pronouns look back at
+    earlier speakers); 3: "C'est ce qu'affirment X" attributes the sentence before it too."""
     chosen: list = []
-    for lo, hi in bounds:
-        cand = choose(unit_candidates(ctx, lo, hi))
+    for lo, hi in art.bounds:
+        cand = choose(unit_candidates(art.ctx, lo, hi))
         chosen.append(cand)
         if cand is not None:
-            remember(ctx, cand.speaker, cand.speaker.pos if cand.speaker.pos >= lo else cand.pos)
-    speakers: list[Speaker | None] = [c.speaker if c else None for c in chosen]
-    cues = [c.cue if c else "" for c in chosen]
-
-    # 3: "C'est ce qu'affirment X" attributes the sentence before it too
+            remember(art.ctx, cand.speaker,
+                     cand.speaker.pos if cand.speaker.pos >= lo else cand.pos)
+    art.speakers = [c.speaker if c else None for c in chosen]
+    art.cues = [c.cue if c else "" for c in chosen]
     for k, cand in enumerate(chosen):
-        if cand is not None and cand.cleft and k > 0 and speakers[k - 1] is None:
-            speakers[k - 1], cues[k - 1] = _inherit(speakers[k]), cand.cue
+        if cand is not None and cand.cleft and k > 0 and art.speakers[k - 1] is None:
+            art.attribute(k - 1, _inherit(art.speakers[k]), cand.cue)
+    return chosen
 
-    # 4: quotations without a cue
-    counted = [w and t not in QUOTE_MARKS for w, t in zip(word, tab.text, strict=True)]
-    quote_share = [_words_in_quotes(ctx, counted, lo, hi) for lo, hi in bounds]
-    quoted_only = [n > 0 and q == n for q, n in quote_share]
-    plain_units: list[str | None] = [None] * len(units)  # _plain of each claim, when needed
-    for k in range(len(units)):
-        if speakers[k] is not None or quote_share[k][0] < 3:
+
+def _quotes(art: _Article) -> list[tuple[int, int]]:
+    """Pass 4: a quotation without a cue takes the speaker of the same words quoted elsewhere,
+    else of the neighbouring claim it continues. Returns (words quoted, words) of each claim."""
+    ctx, tab = art.ctx, art.tab
+    counted = [w and t not in QUOTE_MARKS for w, t in zip(art.word, tab.text, strict=True)]
+    share = [_words_in_quotes(ctx, counted, lo, hi) for lo, hi in art.bounds]
+    quoted_only = [n > 0 and q == n for q, n in share]
+    plain_units: list[str | None] = [None] * len(art.units)  # _plain of each claim, when needed
+    for k in range(len(art.units)):
+        if art.speakers[k] is not None or share[k][0] < 3:
             continue
-        quoted = _plain(_quoted_text(ctx, tab, word, *bounds[k]))
-        echo = _quote_echo(tab, quoted, k, bounds, speakers, plain_units)
+        quoted = _plain(_quoted_text(ctx, tab, art.word, *art.bounds[k]))
+        echo = _quote_echo(tab, quoted, k, art.bounds, art.speakers, plain_units)
         if echo is not None:
-            speakers[k], cues[k] = _inherit(echo), "quote"
-    for k in range(len(units)):
-        if speakers[k] is None and quoted_only[k]:
-            near = _neighbour_speaker(k, paras, speakers, quoted_only)
+            art.attribute(k, _inherit(echo), "quote")
+    for k in range(len(art.units)):
+        if art.speakers[k] is None and quoted_only[k]:
+            near = _neighbour_speaker(k, art.paras, art.speakers, quoted_only)
             if near is not None:
-                speakers[k], cues[k] = _inherit(near), "quote"
+                art.attribute(k, _inherit(near), "quote")
+    return share
 
-    # 5: a line that only names an anonymous source
-    for k, (lo, hi) in enumerate(bounds):
-        if speakers[k] is None:
-            label = _label_line(ctx, tab, word, lo, hi)
+
+def _labels(art: _Article) -> None:
+    """Pass 5: a line that only names an anonymous source."""
+    for k, (lo, hi) in enumerate(art.bounds):
+        if art.speakers[k] is None:
+            label = _label_line(art.ctx, art.tab, art.word, lo, hi)
             if label is not None:
-                speakers[k], cues[k] = label, "label"
+                art.attribute(k, label, "label")
 
+
+def _rows(article_id: str, art: _Article, share: list[tuple[int, int]]) -> list[dict]:
     rows = []
-    for k, unit in enumerate(units):
-        lo, hi = bounds[k]
-        hedges = hedge_words(doc[lo:hi])
-        sp = speakers[k]
+    for k, unit in enumerate(art.units):
+        lo, hi = art.bounds[k]
+        hedges = hedge_words(art.doc[lo:hi])
+        sp = art.speakers[k]
         for i in unit:
-            raw, start = ss.raw[i], ss.start[i]
+            raw, start = art.ss.raw[i], art.ss.start[i]
             rows.append({
                 "article_id": article_id,
                 "sentence_id": i,
                 "sentence": raw.strip(),
                 "speaker": sp.name if sp else "",
                 "speaker_kind": sp.kind if sp else "",
-                "cue": cues[k] if sp else "",
-                "quoted": quote_share[k][0] > 0,
+                "cue": art.cues[k] if sp else "",
+                "quoted": share[k][0] > 0,
                 "hedged": bool(hedges),
                 "hedges": list(hedges),
                 "speaker_side": sp.side if sp else "",
@@ -274,6 +293,17 @@ def _tag_doc(article_id: str, doc) -> list[dict]:
                 "end_char": start + len(raw.rstrip()),
             })
     return rows
+
+
+def _tag_doc(article_id: str, doc) -> list[dict]:
+    sents = sentences(doc)
+    if not sents:
+        return []
+    art = _Article.of(doc, sents)
+    _cues(art)
+    share = _quotes(art)
+    _labels(art)
+    return _rows(article_id, art, share)
 
 
 def _inherit(sp: Speaker) -> Speaker:
@@ -342,63 +372,3 @@ def _label_line(ctx: Context, tab: TokenTable, word: list[bool], lo: int, hi: in
     if sp is None or sp.kind != "anonymous":
         return None
     return sp
-
-
-# ----------------------------------------------------------------------------- reading the table
-
-
-def _short(article_id: str) -> str:
-    from helpers.sources.corpus import short_id
-
-    return short_id(article_id)
-
-
-def filter_claims(
-    claims: pd.DataFrame,
-    article: str | int | None = None,
-    kind: str | None = None,
-    speaker: str | None = None,
-    hedged: bool | None = None,
-    contains: str | None = None,
-) -> pd.DataFrame:
-    """The rows of a claims table that match every filter given, as a learner reads them:
-    ``article`` (number such as ``"003"`` or full id), ``kind`` (``"anonymous"``, ``"person"``,
-    ``"institution"``, ``"media"``, or ``"none"`` for sentences nobody is said to say),
-    ``speaker`` (canonical name, case-insensitive), ``hedged`` (True/False), ``contains``
-    (words in the sentence, case-insensitive)."""
-    keep = pd.Series(True, index=claims.index)
-    if article is not None:
-        key = str(article).strip()
-        ids = claims["article_id"].astype(str)
-        number = ids.map(_short)
-        keep &= (ids == key) | (number == key) | (
-            number.str.isdigit() & key.isdigit()
-            & (number.str.lstrip("0").replace("", "0") == (key.lstrip("0") or "0"))
-        )
-    if kind is not None:
-        keep &= claims["speaker_kind"] == ("" if kind == "none" else kind)
-    if speaker is not None:
-        keep &= claims["speaker"].str.casefold() == speaker.casefold()
-    if hedged is not None:
-        keep &= claims["hedged"] == hedged
-    if contains:
-        keep &= claims["sentence"].str.contains(contains, case=False, regex=False)
-    return claims[keep].reset_index(drop=True)
-
-
-def claims_summary(claims: pd.DataFrame) -> pd.DataFrame:
-    """Per article: sentences, how many are attributed (and to anonymous sources), quoted,
-    hedged, and how many different speakers."""
-    table = claims.assign(
-        attributed=claims["speaker"] != "",
-        anonymous=claims["speaker_kind"] == "anonymous",
-        article=claims["article_id"].map(_short),
-    )
-    return table.groupby("article").agg(
-        sentences=("sentence_id", "size"),
-        attributed=("attributed", "sum"),
-        anonymous=("anonymous", "sum"),
-        quoted=("quoted", "sum"),
-        hedged=("hedged", "sum"),
-        speakers=("speaker", lambda s: s[s != ""].nunique()),
-    )

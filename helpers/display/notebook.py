@@ -8,6 +8,7 @@ import html
 
 import pandas as pd
 
+from helpers.core.nlp import sentences
 from helpers.display.colours import OKABE_ITO
 from helpers.sources.corpus import find_article
 
@@ -139,8 +140,6 @@ def entities_html(doc, max_sentences: int | None = None) -> str:
     under another name (``Zelenskiy`` → ``PER · Volodymyr Zelensky``).
     """
     from spacy import displacy
-
-    from helpers.core.nlp import sentences
 
     sents = sentences(doc)
     if max_sentences is not None and len(sents) > max_sentences:

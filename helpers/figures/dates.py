@@ -31,7 +31,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.core.nlp import normalise
+from helpers.claims.attribution.lexicon import reporting_verbs
+from helpers.core.nlp import parse, token_table
+from helpers.core.text import FRENCH_MONTHS, normalise
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -66,7 +68,7 @@ def _alt(words) -> str:
 @lru_cache(maxsize=1)
 def _regexes() -> dict[str, re.Pattern]:
     w = date_words()
-    wd, mo, parts = _alt(w["weekdays"]), _alt(w["months"]), _alt(w["day_parts"])
+    wd, mo, parts = _alt(w["weekdays"]), _alt(FRENCH_MONTHS), _alt(w["day_parts"])
     day = r"(?:1er|\d{1,2})"
     year = r"(?:\s+\d{4})?"
     forms = [
@@ -122,7 +124,7 @@ def _barriers_hold() -> bool:
     """Do the words of ``date_words.json`` keep to the characters above (else a date could
     contain a :data:`_BARRIER` character)?"""
     w = date_words()
-    return not any(_BARRIER.search(x) for x in [*w["weekdays"], *w["months"], *w["day_parts"]])
+    return not any(_BARRIER.search(x) for x in [*w["weekdays"], *FRENCH_MONTHS, *w["day_parts"]])
 
 
 def _dates_between(norm: str, start: int, end: int, whole: list[DateMention],
@@ -179,6 +181,9 @@ def _month_year(month: int, base: pd.Timestamp, explicit: str | None, strictly_b
     return base.year
 
 
+_DERNIER = re.compile(r"\b(?:dernier|passé)\b")
+
+
 def resolve_date(expression: str, published) -> pd.Timestamp:
     """The day ``expression`` names, read against the publication date; NaT when unknown.
 
@@ -193,68 +198,82 @@ def resolve_date(expression: str, published) -> pd.Timestamp:
         return pd.NaT
     base = _timestamp(published)
     e = re.sub(r"\s+", " ", normalise(expression).strip().lower())
-    rx = _regexes()
-    months = date_words()["months"]
-    year_m = rx["year"].search(e)
+    year_m = _regexes()["year"].search(e)
     explicit_year = year_m.group(1) if year_m else None
-    if base is pd.NaT:
-        if not explicit_year:
-            return pd.NaT  # a relative date needs the publication date
-        return _timestamp(_dateparser(e, None))
-
-    m = rx["range"].search(e)
+    if base is pd.NaT:  # a relative date needs the publication date
+        return _timestamp(_dateparser(e, None)) if explicit_year else pd.NaT
+    m = _regexes()["range"].search(e)
     if m:  # "du 8 au 13 octobre": the first day
         return resolve_date(f"{m.group(1)} {m.group(2)}", base)
+    for rule in (_weekday, _weekend, _week, _month_part):
+        when = rule(e, base, explicit_year)
+        if when is not None:
+            return when
+    return _parsed(e, base)
 
-    has_day_number = re.search(r"\b(?:1er|\d{1,2})\b", e) is not None
-    wd = rx["weekday"].search(e)
-    if wd and not has_day_number:
-        target = date_words()["weekdays"].index(wd.group(1))
-        if "prochain" in e:
-            delta = -(((target - base.weekday()) % 7) or 7)
-        elif re.search(r"\b(?:dernier|passé)\b", e):
-            delta = ((base.weekday() - target) % 7) or 7
-        else:
-            delta = (base.weekday() - target) % 7
-        return base - pd.Timedelta(days=delta)
 
-    if "week-end" in e or "weekend" in e:
-        delta = (base.weekday() - 5) % 7  # back to the most recent Saturday
-        if re.search(r"\b(?:dernier|passé)\b", e) and base.weekday() >= 5:
-            delta += 7
-        return base - pd.Timedelta(days=delta)
+def _weekday(e: str, base: pd.Timestamp, _year) -> pd.Timestamp | None:
+    """"lundi", "ce lundi", "jeudi dernier", "mardi prochain" (no day number)."""
+    wd = _regexes()["weekday"].search(e)
+    if not wd or re.search(r"\b(?:1er|\d{1,2})\b", e):
+        return None
+    target = date_words()["weekdays"].index(wd.group(1))
+    if "prochain" in e:
+        delta = -(((target - base.weekday()) % 7) or 7)
+    elif _DERNIER.search(e):
+        delta = ((base.weekday() - target) % 7) or 7
+    else:
+        delta = (base.weekday() - target) % 7
+    return base - pd.Timedelta(days=delta)
 
-    if "semaine" in e and not e.startswith("il y a"):
-        monday = base - pd.Timedelta(days=base.weekday())
-        if re.search(r"\b(?:dernière|passée)\b", e):
-            return monday - pd.Timedelta(days=7)
-        if "fin" in e:
-            return min(monday + pd.Timedelta(days=4), base)
-        if "plus tard" in e:
-            return base
-        return monday
 
-    mo = rx["month"].search(e)
-    part = rx["part"].search(e)
-    if "mois" in e and part and not mo:  # "à la fin du mois dernier"
+def _weekend(e: str, base: pd.Timestamp, _year) -> pd.Timestamp | None:
+    """"ce week-end", "le week-end dernier": the most recent Saturday."""
+    if "week-end" not in e and "weekend" not in e:
+        return None
+    delta = (base.weekday() - 5) % 7
+    if _DERNIER.search(e) and base.weekday() >= 5:
+        delta += 7
+    return base - pd.Timedelta(days=delta)
+
+
+def _week(e: str, base: pd.Timestamp, _year) -> pd.Timestamp | None:
+    """"cette semaine", "la semaine dernière", "en fin de semaine", "plus tard cette semaine"."""
+    if "semaine" not in e or e.startswith("il y a"):
+        return None
+    monday = base - pd.Timedelta(days=base.weekday())
+    if re.search(r"\b(?:dernière|passée)\b", e):
+        return monday - pd.Timedelta(days=7)
+    if "fin" in e:
+        return min(monday + pd.Timedelta(days=4), base)
+    return base if "plus tard" in e else monday
+
+
+def _month_part(e: str, base: pd.Timestamp, explicit_year) -> pd.Timestamp | None:
+    """"à la fin du mois dernier", "fin novembre", "en juin dernier"."""
+    mo = _regexes()["month"].search(e)
+    part = _regexes()["part"].search(e)
+    dernier = _DERNIER.search(e) is not None
+    if "mois" in e and part and not mo:
         first = base.replace(day=1)
-        if re.search(r"\b(?:dernier|passé)\b", e):
+        if dernier:
             first = (first - pd.Timedelta(days=1)).replace(day=1)
         return _part_of_month(first.year, first.month, part.group(1))
-    dernier = re.search(r"\b(?:dernier|passé)\b", e) is not None
-    if mo and not has_day_number and (part or dernier):  # "fin novembre", "en juin dernier"
-        month = months[mo.group(1)]
+    if mo and not re.search(r"\b(?:1er|\d{1,2})\b", e) and (part or dernier):
+        month = FRENCH_MONTHS[mo.group(1)]
         year = _month_year(month, base, explicit_year, strictly_before=dernier)
         return _part_of_month(year, month, part.group(1) if part else "début")
+    return None
 
-    # "ce vendredi 18 octobre" -> "vendredi 18 octobre"; "depuis août" -> "août"
+
+def _parsed(e: str, base: pd.Timestamp) -> pd.Timestamp:
+    """What dateparser reads, the expression as written or without its frame words ("ce
+    vendredi 18 octobre" → "vendredi 18 octobre", "depuis août" → "août")."""
     cleaned = re.sub(r"^(?:ce|cette|cet|le|en|depuis|dès|courant|d'ici)\s+", "", e)
     cleaned = re.sub(r"\s+(?:matin|soir|après-midi|midi|soirée|matinée)$", "", cleaned)
     if cleaned in {"matin", "soir", "nuit", "après-midi"}:
         return base
-    return _timestamp(
-        _dateparser(e, base.isoformat()) or _dateparser(cleaned, base.isoformat())
-    )
+    return _timestamp(_dateparser(e, base.isoformat()) or _dateparser(cleaned, base.isoformat()))
 
 
 def _part_of_month(year: int, month: int, part: str) -> pd.Timestamp:
@@ -270,7 +289,8 @@ def _part_of_month(year: int, month: int, part: str) -> pd.Timestamp:
 
 @lru_cache(maxsize=1)
 def _reporting_verbs() -> frozenset:
-    return frozenset(date_words()["reporting_verbs"])
+    """The verbs of saying, the same list the attribution rules use (``reporting_verbs.csv``)."""
+    return frozenset(reporting_verbs())
 
 
 def _is_reporting(token) -> bool:
@@ -279,7 +299,7 @@ def _is_reporting(token) -> bool:
 
 def _reporting_flags(table) -> list[bool]:
     """:func:`_is_reporting` for every token of a Doc (index = ``token.i``), from its
-    :func:`helpers.nlp.token_table`."""
+    :func:`helpers.core.nlp.token_table`."""
     verbs = _reporting_verbs()
     return [(pos == "VERB" or pos == "AUX") and lemma.lower() in verbs
             for pos, lemma in zip(table.pos, table.lemma, strict=True)]
@@ -294,13 +314,9 @@ def statement_date(span, published) -> tuple[pd.Timestamp, str]:
     publication date is returned, with expression ``""``.
     """
     if isinstance(span, str):
-        from helpers.core.nlp import parse
-
         span = parse(span)
     if not hasattr(span, "start_char"):  # a Doc: take all of it
         span = span[:]
-    from helpers.core.nlp import token_table
-
     table = token_table(span.doc)
     return _statement_date(span, published, table, _reporting_flags(table))
 
@@ -314,34 +330,37 @@ def _statement_date(span, published, table, reporting: list[bool], norm: str | N
     of its tokens. ``norm``: the Doc's text normalised, and ``dates``: ``_find_dates(norm)`` with
     the start of each, when the caller has them."""
     base = _timestamp(published)
-    offset, first_token, end_token = span.start_char, span.start, span.end
+    offset = span.start_char
     text = table.doc_text[offset : span.end_char]  # span.text, not rebuilt token by token
-    doc = span.doc
-    has_reporting = any(reporting[first_token:end_token])
+    has_reporting = any(reporting[span.start : span.end])
     if norm is not None and dates is not None:
         mentions = _dates_between(norm, offset, span.end_char, *dates)
     else:
         mentions = _find_dates(norm[offset : span.end_char] if norm is not None
                                else normalise(text))
     for mention in mentions:
-        governs = False
-        if has_reporting and not text[: mention.start].strip(" \t\n,;:«»“”\"'—–-()"):
-            governs = True  # fronted: "Fin novembre, X avait estimé…", "Samedi, X a déclaré…"
-        else:
-            # the first token of the span starting at or after the date
-            i = bisect.bisect_left(table.idx, offset + mention.start, first_token, end_token)
-            if i < end_token:
-                if reporting[doc[i].head.i]:
-                    governs = True
-                else:
-                    for j in range(i - 1, max(first_token - 1, i - 4), -1):
-                        if table.lower[j] in {"que", "qu'", "«", "“", "."}:
-                            break
-                        if reporting[j]:
-                            governs = True
-                            break
-        if governs:
+        fronted = has_reporting and not text[: mention.start].strip(" \t\n,;:«»“”\"'—–-()")
+        # fronted: "Fin novembre, X avait estimé…", "Samedi, X a déclaré…"
+        if fronted or _beside_reporting(span, table, reporting, offset + mention.start):
             when = resolve_date(mention.text, base)
             if when is not pd.NaT:
                 return when, mention.text
     return base, ""
+
+
+def _beside_reporting(span, table, reporting: list[bool], char: int) -> bool:
+    """Does the date at ``char`` belong to a verb of saying: its head is one, or one comes just
+    before it in the same clause ("a indiqué jeudi dernier que…")?"""
+    first_token, end_token = span.start, span.end
+    # the first token of the span starting at or after the date
+    i = bisect.bisect_left(table.idx, char, first_token, end_token)
+    if i >= end_token:
+        return False
+    if reporting[span.doc[i].head.i]:
+        return True
+    for j in range(i - 1, max(first_token - 1, i - 4), -1):
+        if table.lower[j] in {"que", "qu'", "«", "“", "."}:
+            return False
+        if reporting[j]:
+            return True
+    return False

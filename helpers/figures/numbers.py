@@ -68,12 +68,13 @@ def _alternatives(kind: str) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     return {
-        # the integer part: grouped by one consistent separator, English-style decimal dot
-        # ("5.00", never three digits after the dot: that is a French thousands group), or plain
+        # the integer part: grouped by one consistent separator (a group never starts with 0),
+        # English-style decimal dot ("5.00", "0.125"; never three digits after a dot that
+        # follows another digit: "11.000" is a French thousands group), or plain
         "digits": re.compile(
             r"(?P<sign>[-\u2212](?=[\d,]))?"
-            r"(?:(?P<grouped>\d{1,3}(?P<sep>[ .'])\d{3}(?:(?P=sep)\d{3})*)"
-            r"|(?P<dotdec>\d+\.(?!\d{3}(?!\d))\d+)"
+            r"(?:(?P<grouped>[1-9]\d{0,2}(?P<sep>[ .'])\d{3}(?:(?P=sep)\d{3})*)"
+            r"|(?P<dotdec>0\.\d+|\d+\.(?!\d{3}(?!\d))\d+)"
             r"|(?P<plain>\d+)"
             r"|(?=,\d))"
             r"(?:,(?P<frac>\d+))?"
@@ -130,53 +131,56 @@ def _search_digits(text: str, pos: int) -> re.Match | None:
         pos = candidate.start() + 1
 
 
+def _glued(text: str, m: re.Match) -> bool:
+    """Is the number glued to the word before it ("jsx-2028956212", "F-16", "192.168.1.2"), or
+    its minus sign not after a space, an opening bracket or the start?"""
+    start = m.start()
+    before = text[start - 1] if start else ""
+    if m.group("sign"):
+        return bool(before) and not (before.isspace() or before in "([«“\"/:;")
+    return bool(before) and (before.isalnum() or before in ".,'_") or (
+        before == "-" and text[start - 2 : start][:1].isalpha())
+
+
+def _read_digits(text: str, m: re.Match, pos: int) -> tuple[Number | None, int]:
+    """The Number the match reads, its scale word absorbed ("1,5 million"), or None; and where
+    the search goes on."""
+    pats = _patterns()
+    start, end = m.span()
+    if m.group("grouped") and text[end : end + 1].isdigit():
+        # "423 0000": not a thousands group after all; read the plain digits before it
+        plain = re.compile(r"\d+").match(text, start + (1 if m.group("sign") else 0))
+        m = pats["digits"].fullmatch(text, start, plain.end())
+        if m is None:
+            return None, pos
+        end = pos = m.end()
+    value, scale = _digit_value(m), 1.0
+    if value is None:
+        return None, pos
+    sm = pats["scale"].match(text, end)
+    if sm:
+        factor = number_words()[sm.group("scale").lower()][0]
+        value, scale, end = value * Decimal(int(factor)), factor, sm.end()
+    after = text[end : end + 2]
+    number = _finite(value)
+    if after[:1].isalnum() or after[:1] == "_" or re.match(r"[.,']\d", after) or number is None:
+        return None, pos  # "10k", "180ml", "1er", "2.0.1"
+    kind = "mixed" if scale != 1.0 else "digits"
+    return Number(start, end, text[start:end], number, kind, scale), pos
+
+
 def _digit_numbers(text: str) -> list[Number]:
     """Numbers written with digits, with a scale word absorbed ("1,5 million")."""
-    pats = _patterns()
     found: list[Number] = []
     pos = 0
-    while True:
-        m = _search_digits(text, pos)
-        if m is None:
-            break
+    while (m := _search_digits(text, pos)) is not None:
         start, end = m.span()
         pos = max(end, start + 1)
-        if end == start:
+        if end == start or _glued(text, m):
             continue
-        before = text[start - 1] if start else ""
-        before2 = text[start - 2 : start]
-        if m.group("sign"):
-            # a minus sign only after a space, an opening bracket or the start
-            if before and not (before.isspace() or before in "([«“\"/:;"):
-                continue
-        elif before and (before.isalnum() or before in ".,'_") or (
-            before == "-" and before2[:1].isalpha()
-        ):
-            continue  # glued to a word: "jsx-2028956212", "F-16", "192.168.1.2"
-        if m.group("grouped") and text[end : end + 1].isdigit():
-            # "423 0000": not a thousands group after all; read the plain digits before it
-            plain = re.compile(r"\d+").match(text, start + (1 if m.group("sign") else 0))
-            m = pats["digits"].fullmatch(text, start, plain.end())
-            if m is None:
-                continue
-            end = pos = m.end()
-        after = text[end : end + 2]
-        scale = 1.0
-        value = _digit_value(m)
-        if value is None:
-            continue
-        sm = pats["scale"].match(text, end)
-        if sm:
-            factor = number_words()[sm.group("scale").lower()][0]
-            value, scale, end = value * Decimal(int(factor)), factor, sm.end()
-            after = text[end : end + 2]
-        if after[:1].isalnum() or after[:1] == "_" or re.match(r"[.,']\d", after):
-            continue  # "10k", "180ml", "1er", "2.0.1"
-        number = _finite(value)
-        if number is None:
-            continue
-        kind = "mixed" if scale != 1.0 else "digits"
-        found.append(Number(start, end, text[start:end], number, kind, scale))
+        number, pos = _read_digits(text, m, pos)
+        if number is not None:
+            found.append(number)
     return found
 
 

@@ -5,11 +5,11 @@ from helpers.reliability.conclusion import (
     check_conclusion,
     conclusion_report,
     display_name,
-    estimative_terms,
     load_conclusion,
     save_conclusion,
 )
 from helpers.reliability.corroboration import corroboration, figure_origins, side_role, sides
+from helpers.reliability.estimative import estimative_terms
 from helpers.reliability.grading import (
     admiralty_scale,
     load_grades,

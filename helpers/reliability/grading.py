@@ -42,6 +42,7 @@ from functools import lru_cache
 import pandas as pd
 
 from helpers.core import workspace
+from helpers.core.actors import actor
 from helpers.core.datafiles import read_table
 from helpers.core.story import load_story
 from helpers.reliability.corroboration import close, corroboration, figure_origins, side_role, sides
@@ -127,8 +128,6 @@ def _interests() -> dict[str, str]:
 
 
 def _actor(origin: str):
-    from helpers.core.actors import actor
-
     return actor(origin) if origin else None
 
 

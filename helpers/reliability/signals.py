@@ -43,6 +43,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from helpers.claims.tagging import tag_claims
+from helpers.core.actors import load_actors
 from helpers.core.datafiles import read_table
 from helpers.core.nlp import normalise
 
@@ -112,8 +114,6 @@ def _slip_patterns() -> list[tuple[str, re.Pattern]]:
 @lru_cache(maxsize=1)
 def _media_aliases() -> tuple[tuple[str, str], ...]:
     """(alias as written, canonical) for every actor of kind ``media``, longest alias first."""
-    from helpers.core.actors import load_actors
-
     actors = load_actors()
     pairs = {}
     for row in actors[actors["kind"] == "media"].itertuples():
@@ -289,36 +289,49 @@ def _removed_kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:
                  if wanted)
 
 
-def _evidence_rows(article_id, text, removed, units) -> list[dict]:
-    rows: list[dict] = []
-
-    def add(signal: str, kind: str, evidence: str) -> None:
-        rows.append({"article_id": article_id, "signal": signal, "kind": kind,
-                     "evidence": " ".join(str(evidence).split())})
-
+def _removed_evidence(removed) -> list[tuple[str, str, str]]:
+    """(signal, kind, evidence) for the removed pieces that count as a signal."""
+    out = []
     for item in removed:
         for signal, wanted in _removed_kinds():
-            if item.get("kind") in wanted:
-                if signal == "aggregator_traces" and not _LETTER.search(str(item.get("text"))):
-                    continue  # a lone "-" is the loader's guess, not evidence on its own
-                add(signal, item["kind"], item.get("text", ""))
+            if item.get("kind") not in wanted:
+                continue
+            if signal == "aggregator_traces" and not _LETTER.search(str(item.get("text"))):
+                continue  # a lone "-" is the loader's guess, not evidence on its own
+            out.append((signal, item["kind"], item.get("text", "")))
+    return out
+
+
+def _sentence_evidence(unit: str) -> list[tuple[str, str, str]]:
+    """(signal, kind, evidence) for the caveats (the whole claim, once per signal) and the
+    credits (the words naming the outlet) of one claim."""
+    out = []
+    sentence = normalise(unit)
     caveats = _caveat_prefilter()
+    if caveats is None or caveats.search(sentence):
+        seen: set[str] = set()
+        for signal, kind, rx in _caveat_patterns():
+            if signal not in seen and rx.search(sentence):
+                seen.add(signal)
+                out.append((signal, kind, unit))
+    out += [("stated_original_source", media, words)
+            for media, words in dict.fromkeys(_find_credits(sentence))]
+    return out
+
+
+def _slip_evidence(text: str) -> list[tuple[str, str, str]]:
+    normalised = normalise(text) if _slip_patterns() else ""
+    return [("translation_slips", kind, m.group(0))
+            for kind, rx in _slip_patterns() for m in rx.finditer(normalised)]
+
+
+def _evidence_rows(article_id, text, removed, units) -> list[dict]:
+    found = _removed_evidence(removed)
     for unit in units:
-        sentence = normalise(unit)
-        if caveats is None or caveats.search(sentence):
-            seen: set[str] = set()
-            for signal, kind, rx in _caveat_patterns():
-                if signal not in seen and rx.search(sentence):
-                    seen.add(signal)
-                    add(signal, kind, unit)
-        for media, words in dict.fromkeys(_find_credits(sentence)):
-            add("stated_original_source", media, words)
-    if _slip_patterns():
-        normalised = normalise(text)
-        for kind, rx in _slip_patterns():
-            for m in rx.finditer(normalised):
-                add("translation_slips", kind, m.group(0))
-    return rows
+        found += _sentence_evidence(unit)
+    found += _slip_evidence(text)
+    return [{"article_id": article_id, "signal": signal, "kind": kind,
+             "evidence": " ".join(str(evidence).split())} for signal, kind, evidence in found]
 
 
 EVIDENCE_COLUMNS = ["article_id", "signal", "kind", "evidence"]
@@ -330,8 +343,6 @@ def _prepare(corpus, docs, claims) -> tuple[pd.DataFrame, pd.DataFrame]:
     if not isinstance(corpus, pd.DataFrame) or not {"article_id", "text"} <= set(corpus.columns):
         raise TypeError("corpus must be a string or a DataFrame with 'article_id' and 'text'")
     if claims is None:
-        from helpers.claims.tagging import tag_claims
-
         claims = tag_claims(corpus, docs=docs)
     return corpus, claims
 

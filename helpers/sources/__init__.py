@@ -1,7 +1,8 @@
 """Move 1, read the sources: load a folder of articles, decode and clean them, and show where
 they come from (provenance); the learner's own folder and uploads."""
 
-from helpers.sources.corpus import CorpusWarning, find_article, load_corpus, short_id
+from helpers.core.text import short_id
+from helpers.sources.corpus import CorpusWarning, find_article, load_corpus
 from helpers.sources.provenance import (
     find_sentences,
     removed_summary,

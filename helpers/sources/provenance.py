@@ -12,7 +12,8 @@ from functools import lru_cache
 import pandas as pd
 
 from helpers import SEEDS_DIR
-from helpers.sources.corpus import find_article, short_id
+from helpers.core.text import short_id
+from helpers.sources.corpus import find_article
 
 #: Why each kind of removed text is a clue about where an article came from.
 REMOVED_KIND_MEANING = {

@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from helpers import REPO_DIR, SEEDS_DIR
+from helpers.core import workspace
 from helpers.core.workspace import shown
 
 ENV_VAR = "KURSK_MY_ARTICLES"
@@ -82,8 +83,6 @@ OWN_WORK = "my_investigation"
 def use_own_workspace() -> Path:
     """Save notebook 05's grades, conclusion and report apart from the Kursk course's, in
     ``work/my_investigation/``, so that neither overwrites the other. Safe to run twice."""
-    from helpers.core import workspace
-
     current = workspace.root()
     target = current if current.name == OWN_WORK else current / OWN_WORK
     workspace.set_root(target)

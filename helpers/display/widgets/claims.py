@@ -7,8 +7,8 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
-from helpers.claims.tagging import filter_claims
-from helpers.sources.corpus import short_id
+from helpers.claims.filters import filter_claims
+from helpers.core.text import short_id
 
 SHOWN = ["article", "sentence_id", "sentence", "speaker", "speaker_kind", "hedges"]
 KINDS = [("all", None), ("named person", "person"), ("institution", "institution"),

@@ -1,0 +1,60 @@
+"""The context of one article, computed once before any rule runs: actor mentions, quotes,
+cue phrases, reporting verbs and the subject-like mentions pronouns can refer to."""
+
+from __future__ import annotations
+
+from helpers.claims.attribution.cues import _cue_matcher
+from helpers.claims.attribution.lexicon import (
+    _ARTICLES,
+    _PREPOSITIONS_NOT_PAR,
+    INDEFINITE,
+    SUBJECT_DEPS,
+    _reporting_lemmas,
+    _word_class_at,
+)
+from helpers.claims.attribution.model import Context
+from helpers.claims.attribution.nouns import _as_written, _speaker_from_actor, np_extent
+from helpers.claims.attribution.quotes import quote_state
+from helpers.core.actors import find_actors
+from helpers.core.nlp import token_table
+
+
+def build_context(doc) -> Context:
+    ctx = Context(doc=doc, tab=token_table(doc))
+    ctx.mentions = find_actors(doc)
+    for m in ctx.mentions:
+        for i in range(m.start, m.end):
+            ctx.mention_at[i] = m
+    ctx.inside, ctx.unclosed = quote_state(doc)
+    # ordered by start, then cue, then end
+    ctx.cues = sorted(((doc.vocab.strings[m], s, e) for m, s, e in _cue_matcher(doc.vocab)(doc)),
+                      key=lambda c: (c[1], c[0], c[2]))
+    ctx.reporting = _reporting_lemmas(doc, ctx.tab)
+    ctx.subjects = _subject_mentions(ctx)
+    return ctx
+
+
+def _subject_mentions(ctx: Context) -> list:
+    """Actor mentions in a subject-like position (for pronoun resolution), in order."""
+    doc, tab, inside = ctx.doc, ctx.tab, ctx.inside
+    lower = tab.lower
+    out = []
+    for m in ctx.mentions:
+        if any(inside[m.start : m.end]):
+            continue
+        before = m.start - 1 if m.start else None  # index of the word before the mention
+        if lower[m.start] in _ARTICLES and before is not None:
+            before = m.start - 2 if m.start >= 2 else None
+        if before is not None and lower[before] in _PREPOSITIONS_NOT_PAR:
+            continue
+        if not SUBJECT_DEPS.isdisjoint(tab.dep[m.start : m.end]) or (
+                before is not None and lower[before] == "par"):
+            out.append((m.start, _speaker_from_actor(m.actor, doc[m.start : m.end], m.start, ctx)))
+    subjects = [i for i, dep in enumerate(tab.dep) if dep == "nsubj"]
+    for i in subjects:  # "Des responsables ukrainiens ont…" (not in the table)
+        if (i not in ctx.mention_at and not inside[i]
+                and _word_class_at(tab, i, "anonymous_head")):
+            s, e = np_extent(doc, i, max(0, i - 3), min(len(doc), i + 8))
+            if lower[s] in INDEFINITE or tab.pos[s] != "DET":
+                out.append((i, _as_written(ctx, doc[s:e], "anonymous", i)))
+    return sorted(out, key=lambda x: x[0])

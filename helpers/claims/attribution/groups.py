@@ -1,0 +1,65 @@
+"""Verb groups: where the group of a reporting verb starts (auxiliaries, clitics, negation, the
+adverbs and set phrases inside it), and the participles and gerunds that change what it says."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from helpers.claims.attribution.lexicon import _word_class_at, _words
+from helpers.core.nlp import token_table
+
+
+@lru_cache(maxsize=1)
+def _group_phrases() -> dict[str, list[list[str]]]:
+    """The set phrases that sit inside a verb group (:func:`_verb_group_start`), in order, by
+    their last word."""
+    by_last: dict[str, list[list[str]]] = {}
+    for p in _words()[2] + [["par", "la", "suite"], ["à", "nouveau"], ["de", "nouveau"]]:
+        by_last.setdefault(p[-1], []).append(p)
+    return by_last
+
+
+def _verb_group_start(doc, v: int, lo: int) -> int:
+    """First token of the verb group ending at ``v``: auxiliaries, clitics, negation, and the
+    adverbs and set phrases that sit inside it (``a de leur côté affirmé``, ``a par la suite
+    nié``)."""
+    tab = token_table(doc)
+    lower, pos, lemma, text = tab.lower, tab.pos, tab.lemma, tab.text
+    phrases = _group_phrases()
+
+    def aux_in(a: int, b: int) -> bool:  # an auxiliary or a form of 'avoir' in tokens a:b
+        return any(pos[x] == "AUX" or lemma[x] == "avoir" for x in range(a, b))
+
+    k = v
+    while k - 1 >= lo:
+        t = k - 1
+        phrase = next((p for p in phrases.get(lower[t], ()) if k - len(p) >= lo
+                       and lower[k - len(p) : k] == p), None)
+        if phrase and aux_in(max(lo, k - len(phrase) - 3), k - len(phrase)):
+            k -= len(phrase)
+        elif (pos[t] == "AUX" or lemma[t] in {"avoir", "être"} or text[t].startswith("-")
+              or lower[t] in {"ne", "n'", "pas", "se", "s'", "l'"}):
+            k -= 1
+        elif (pos[t] == "ADV" or _word_class_at(tab, t, "skip")) and aux_in(max(lo, k - 4), k - 1):
+            k -= 1
+        else:
+            break
+    return k
+
+
+def _is_past_participle(tok) -> bool:
+    """``capturé``, ``diffusée``, ``confirmé`` (by the morphology)."""
+    return "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+
+
+def _is_gerund_or_infinitive(tok) -> bool:
+    forms = tok.morph.get("VerbForm")
+    return "Inf" in forms or ("Part" in forms and "Pres" in tok.morph.get("Tense")) or (
+        tok.lower_.endswith("ant") and tok.pos_ == "VERB"
+    )
+
+
+def _is_cleft(doc, start: int, lo: int) -> bool:
+    """``C'est ce qu'affirment…``, ``C'est ce qu'a déclaré…``."""
+    words = token_table(doc).lower[max(lo, start - 4) : start]
+    return words[-4:] == ["c'", "est", "ce", "qu'"] or words[-4:] == ["c'", "est", "ce", "que"]

@@ -1,0 +1,196 @@
+"""The attribution rules' word lists: reporting verbs (``reporting_verbs.csv``, matched by lemma),
+word classes (``attribution_words.csv``: anonymous heads, roles, institutions, media, words to
+skip), the small closed classes of French grammar they need, and the nationality adjectives that
+give an anonymous speaker a side."""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from helpers.claims.hedging import verb_lemma
+from helpers.core.nlp import token_table
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"  # helpers/claims/data
+
+
+OPENERS = {"«", "“"}
+
+
+CLOSERS = {"»", "”"}
+
+
+QUOTE_MARKS = OPENERS | CLOSERS | {'"', "„"}
+
+
+PRONOUNS = {  # text → (gender, number)
+    "il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p"),
+    "lui": ("m", "s"), "eux": ("m", "p"),
+}
+
+
+RELATIVE_SELON = {"lequel", "laquelle", "lesquels", "lesquelles"}
+
+
+PREPOSITIONS = {
+    "de", "d'", "du", "à", "au", "aux", "en", "dans", "sur", "contre", "avec", "vers", "pour",
+    "entre", "chez", "sans", "après", "avant", "depuis", "sous", "lors", "malgré", "comme",
+}
+
+
+NP_LINKS = {"de", "d'", "du", "des", "à", "au", "aux"}
+
+
+INDEFINITE = {"un", "une", "des", "de", "d'", "plusieurs", "certains", "certaines", "quelques",
+              "deux", "trois", "nombreux", "nombreuses", "hauts", "haut"}
+
+
+DEFINITE = {"le", "la", "les", "l'"}
+
+
+DEMONSTRATIVE = {"ce", "cet", "cette", "ces"}
+
+
+BLOCKING_GOVERNORS = {"refuser", "garder", "éviter", "abstenir", "décliner", "éluder"}
+
+
+NEGATION_AFTER = {"pas", "jamais", "plus", "guère", "point", "rien"}
+
+
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "obl:agent", "ROOT", "appos", "conj", "flat:name"}
+
+
+KIND_BY_CLASS = {
+    "anonymous_head": "anonymous", "role_head": "person", "institution_head": "institution",
+    "media_head": "media",
+}
+
+
+KIND_BY_LABEL = {"PER": "person", "ORG": "institution", "LOC": "institution"}
+
+
+_ARTICLES = DEFINITE | INDEFINITE
+
+
+_DETERMINERS = INDEFINITE | DEFINITE | DEMONSTRATIVE
+
+
+_PREPOSITIONS_NOT_PAR = PREPOSITIONS - {"par"}
+
+
+MEDIATORS = [["par", "l'", "intermédiaire", "de"], ["par", "l'", "intermédiaire", "du"],
+             ["par", "la", "voix", "de"], ["par", "la", "voix", "du"], ["via"]]
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> dict[str, str]:
+    """``lemma → stance`` from ``helpers/data/reporting_verbs.csv``."""
+    with open(DATA_DIR / "reporting_verbs.csv", encoding="utf-8", newline="") as f:
+        return {r["lemma"]: r["stance"] for r in csv.DictReader(f)}
+
+
+@lru_cache(maxsize=1)
+def reporting_forms() -> dict[str, str]:
+    """Irregular inflected forms of the reporting verbs (``dément`` → ``démentir``)."""
+    with open(DATA_DIR / "reporting_verbs.csv", encoding="utf-8", newline="") as f:
+        return {form: r["lemma"] for r in csv.DictReader(f) for form in r["forms"].split()}
+
+
+def reporting_lemma(tok) -> str:
+    """The reporting verb ``tok`` is a form of, or ``""``."""
+    return verb_lemma(tok, reporting_verbs(), reporting_forms())
+
+
+# (lemma, form, POS, title case, (previous POS, form, punctuation flag)) → reporting_lemma
+_REPORTING_MEMO: dict[tuple, str] = {}
+
+
+def _reporting_lemmas(doc, tab) -> list[str]:
+    """:func:`reporting_lemma` of every token of ``doc`` (``tab`` is its token table).
+
+    Every token of every sentence is tested, and nearly all are not reporting verbs. The answer
+    of :func:`helpers.hedging.verb_lemma` depends only on the token's lemma, form, POS and title
+    case and on the previous token's POS, form and punctuation flag (``les annonces``, ``ni
+    démenti``), so it is memoised on those: a repeated word costs a dict look-up, not a Token
+    and a call. (If ``verb_lemma`` ever reads more of the context, add it to the key.)
+    """
+    memo = _REPORTING_MEMO
+    if len(memo) > 200_000:  # a bound for very long runs; any size gives the same answers
+        memo.clear()
+    # the previous token's features; one more than there are tokens (the last one's are unused)
+    before = [None, *zip(tab.pos, tab.lower, tab.is_punct, strict=True)]
+    keys = list(zip(tab.lemma, tab.lower, tab.pos, tab.is_title, before, strict=False))
+    out = [memo.get(key) for key in keys]
+    for i in [i for i, lemma in enumerate(out) if lemma is None]:
+        lemma = memo.get(keys[i])  # the same words may have come earlier in this Doc
+        if lemma is None:
+            lemma = memo[keys[i]] = reporting_lemma(doc[i])
+        out[i] = lemma
+    return out
+
+
+@lru_cache(maxsize=1)
+def verbs_needing_a_clause() -> frozenset[str]:
+    """Verbs that report only when they introduce a clause or a quote (``assurer que`` but not
+    ``assurer la sécurité``; ``rappeler que`` but not ``rappeler ses troupes``)."""
+    with open(DATA_DIR / "reporting_verbs.csv", encoding="utf-8", newline="") as f:
+        return frozenset(r["lemma"] for r in csv.DictReader(f) if r["needs_clause"] == "yes")
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[dict[str, set[str]], dict[str, str], list[list[str]]]:
+    classes: dict[str, set[str]] = {}
+    sides: dict[str, str] = {}
+    phrases: list[list[str]] = []
+    with open(DATA_DIR / "attribution_words.csv", encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            classes.setdefault(r["class"], set()).add(r["word"])
+            if r["class"] == "nationality":
+                sides[r["word"]] = r["side"]
+            if r["class"] == "skip":
+                parts = re.findall(r"\w+'|[\w-]+", r["word"].lower())
+                if len(parts) > 1:
+                    phrases.append(parts)
+    return classes, sides, phrases
+
+
+def word_class(tok, name: str) -> bool:
+    """Is ``tok`` (or the hyphenated word it is part of: ``état-major``) in the word class?"""
+    return _word_class_at(token_table(tok.doc), tok.i, name)
+
+
+def _word_class_at(tab, i: int, name: str) -> bool:
+    """:func:`word_class` of token ``i``, read from the Doc's token table ``tab``."""
+    words = _words()[0].get(name, ())
+    return tab.lemma[i].lower() in words or tab.lower[i] in words or _compound_at(tab, i) in words
+
+
+def _compound(tok) -> str:
+    """``état`` ``-`` ``major`` → ``état-major`` (the tokenizer splits some hyphenated words)."""
+    return _compound_at(token_table(tok.doc), tok.i)
+
+
+def _compound_at(tab, i: int) -> str:
+    """:func:`_compound` of token ``i`` of the token table ``tab``."""
+    text, idx = tab.text, tab.idx
+
+    def glued(j: int) -> bool:  # no whitespace after token j (j is never the last token here)
+        return idx[j] + len(text[j]) == idx[j + 1]
+
+    s = e = i
+    while s - 2 >= 0 and text[s - 1] == "-" and glued(s - 2) and glued(s - 1):
+        s -= 2
+    while e + 2 < len(text) and text[e + 1] == "-" and glued(e) and glued(e + 1):
+        e += 2
+    return tab.doc_text[idx[s] : idx[e] + len(text[e])].lower() if e > s else ""
+
+
+def nationality_side(tokens) -> str:
+    sides = _words()[1]
+    for t in tokens:
+        for stem, side in sides.items():
+            if t.lower_.startswith(stem):
+                return side
+    return ""

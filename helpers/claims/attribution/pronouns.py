@@ -1,0 +1,41 @@
+"""Pronouns and references back: *il*, *elle*, *selon lui*, *-t-il* go to the most recent
+compatible speaker or subject before them."""
+
+from __future__ import annotations
+
+from helpers.claims.attribution.lexicon import PRONOUNS
+from helpers.claims.attribution.model import Context, Speaker
+
+
+def _compatible(sp: Speaker, gender: str, number: str) -> bool:
+    if number and sp.number and sp.number != number:
+        return False
+    if number == "p" and gender == "m":
+        return True  # "ils", "eux": masculine or mixed groups
+    return not (gender and sp.gender and sp.gender != gender)
+
+
+def _clitic_word(tok) -> str:
+    """``-t-il`` → ``il``, ``-elle`` → ``elle``, ``lui`` → ``lui``."""
+    return tok.lower_.lstrip("-").removeprefix("t-")
+
+
+def resolve_pronoun(ctx: Context, tok) -> Speaker | None:
+    """The most recent compatible speaker or subject before ``tok`` (``il``, ``-t-il``, ``eux``)."""
+    word = _clitic_word(tok)
+    if word not in PRONOUNS:
+        return None
+    gender, number = PRONOUNS[word]
+    pool = sorted([(p, sp) for p, sp in ctx.history + ctx.subjects if p < tok.i and sp.kind],
+                  key=lambda x: -x[0])
+    # agreement first; then number alone is relaxed ("Le GUR … Selon eux": a body as "they")
+    for wanted in ((gender, number), (gender if number == "s" else "", "")):
+        for _, sp in pool:
+            if _compatible(sp, *wanted):
+                return Speaker(sp.name, sp.kind, sp.side, tok.text, tok.i, sp.gender, sp.number)
+    return None
+
+
+def _last_speaker(ctx: Context, pos: int) -> Speaker | None:
+    earlier = [(p, sp) for p, sp in ctx.history if p < pos]
+    return max(earlier, key=lambda x: x[0])[1] if earlier else None

@@ -1,0 +1,192 @@
+"""The subject of a reporting verb: before it (``X a déclaré``, the parse's ``nsubj``, the
+phrase opening the sentence, the first of a coordination) or after it (inverted: ``…, a indiqué
+lundi un responsable``)."""
+
+from __future__ import annotations
+
+from helpers.claims.attribution.groups import _verb_group_start
+from helpers.claims.attribution.lexicon import (
+    DEFINITE,
+    DEMONSTRATIVE,
+    INDEFINITE,
+    PREPOSITIONS,
+    PRONOUNS,
+    _word_class_at,
+    _words,
+    word_class,
+)
+from helpers.claims.attribution.model import Context
+from helpers.claims.attribution.nouns import np_extent
+
+
+def _looks_like_speaker(ctx: Context, j: int) -> bool:
+    tok = ctx.doc[j]
+    return (
+        j in ctx.mention_at
+        or tok.pos_ == "PROPN"
+        or (tok.is_upper and len(tok.text) >= 2 and tok.is_alpha)  # an acronym: "le SBU"
+        or (tok.ent_type_ in {"PER", "ORG"} and not tok.is_sent_start)
+        or any(word_class(tok, c) for c in ("anonymous_head", "role_head", "institution_head",
+                                            "media_head"))
+    ) and not word_class(tok, "not_speaker")
+
+
+def _after_verb(ctx: Context, v: int, hi: int) -> int | None:
+    """Head of the inverted subject after a verb, skipping time words and adverbs."""
+    doc, tab = ctx.doc, ctx.tab
+    skip_phrases = _words()[2]
+    j = v + 1
+    while j < hi:
+        low = tab.lower[j : j + 3]
+        phrase = next((p for p in skip_phrases if low[: len(p)] == p), None)
+        if phrase:
+            j += len(phrase)
+            continue
+        if tab.text[j].isspace() or tab.text[j] in {","} and j == v + 1:
+            j += 1
+            continue
+        if _word_class_at(tab, j, "skip") or tab.pos[j] == "ADV" or doc[j].like_num:
+            j += 1
+            continue
+        break
+    if j >= hi or doc[j].is_punct:
+        return None
+    # the phrase starts here: find its head noun
+    k = j
+    while k < hi and (doc[k].pos_ in {"DET", "ADJ", "NUM"} or doc[k].lower_ in INDEFINITE | DEFINITE
+                      | DEMONSTRATIVE) and k not in ctx.mention_at:
+        k += 1
+    if k < hi and (k in ctx.mention_at or doc[k].pos_ in {"NOUN", "PROPN", "ADJ"}):
+        return k
+    return None
+
+
+def _ends_clause(ctx: Context, j: int, hi: int) -> bool:
+    """Does the noun phrase at ``j`` run to the end of the sentence (or a comma / bracket)?"""
+    doc = ctx.doc
+    _, e = np_extent(doc, j, j, hi)
+    while e < hi and doc[e].is_space:
+        e += 1
+    return e >= hi or doc[e].text in {".", "!", "?", "…", ",", "(", ";"} or doc[e].lower_ in {
+        "dans", "sur", "lors", "devant", "vendredi", "lundi", "mardi", "mercredi", "jeudi",
+        "samedi", "dimanche"}
+
+
+def _before_verb(ctx: Context, start: int, lo: int) -> int | None:
+    """Head of the nearest subject-like noun phrase left of the verb group (same clause)."""
+    doc = ctx.doc
+    for j in range(start - 1, lo - 1, -1):
+        t = doc[j]
+        if t.text in {".", "?", "!", ";", ":"} or t.lower_ in {"que", "qu'"}:
+            return None
+        if ctx.inside[j]:
+            continue
+        if j in ctx.mention_at or (t.pos_ in {"NOUN", "PROPN"} and not word_class(t, "skip")):
+            m = ctx.mention_at.get(j)
+            first = m.start if m else np_extent(doc, j, lo, start)[0]
+            before = doc[first - 1] if first > lo else None
+            if before is not None and before.lower_ in PREPOSITIONS - {"par"}:
+                continue
+            return m.start if m else j
+        if t.pos_ == "PRON" and t.lower_ in PRONOUNS:
+            return j
+    return None
+
+
+def _clause_subject(ctx: Context, verb, lo: int, hi: int, start: int | None = None) -> int | None:
+    """Head token of the subject before ``verb``: the parse's ``nsubj`` (of the verb, its
+    auxiliaries, or the first verb of a coordination: ``Il n'a pas donné…, mais a déclaré``),
+    else the nearest subject-like phrase to its left; then the first of a coordination
+    (``l'UE et des pays comme le Royaume-Uni… ont qualifié`` → ``l'UE``)."""
+    doc = ctx.doc
+    if start is None:
+        start = _verb_group_start(doc, verb.i, lo)
+    found = None
+    if start - 1 >= lo and doc[start - 1].text == ",":
+        # "Le Kremlin, bien qu'allié…, rejette", "Les services…, cités par Yonhap, affirment"
+        found = _sentence_initial_subject(ctx, lo, start)
+        if found is not None:
+            return found
+    for node in (verb, verb.head if verb.dep_ == "conj" else None):
+        if node is None:
+            continue
+        heads = [node, *[c for c in node.children if c.dep_.startswith("aux")]]
+        for h in heads:
+            subj = next((c for c in h.children if c.dep_ in {"nsubj", "nsubj:pass"}
+                         and lo <= c.i < start and not ctx.inside[c.i]), None)
+            if subj is not None:
+                found = subj.i
+                break
+        if found is not None:
+            break
+    if found is None:
+        found = _before_verb(ctx, start, lo)
+    if found is None or doc[found].lower_ in {"ce", "c'", "que", "qu'", "on"}:
+        return None
+    # "Des experts cités par le Washington Post doutent": the relay is not the subject
+    relay = next((cs for cue, cs, ce in ctx.cues if cue == "cité par" and lo <= cs < found < start
+                  and ce <= found + 1 + 4), None)
+    if relay is not None:
+        before = _before_verb(ctx, relay, lo)
+        if before is not None:
+            found = before
+    return _first_conjunct(ctx, found, lo, start)
+
+
+def _sentence_initial_subject(ctx: Context, lo: int, start: int) -> int | None:
+    """``Le Kremlin, bien qu'allié du régime…, rejette``: the phrase that opens the sentence."""
+    doc = ctx.doc
+    k = lo
+    while k < start and (doc[k].is_space or doc[k].pos_ == "DET" or doc[k].lower_ in DEFINITE):
+        k += 1
+    if k < start and _looks_like_speaker(ctx, k):
+        m = ctx.mention_at.get(k)
+        end = m.end if m else np_extent(doc, k, lo, start)[1]
+        if end < start and doc[end].text == ",":
+            return k
+    return None
+
+
+def _np_start(ctx: Context, j: int, lo: int) -> int:
+    """First token of the phrase ending with token ``j``: its determiner and adjectives."""
+    doc = ctx.doc
+    k = ctx.mention_at[j].start if j in ctx.mention_at else j
+    while k - 1 >= lo:
+        t = doc[k - 1]
+        if t.is_punct:
+            break
+        article = t.pos_ == "DET" or t.lower_ in DEFINITE | DEMONSTRATIVE | {"un", "une", "des"}
+        partitive = t.lower_ in {"de", "d'"} and doc[k].pos_ == "ADJ"  # "de hauts responsables"
+        if article or partitive or t.pos_ == "ADJ":
+            k -= 1
+        else:
+            break
+    return k
+
+
+def _first_conjunct(ctx: Context, j: int, lo: int, stop: int) -> int:
+    """``l'UE et des pays comme le Royaume-Uni, les États-Unis, l'Australie et la Corée du Sud``:
+    walk left from the parse's subject to the first item of the coordination. A comma only
+    joins items when an *et*/*ou* follows (``A, B et C``)."""
+    doc = ctx.doc
+    best = j
+    k = _np_start(ctx, j, lo)
+    listed = any(doc[x].lower_ in {"et", "ou"} for x in range(j, stop))
+    while k - 1 >= lo:
+        m = k
+        while m - 1 >= lo and (doc[m - 1].lower_ in {"et", "ou", "comme", "ainsi", "que"}
+                               or doc[m - 1].text == "," and listed):
+            m -= 1
+        if m == k:
+            break
+        head = next((x for x in range(m - 1, max(lo, m - 8) - 1, -1)
+                     if (x in ctx.mention_at or doc[x].pos_ in {"NOUN", "PROPN"})), None)
+        if head is None or not _looks_like_speaker(ctx, head) or ctx.inside[head]:
+            break
+        item_start = _np_start(ctx, head, lo)
+        before = doc[item_start - 1] if item_start > lo else None
+        if before is not None and before.lower_ in (PREPOSITIONS | {"par"}) - {"comme"}:
+            break
+        best, k = head, item_start
+        listed = True
+    return best

@@ -1,0 +1,99 @@
+"""The report's last section: the learner's own judgement, their Admiralty grades beside the
+rubric's and their conclusion with what the checker says; a friendly line where nothing is saved
+yet."""
+
+from __future__ import annotations
+
+import html
+import re
+import warnings
+
+import pandas as pd
+
+from helpers.core import workspace
+from helpers.reliability.conclusion import conclusion_report
+from helpers.reliability.grading import grade_name, load_grades, propose_grades, reconcile
+from helpers.report.page import DASH, friendly_note, table_html
+
+#: the workspace key of the learner's conclusion paragraph (saved by notebook 04)
+CONCLUSION_KEY = "conclusion"
+
+
+def grades_section(figures: pd.DataFrame, claims: pd.DataFrame) -> str:
+    grades = load_grades()
+    try:
+        proposals = propose_grades(figures, claims)
+    except (KeyError, ValueError):  # a table without the columns the rubric needs
+        proposals = pd.DataFrame(columns=["origin", "claim", "proposed", "reliability",
+                                          "credibility", "name", "reasons"])
+
+    def named(code: str) -> str:
+        try:
+            return grade_name(code)
+        except ValueError:
+            return code or DASH
+
+    if not grades:
+        parts = [friendly_note(
+            "You have not saved any grades yet. In notebook 04 (<em>Assessing "
+            "reliability</em>), grade each origin with <code>save_grade(\"GUR\", \"C\", 3, "
+            "note=\"why\")</code>, then write this report again: your grades will appear "
+            "here, beside the rubric's.")]
+        if len(proposals):
+            rows = [{"origin": r["origin"], "claim": _thousands(r["claim"]),
+                     "proposed": named(r["proposed"])}
+                    for _, r in proposals.iterrows()]
+            parts.append('<p class="intro">For reference, the grades the course\'s rubric '
+                         "proposes (not yours):</p>")
+            parts.append(table_html(pd.DataFrame(rows), "proposals"))
+        return "\n".join(parts)
+    table = reconcile(proposals, grades)
+    rows = [{"origin": r["origin"], "claim": _thousands(r["claim"]), "proposed by the rubric":
+             named(r["proposed"]), "your grade": named(r["yours"]) if r["yours"] else DASH,
+             "comparison": r["comment"], "your note": r["note"] or DASH}
+            for _, r in table.iterrows()]
+    known = set(table["origin"])
+    for origin, mine in grades.items():  # origins the learner graded that the rubric did not
+        if origin in known or not isinstance(mine, dict):
+            continue
+        code = f"{mine.get('reliability', '')}{mine.get('credibility', '')}"
+        rows.append({"origin": origin, "claim": _thousands(mine.get("claim")) or DASH,
+                     "proposed by the rubric": named(str(mine.get("proposed") or "")),
+                     "your grade": named(code), "comparison": "your own choice of origin",
+                     "your note": mine.get("note") or DASH})
+    rows.sort(key=lambda r: r["your grade"] == DASH)  # the learner's first, in rubric order
+    graded = sum(1 for r in rows if r["your grade"] != DASH)
+    intro = (f'<p class="intro">You graded {graded} origin{"s" if graded != 1 else ""}. '
+             "Where you differ from the rubric, your note says why.</p>")
+    return intro + "\n" + table_html(pd.DataFrame(rows), "grades")
+
+
+def conclusion_section() -> str:
+    saved = workspace.load(CONCLUSION_KEY)
+    text = saved.get("text", "") if isinstance(saved, dict) else saved
+    text = text.strip() if isinstance(text, str) else ""
+    if not text:
+        return friendly_note(
+            "You have not saved a conclusion yet. At the end of notebook 04 (<em>Assessing "
+            "reliability</em>), write your paragraph: how many North Korean soldiers, how sure "
+            "(an estimative term such as <em>likely</em>), according to which independent "
+            "origins. Save it, then write this report again.")
+    paragraphs = "".join(f"<p>{html.escape(p.strip())}</p>"
+                         for p in text.split("\n\n") if p.strip())
+    parts = [f'<blockquote class="conclusion">{paragraphs}</blockquote>']
+    try:
+        check = conclusion_report(text)
+    except Exception as err:  # the checker's data missing: the paragraph still goes in
+        warnings.warn(f"The conclusion checker could not run ({err}).", stacklevel=2)
+        return "\n".join(parts)
+    verdict = "passes both checks" if check.ok else "does not pass both checks yet"
+    items = "".join(f"<li>{html.escape(line.strip())}</li>" for line in check.feedback)
+    parts.append(f'<p class="intro">What the course\'s checker says (it {verdict}):</p>'
+                 f'<ul class="feedback">{items}</ul>')
+    return "\n".join(parts)
+
+
+def _thousands(text) -> str:
+    """``"about 50 000 troops"`` with a narrow no-break space inside the number (no line break
+    between 50 and 000)."""
+    return re.sub(r"(?<=\d) (?=\d{3}\b)", "\u202f", str(text or ""))
