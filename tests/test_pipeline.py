@@ -8,7 +8,6 @@ import pickle
 import re
 import subprocess
 import sys
-import types
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +16,9 @@ from pandas.testing import assert_frame_equal
 
 from helpers.claims.tagging import tag_claims
 from helpers.core import cache, nlp
+from helpers.core.story import load_story
 from helpers.figures.extract import extract_figures
+from helpers.figures.question import story_figures
 from helpers.pipeline import _Clock, run
 from helpers.sources.corpus import load_corpus
 
@@ -77,9 +78,8 @@ def parses(monkeypatch):
 
 @pytest.fixture
 def fake_reliability(monkeypatch):
-    """A stand-in for helpers.reliability that records what it was given."""
+    """Stand-ins for the reliability tables that record what they were given."""
     calls = {}
-    module = types.ModuleType("helpers.reliability")
 
     def article_signals(corpus, docs=None, claims=None):
         calls["signals"] = (corpus, docs, claims)
@@ -89,9 +89,8 @@ def fake_reliability(monkeypatch):
         calls["corroboration"] = figures
         return pd.DataFrame({"value": figures["value"].dropna().unique()})
 
-    module.article_signals = article_signals
-    module.corroboration = corroboration
-    monkeypatch.setitem(sys.modules, "helpers.reliability", module)
+    monkeypatch.setattr("helpers.reliability.signals.article_signals", article_signals)
+    monkeypatch.setattr("helpers.reliability.corroborate.corroboration", corroboration)
     return calls
 
 
@@ -127,7 +126,8 @@ def test_each_article_is_parsed_once_and_every_table_uses_those_docs(
     assert [d.text for d in result["docs"]] == [nlp.normalise(t) for t in seeds["text"]]
     corpus, docs, claims = fake_reliability["signals"]
     assert corpus is seeds and docs is result["docs"] and claims is result["claims"]
-    assert fake_reliability["corroboration"] is result["figures"]
+    # corroboration compares the figures answering the story's question, as notebook 04 does
+    assert_frame_equal(fake_reliability["corroboration"], story_figures(result["figures"]))
 
     _, claims, figures = fresh
     assert_frame_equal(result["claims"], claims)
@@ -141,13 +141,6 @@ def test_the_same_text_twice_is_parsed_once(seeds, parses):
     assert len(parses) == 1
     assert result["docs"][0] is result["docs"][1]
     assert list(result["claims"]["article_id"].unique()) == ["a", "b"]
-
-
-def test_without_reliability_the_signal_tables_are_left_out(short, monkeypatch):
-    monkeypatch.setitem(sys.modules, "helpers.reliability", None)  # import fails as if missing
-    result = run(short.iloc[:1], cache=False)
-    assert "signals" not in result and "corroboration" not in result
-    assert {"corpus", "docs", "claims", "figures"} <= set(result)
 
 
 def test_a_plain_string_is_one_article():
@@ -238,7 +231,7 @@ def test_docs_of_a_cache_only_run_are_read_when_first_used(short, tmp_path, pars
     parses.clear()
     texts = small["text"].tolist()
     stats = {"seconds": {}, "cpu_seconds": {}}
-    warm = _from_tables_alone(small, texts, tmp_path, stats, _Clock(stats), {})
+    warm = _from_tables_alone(small, texts, tmp_path, stats, _Clock(stats), load_story(), {})
     assert isinstance(warm["docs"], LazyDocs) and "not read yet" in repr(warm["docs"])
     _same_tables(cold, warm)
     assert stats["tables_from_cache"] == len(small)
@@ -254,10 +247,10 @@ def test_a_missing_table_means_the_ordinary_run(short, tmp_path):
     run(short.iloc[:2], cache=tmp_path)
     stats = {"seconds": {}, "cpu_seconds": {}}
     three = short.iloc[:3]
-    assert _from_tables_alone(three, three["text"].tolist(), tmp_path, stats, _Clock(stats),
+    texts, story = three["text"].tolist(), load_story()
+    assert _from_tables_alone(three, texts, tmp_path, stats, _Clock(stats), story, {}) is None
+    assert _from_tables_alone(three, texts, tmp_path / "empty", stats, _Clock(stats), story,
                               {}) is None
-    assert _from_tables_alone(three, three["text"].tolist(), tmp_path / "empty", stats,
-                              _Clock(stats), {}) is None
 
 
 def test_signals_are_cached_for_the_corpus_as_a_whole(short, tmp_path, fake_reliability):

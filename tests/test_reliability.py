@@ -273,7 +273,7 @@ def test_main_origins_of_the_troop_figures(seeds):
     assert origins["origin"].iloc[0] == "Volodymyr Zelensky"  # quoted in all five
     assert origins.set_index("origin").loc["Volodymyr Zelensky", "n_articles"] == 5
     assert {"GUR", "NIS", "Lloyd Austin", "Antony Blinken"} <= set(origins["origin"])
-    assert origins.set_index("origin").loc["Volodymyr Zelensky", "claim"] == "11 000 troops"
+    assert origins.set_index("origin").loc["Volodymyr Zelensky", "claim"] == "11\u202f000 troops"
 
 
 def test_proposed_grades_for_the_seed_origins(seeds):

@@ -1,11 +1,11 @@
-"""helpers.reliability.corroboration on figure tables built by hand: grouping, origins, sides."""
+"""helpers.reliability.corroborate on figure tables built by hand: grouping, origins, sides."""
 
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.reliability.corroboration import (
+from helpers.reliability.corroborate import (
     COLUMNS,
     close,
     corroboration,

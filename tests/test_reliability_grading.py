@@ -78,10 +78,10 @@ def test_grade_name():
 
 
 def test_claim_label():
-    assert claim_label(10000.0, "troops", "approx") == "about 10 000 troops"
+    assert claim_label(10000.0, "troops", "approx") == "about 10\u202f000 troops"
     assert claim_label(30.0, "troops", "lower") == "at least 30 troops"
-    assert claim_label(8000.0, "troops", "upper") == "up to 8 000 troops"
-    assert claim_label(1.5, "", "") == "1.5"
+    assert claim_label(8000.0, "troops", "upper") == "up to 8\u202f000 troops"
+    assert claim_label(1.5, "", "") == "1,5"  # French decimals, as every number shown
 
 
 # ----------------------------------------------------------------------------- the rubric
@@ -145,7 +145,7 @@ def test_the_main_claim_is_the_one_repeated_most():
     rows = figures(("a", 11000.0, "exact", "Volodymyr Zelensky"),
                    ("b", 11000.0, "exact", "Volodymyr Zelensky"),
                    ("c", 10000.0, "approx", "Volodymyr Zelensky"))
-    assert propose_grade("Volodymyr Zelensky", rows).claim == "11 000 troops"
+    assert propose_grade("Volodymyr Zelensky", rows).claim == "11\u202f000 troops"
 
 
 def test_no_figure_gives_6_with_a_reason():

@@ -13,7 +13,6 @@ from helpers.reliability.signals import (
     headline_style,
     signal_evidence,
     signal_explanations,
-    transparency_criteria,
 )
 
 
@@ -260,17 +259,6 @@ def test_signals_csv_explains_every_column_in_words():
     assert set(explained["type"]) <= {"bool", "int", "share", "text"}
     for column in ("meaning", "does_not_prove", "method"):
         assert (explained[column].str.strip() != "").all(), column
-
-
-def test_transparency_criteria_are_newsguards_nine_with_their_points():
-    criteria = transparency_criteria()
-    assert len(criteria) == 9
-    assert criteria["points"].sum() == pytest.approx(100)
-    assert set(criteria["group"]) == {"credibility", "transparency"}
-    assert set(criteria["from_text"]) == {"yes", "partly", "no"}
-    assert (criteria["source"].str.contains("NewsGuard")).all()
-    for signals in criteria["signals"]:
-        assert set(filter(None, signals.split("|"))) <= set(SIGNALS)
 
 
 @pytest.mark.parametrize(

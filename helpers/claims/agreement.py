@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from helpers.claims.sentence_units import NOBODY, sentence_units, tag_key
+from helpers.core.text import is_missing
 
 
 def cohen_kappa(a: Sequence[Hashable], b: Sequence[Hashable]) -> float:
@@ -44,7 +45,7 @@ def cohen_kappa(a: Sequence[Hashable], b: Sequence[Hashable]) -> float:
 
 def kappa_strength(kappa: float) -> str:
     """Landis & Koch's (1977) words for a kappa: a convention for reading it, not a test."""
-    if kappa is None or math.isnan(kappa):
+    if is_missing(kappa):
         return "undefined"
     if kappa < 0:
         return "poor"
@@ -72,7 +73,7 @@ class Agreement:
     def describe(self) -> str:
         if not self.compared:
             return f"{self.question}: no sentence answered yet."
-        if math.isnan(self.kappa):
+        if is_missing(self.kappa):
             k = ("Cohen's kappa is undefined here: you and the tagger gave the same single "
                  "answer to every sentence, so chance alone would agree as much")
         else:

@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from helpers.core.nlp import per_doc, token_table
+from helpers.core.text import fold
 
 HEDGES_CSV = Path(__file__).resolve().parent / "data" / "hedges.csv"
 
@@ -86,12 +87,6 @@ def _index():
 
 def _split(phrase: str) -> list[str]:
     return re.findall(r"\w+'|[\w-]+", phrase.lower())
-
-
-def _strip_accents(s: str) -> str:
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
 
 
 # ----------------------------------------------------------------------------- token features
@@ -181,7 +176,7 @@ def _conditional_form(low: str, pos: str, lemma: str) -> bool:
         return False
     # regular conditional: the infinitive (minus the -e of -re verbs) + ending
     base = lemma[:-1] if lemma.endswith("re") else lemma
-    return _strip_accents(stem) == _strip_accents(base)
+    return fold(stem, case=False) == fold(base, case=False)
 
 
 def _main_verb(tok):

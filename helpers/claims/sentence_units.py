@@ -5,17 +5,16 @@ named by their first ``sentence_id`` (:func:`tag_key` is the stable key of the l
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
+from helpers.core.text import fold, is_missing
+
 #: The speaker answer for a sentence nobody is quoted for: the outlet states it itself.
 NOBODY = "nobody / the outlet itself"
-
 
 #: The speaker answer for a speaker missing from the list.
 SOMEONE_ELSE = "someone else"
@@ -45,14 +44,14 @@ def tag_key(article_id: Any, sentence_id: Any) -> str:
 
 def _text(value: Any) -> str:
     """A cell as a stripped string; missing values (None, NaN) become ``""``."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return ""
     return str(value).strip()
 
 
 def _flag(value: Any) -> bool:
     """A cell as a bool; missing values count as False."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return False
     return bool(value)
 
@@ -78,8 +77,7 @@ def _starts_a_sentence(text: str) -> bool:
 
 def _sort_key(name: str) -> tuple[str, str]:
     """Alphabetical order as a French reader expects it: "États-Unis" among the E."""
-    plain = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(c for c in plain if not unicodedata.combining(c)), name
+    return fold(name), name
 
 
 def _check_columns(claims: pd.DataFrame) -> None:

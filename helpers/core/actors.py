@@ -34,6 +34,7 @@ import pandas as pd
 
 from helpers.core.datafiles import read_table
 from helpers.core.story import OTHER, load_story
+from helpers.core.text import normalise
 
 KINDS = ("person", "institution", "media", "anonymous")
 #: the ruler's patterns match case-insensitively ("Les Renseignements Ukrainiens")
@@ -64,9 +65,8 @@ class Mention:
 
 
 def _normalise(text: str) -> str:
-    # same typography fixes as helpers.nlp.normalise, without importing spaCy
-    text = unicodedata.normalize("NFC", text)
-    return text.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
+    # the aliases are typed by hand: compose their accents as the loader does for articles
+    return normalise(unicodedata.normalize("NFC", text))
 
 
 def _key(text: str) -> str:

@@ -82,7 +82,7 @@ class Question:
     other_forces: re.Pattern | None = None
     scopes: tuple[tuple[str, re.Pattern], ...] = ()
     #: why a figure that passes every rule is an estimate, in words
-    answers: str = "a figure with a number"
+    answers: str = "what the story counts"
     timeline_title: str = "The figures, by the date they were stated"
     #: the roles whose figures notebook 04 and the report assess
     assessed_roles: tuple[str, ...] = ("estimate", "casualties")

@@ -14,7 +14,7 @@ from helpers.core.workspace import (
     shown,
     summary,
 )
-from helpers.course.course_map import course_map, course_table
+from helpers.course.syllabus import course_map, course_table
 from helpers.course.tasks import answers, check, exercises, hint, solution, task
 
 __all__ = [

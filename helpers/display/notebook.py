@@ -9,6 +9,7 @@ import html
 import pandas as pd
 
 from helpers.core.nlp import sentences
+from helpers.core.text import is_missing
 from helpers.display.colours import OKABE_ITO
 from helpers.sources.corpus import find_article
 
@@ -31,7 +32,7 @@ _STYLE = """
 def _meta_line(row: pd.Series) -> str:
     def value(name: str) -> str:
         v = row.get(name, "")
-        if v is None or (not isinstance(v, str) and pd.isna(v)) or v == "":
+        if is_missing(v) or v == "":
             return "<i>not stated</i>"
         if isinstance(v, pd.Timestamp):
             v = v.strftime("%d %B %Y")

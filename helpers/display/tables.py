@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.core.story import UNATTRIBUTED
-from helpers.core.text import short_id
+from helpers.core.text import is_missing, short_id
 from helpers.display.points import value_text
 
 ESTIMATE_COLUMNS = ["stated_on", "speaker", "side", "figure", "scope", "article_id", "text",
@@ -48,7 +48,7 @@ def estimates_table(estimates: pd.DataFrame) -> pd.DataFrame:
     if len(estimates) == 0:
         return pd.DataFrame(columns=ESTIMATE_COLUMNS)
     out = pd.DataFrame({
-        "stated_on": [d.strftime("%Y-%m-%d") if pd.notna(d) else "" for d in
+        "stated_on": [d.strftime("%Y-%m-%d") if not is_missing(d) else "" for d in
                       estimates["stated_on"]],
         "speaker": [s or UNATTRIBUTED for s in estimates["speaker"].fillna("")],
         "side": estimates["side"],

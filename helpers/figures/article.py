@@ -6,13 +6,14 @@ counts, and what looks like a number but is not a figure (dates, times, years, i
 from __future__ import annotations
 
 import bisect
-import csv
 import json
 import re
 from functools import lru_cache
 from pathlib import Path
 
+from helpers.core.datafiles import read_rows
 from helpers.core.nlp import token_table
+from helpers.core.story import load_story
 from helpers.core.text import FRENCH_MONTHS, normalise
 from helpers.figures.dates import _reporting_flags, date_words
 from helpers.figures.numbers import Number
@@ -28,9 +29,10 @@ def patterns() -> dict:
 
 @lru_cache(maxsize=1)
 def unit_lexicon() -> dict[str, tuple[str, str]]:
-    """``{surface (lower case): (lemma, kind)}`` from ``figure_units.csv``."""
-    with open(DATA_DIR / "figure_units.csv", encoding="utf-8", newline="") as fh:
-        return {r["surface"].lower(): (r["lemma"], r["kind"]) for r in csv.DictReader(fh)}
+    """``{surface (lower case): (lemma, kind)}`` from ``figure_units.csv``, then the nouns the
+    story counts (its ``units.csv``)."""
+    rows = read_rows(DATA_DIR / "figure_units.csv") + load_story().rows("units")
+    return {r["surface"].lower(): (r["lemma"], r["kind"]) for r in rows}
 
 
 @lru_cache(maxsize=1)

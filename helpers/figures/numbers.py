@@ -23,7 +23,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
-from helpers.core.nlp import normalise
+from helpers.core.text import normalise
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 

@@ -7,11 +7,11 @@ The phrases are data (``figure_qualifiers.csv``, the range connectors of
 from __future__ import annotations
 
 import csv
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from helpers.core.text import is_missing
 from helpers.figures.article import DATA_DIR, _DocView, _regexes, patterns
 from helpers.figures.numbers import Number
 
@@ -120,7 +120,7 @@ def _bounds(qualifier: str, value: float, low=NAN, high=NAN) -> tuple[float, flo
 
 
 def _fmt(v: float) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
+    if is_missing(v):
         return ""
     return str(int(v)) if float(v).is_integer() else repr(float(v))
 
@@ -259,7 +259,7 @@ def _combine(a: _Figure, b: _Figure) -> _Figure | None:
 
     def end(f, side):
         x = getattr(f, side)
-        return f.value if math.isnan(x) else x
+        return f.value if is_missing(x) else x
 
     value = a.value * b.value
     if q == "range":

@@ -8,12 +8,13 @@ from helpers.reliability.conclusion import (
     load_conclusion,
     save_conclusion,
 )
-from helpers.reliability.corroboration import corroboration, figure_origins, side_role, sides
+from helpers.reliability.corroborate import corroboration, figure_origins, side_role, sides
 from helpers.reliability.estimative import estimative_terms
 from helpers.reliability.grading import (
     admiralty_scale,
     load_grades,
     main_origins,
+    origins_to_grade,
     propose_grade,
     propose_grades,
     reconcile,
@@ -24,13 +25,12 @@ from helpers.reliability.signals import (
     article_signals,
     signal_evidence,
     signal_explanations,
-    transparency_criteria,
 )
 
 __all__ = [
     "admiralty_scale", "article_signals", "check_conclusion", "conclusion_report",
     "corroboration", "display_name", "estimative_terms", "figure_origins", "load_conclusion",
-    "load_grades", "main_origins", "propose_grade", "propose_grades", "reconcile",
-    "save_conclusion", "save_grade", "shared_passages", "side_role", "sides", "signal_evidence",
-    "signal_explanations", "transparency_criteria",
+    "load_grades", "main_origins", "origins_to_grade", "propose_grade", "propose_grades",
+    "reconcile", "save_conclusion", "save_grade", "shared_passages", "side_role", "sides",
+    "signal_evidence", "signal_explanations",
 ]  # fmt: skip

@@ -42,21 +42,24 @@ from functools import lru_cache
 import pandas as pd
 
 from helpers.core import workspace
-from helpers.core.actors import actor
+from helpers.core.actors import actor, side_of, side_role, sides
 from helpers.core.datafiles import read_table
 from helpers.core.story import load_story
-from helpers.reliability.corroboration import close, corroboration, figure_origins, side_role, sides
+from helpers.core.text import format_number
+from helpers.reliability.corroborate import close, corroboration, figure_origins
 from helpers.reliability.signals import data_table
 
 __all__ = [
     "CREDIBILITY",
     "GRADES_KEY",
+    "ORIGINS_TO_GRADE",
     "RELIABILITY",
     "Proposal",
     "admiralty_scale",
     "grade_name",
     "load_grades",
     "main_origins",
+    "origins_to_grade",
     "parse_grade",
     "propose_grade",
     "propose_grades",
@@ -68,6 +71,8 @@ RELIABILITY = ("A", "B", "C", "D", "E", "F")
 CREDIBILITY = ("1", "2", "3", "4", "5", "6")
 #: the workspace key of the learner's grades (``work/grades.json``)
 GRADES_KEY = "grades"
+#: how many origins a learner grades: the most quoted, which the articles lean on most
+ORIGINS_TO_GRADE = 6
 _QUALIFIER_WORDS = {"approx": "about ", "lower": "at least ", "upper": "up to "}
 
 
@@ -132,8 +137,9 @@ def _actor(origin: str):
 
 
 def claim_label(value: float, unit_kind: str = "", qualifier: str = "") -> str:
-    """``"about 10 000 troops"``: a figure as a learner reads it (thousands with a space)."""
-    number = f"{value:,.0f}".replace(",", " ") if float(value).is_integer() else f"{value:g}"
+    """``"about 10 000 troops"``: a figure as a learner reads it (French thousands, with a narrow
+    no-break space, :func:`helpers.core.text.format_number`)."""
+    number = format_number(value)
     words = _QUALIFIER_WORDS.get(qualifier.split(", ")[0] if qualifier else "", "")
     return f"{words}{number} {unit_kind}".strip()
 
@@ -154,10 +160,18 @@ def _main_claim(origin: str, links: pd.DataFrame, table: pd.DataFrame) -> pd.Ser
     return per_value.iloc[0]
 
 
+def _unit_kinds(unit_kinds) -> tuple | None:
+    """``"story"``: the kinds the story's question counts (any, when it names none)."""
+    if isinstance(unit_kinds, str) and unit_kinds == "story":
+        return load_story().question.unit_kinds or None
+    return unit_kinds
+
+
 def main_origins(
-    figures: pd.DataFrame, claims: pd.DataFrame | None = None, unit_kinds=("troops",)
+    figures: pd.DataFrame, claims: pd.DataFrame | None = None, unit_kinds="story"
 ) -> pd.DataFrame:
-    """The origins to grade: every speaker behind a figure of ``unit_kinds`` (``None``: any).
+    """The origins to grade: every speaker behind a figure of ``unit_kinds`` (``"story"``: the
+    kinds the story's question counts, troops for the course; ``None``: any).
 
     Columns: ``origin, kind, side, role, access, n_articles, articles, figures, claim, value,
     unit_kind``. ``articles`` are those quoting the origin (every claim it is tagged with, when
@@ -166,6 +180,7 @@ def main_origins(
     figures, descending.
     """
     links = figure_origins(figures)
+    unit_kinds = _unit_kinds(unit_kinds)
     if unit_kinds is not None:
         links = links[links["unit_kind"].isin(list(unit_kinds))]
     links = links[links["speaker"] != ""]
@@ -270,20 +285,20 @@ def _reliability(origin: str) -> tuple[str, dict[str, str]]:
 def _credibility(origin: str, value, unit_kind: str, table: pd.DataFrame,
                  tolerance: float, label: str = "") -> tuple[str, str]:
     """(grade, reason) for ``origin``'s figure ``value`` of ``unit_kind``."""
-    own_side = (_actor(origin).side if _actor(origin) else "")
+    own_side = side_of(origin)
 
     def side_key(name: str, side: str) -> str:
         return name if side in ("", "other") else side  # an unknown side is its own
 
     def foreign(name: str) -> bool:
-        return side_key(name, _side(name)) != side_key(origin, own_side)
+        return side_key(name, side_of(name)) != side_key(origin, own_side)
 
     same = table[(table["value"] == value) & (table["unit_kind"] == unit_kind)]
     others = [o for o in (same["speakers"].iloc[0] if len(same) else []) if o != origin]
     label = label or claim_label(value, unit_kind)
     other_side = [o for o in others if foreign(o)]
     if other_side:
-        names = ", ".join(f"{o} ({_side(o) or 'side unknown'})" for o in other_side)
+        names = ", ".join(f"{o} ({side_of(o) or 'side unknown'})" for o in other_side)
         return "1", (f"{label}: also given by {names}, on another side → 1 (confirmed by "
                      "other sources). Check they did not get it from the same place.")
     nearby = table[(table["unit_kind"] == unit_kind) & (table["value"] != value)
@@ -301,11 +316,6 @@ def _credibility(origin: str, value, unit_kind: str, table: pd.DataFrame,
                      " they are not independent → 3 (possibly true).")
     return "6", (f"{label}: nobody else in these articles gives this figure or a close one → 6 "
                  "(truth cannot be judged). If other information contradicts it, 4 or 5.")
-
-
-def _side(name: str) -> str:
-    found = _actor(name)
-    return found.side if found else ""
 
 
 def propose_grade(
@@ -345,12 +355,22 @@ def propose_grade(
     return Proposal(origin, claim, reliability, credibility, reasons)
 
 
+def origins_to_grade(figures: pd.DataFrame, claims: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The origins a learner grades, notebook 04's widget and the report alike: the
+    :data:`ORIGINS_TO_GRADE` most quoted of :func:`main_origins`. ``figures``: those answering
+    the story's question (:func:`helpers.figures.story_figures`)."""
+    return main_origins(figures, claims).head(ORIGINS_TO_GRADE).reset_index(drop=True)
+
+
 def propose_grades(figures: pd.DataFrame, claims: pd.DataFrame | None = None,
-                   unit_kinds=("troops",)) -> pd.DataFrame:
-    """A proposal for every :func:`main_origins` origin and its claim: ``origin, claim,
-    proposed, reliability, credibility, name, reasons`` (reasons as one text)."""
+                   unit_kinds="story", origins: pd.DataFrame | None = None) -> pd.DataFrame:
+    """A proposal for each origin and its claim: ``origin, claim, proposed, reliability,
+    credibility, name, reasons`` (reasons as one text). ``origins``: a table of
+    :func:`main_origins` (e.g. :func:`origins_to_grade`); default, every main origin."""
+    if origins is None:
+        origins = main_origins(figures, claims, unit_kinds)
     rows = []
-    for row in main_origins(figures, claims, unit_kinds).itertuples():
+    for row in origins.itertuples():
         p = propose_grade(row.origin, figures, value=row.value, unit_kind=row.unit_kind)
         rows.append({"origin": p.origin, "claim": p.claim, "proposed": p.code,
                      "reliability": p.reliability, "credibility": p.credibility,

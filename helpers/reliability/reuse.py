@@ -23,14 +23,13 @@ one order only, so it misses a quote that comes early in one article and late in
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from itertools import combinations
 
 import pandas as pd
 from rapidfuzz import fuzz
 
-from helpers.core.nlp import normalise
+from helpers.core.text import fold, normalise
 
 __all__ = ["COLUMNS", "shared_passages"]
 
@@ -41,14 +40,9 @@ COLUMNS = [
 _TOKEN = re.compile(r"\w+(?:-\w+)*")  # an apostrophe ends a word: qu'au -> qu, au
 
 
-def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _tokens(text: str) -> list[tuple[str, int, int]]:
     """(folded word, start, end) for each word; offsets index the original text."""
-    return [(_fold(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(normalise(text))]
+    return [(fold(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(normalise(text))]
 
 
 def _shingles(words: list[str], k: int) -> dict[tuple[str, ...], list[int]]:

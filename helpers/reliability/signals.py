@@ -45,8 +45,9 @@ import pandas as pd
 
 from helpers.claims.tagging import tag_claims
 from helpers.core.actors import load_actors
-from helpers.core.datafiles import read_table
-from helpers.core.nlp import normalise
+from helpers.core.datafiles import read_rows, read_table
+from helpers.core.story import load_story
+from helpers.core.text import is_missing, normalise
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -57,7 +58,6 @@ __all__ = [
     "headline_style",
     "signal_evidence",
     "signal_explanations",
-    "transparency_criteria",
 ]
 
 #: ``headline_style`` values
@@ -88,14 +88,6 @@ def signal_explanations() -> pd.DataFrame:
     return table[["signal", "meaning", "does_not_prove", "type", "reading", "method"]].copy()
 
 
-def transparency_criteria() -> pd.DataFrame:
-    """NewsGuard's nine criteria, how far one article's text can answer each, and the signals
-    that give the clues (``helpers/data/transparency_criteria.csv``)."""
-    table = data_table("transparency_criteria.csv")
-    table["points"] = table["points"].astype(float)
-    return table
-
-
 # ------------------------------------------------------------------------------- patterns
 
 
@@ -107,8 +99,8 @@ def _caveat_patterns() -> list[tuple[str, str, re.Pattern]]:
 
 @lru_cache(maxsize=1)
 def _slip_patterns() -> list[tuple[str, re.Pattern]]:
-    table = data_table("translation_slips.csv")
-    return [(r.kind, re.compile(r.pattern)) for r in table.itertuples()]
+    rows = read_rows(DATA_DIR / "translation_slips.csv") + load_story().rows("translation_slips")
+    return [(r["kind"], re.compile(r["pattern"])) for r in rows]
 
 
 @lru_cache(maxsize=1)
@@ -382,7 +374,7 @@ def signal_evidence(corpus, docs=None, claims=None) -> pd.DataFrame:
 
 
 def _filled(value) -> bool:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    if is_missing(value):
         return False
     return bool(str(value).strip())
 

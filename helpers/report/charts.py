@@ -9,6 +9,7 @@ import io
 
 import pandas as pd
 
+from helpers.core.story import Question
 from helpers.display.points import speaker_markers, timeline_points
 from helpers.display.spread import plot_spread
 from helpers.display.timeline import plot_timeline
@@ -31,27 +32,28 @@ def png_bytes(fig) -> bytes:
     return buf.getvalue()
 
 
-def timeline_png(estimates: pd.DataFrame) -> bytes:
+def timeline_png(estimates: pd.DataFrame, question: Question) -> bytes:
     fig = new_figure(8, 4.5)
     ax = fig.add_subplot()
     fig.subplots_adjust(left=0.1, right=0.74, top=0.84, bottom=0.12)
-    plot_timeline(estimates, ax=ax)
+    plot_timeline(estimates, ax=ax, question=question)
     return png_bytes(fig)
 
 
-def spread_png(estimates: pd.DataFrame) -> bytes:
+def spread_png(estimates: pd.DataFrame, question: Question) -> bytes:
     n = len(timeline_points(estimates))
     fig = new_figure(8, 1.1 + 0.32 * max(n, 1))
     ax = fig.add_subplot()
-    plot_spread(estimates, ax=ax, markers=speaker_markers(timeline_points(estimates)))
+    plot_spread(estimates, ax=ax, markers=speaker_markers(timeline_points(estimates)),
+                question=question)
     return png_bytes(fig)
 
 
-def timeline_alt(points: pd.DataFrame) -> str:
+def timeline_alt(points: pd.DataFrame, question: Question) -> str:
     first, last = points["stated_on"].min(), points["stated_on"].max()
     listed = "; ".join(f"{p['label']} on {day(p['stated_on'])}" for _, p in points.iterrows())
-    return (f"Timeline chart of {len(points)} estimates of how many North Korean soldiers were "
-            f"sent, by the date stated, from {day(first)} to {day(last)}, between "
+    return (f"Timeline chart of {len(points)} estimates of {question.answers}, by the date "
+            f"stated, from {day(first)} to {day(last)}, between "
             f"{num(points['value'].min())} and {num(points['value'].max())}: {listed}.")
 
 

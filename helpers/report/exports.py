@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.core import workspace
-from helpers.report.write import _reliability_tables
+from helpers.report.write import reliability_tables
 
 #: the CSV files :func:`export_tables` writes, and the results table each comes from
 EXPORTS = {"claims": "claims.csv", "figures": "figures.csv", "signals": "signals.csv",
@@ -26,7 +26,7 @@ def export_tables(results: dict, folder=None) -> list[Path]:
     index, list cells joined with ``"; "``, dates as ``YYYY-MM-DD``."""
     folder = Path(folder) if folder is not None else workspace.root() / "exports"
     folder.mkdir(parents=True, exist_ok=True)
-    tables = _reliability_tables(results)
+    tables = reliability_tables(results)
     paths = []
     for key, name in EXPORTS.items():
         table = results[key] if key in results else tables[key]

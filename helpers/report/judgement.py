@@ -5,24 +5,30 @@ yet."""
 from __future__ import annotations
 
 import html
-import re
 import warnings
 
 import pandas as pd
 
 from helpers.core import workspace
-from helpers.reliability.conclusion import conclusion_report
-from helpers.reliability.grading import grade_name, load_grades, propose_grades, reconcile
+from helpers.core.story import Story
+from helpers.reliability.conclusion import CONCLUSION_KEY, conclusion_report
+from helpers.reliability.grading import (
+    grade_name,
+    load_grades,
+    origins_to_grade,
+    propose_grades,
+    reconcile,
+)
 from helpers.report.page import DASH, friendly_note, table_html
 
-#: the workspace key of the learner's conclusion paragraph (saved by notebook 04)
-CONCLUSION_KEY = "conclusion"
 
-
-def grades_section(figures: pd.DataFrame, claims: pd.DataFrame) -> str:
+def grades_section(figures: pd.DataFrame, claims: pd.DataFrame, story: Story) -> str:
+    """The learner's grades beside the rubric's, for the origins notebook 04 has them grade
+    (:func:`helpers.reliability.origins_to_grade` of ``figures``, those answering the story's
+    question) and any other origin they graded."""
     grades = load_grades()
     try:
-        proposals = propose_grades(figures, claims)
+        proposals = propose_grades(figures, claims, origins=origins_to_grade(figures, claims))
     except (KeyError, ValueError):  # a table without the columns the rubric needs
         proposals = pd.DataFrame(columns=["origin", "claim", "proposed", "reliability",
                                           "credibility", "name", "reasons"])
@@ -34,13 +40,13 @@ def grades_section(figures: pd.DataFrame, claims: pd.DataFrame) -> str:
             return code or DASH
 
     if not grades:
+        example = story.report_text("grade_example", 'save_grade("origin", "C", 3, note="why")')
         parts = [friendly_note(
             "You have not saved any grades yet. In notebook 04 (<em>Assessing "
-            "reliability</em>), grade each origin with <code>save_grade(\"GUR\", \"C\", 3, "
-            "note=\"why\")</code>, then write this report again: your grades will appear "
-            "here, beside the rubric's.")]
+            f"reliability</em>), grade each origin with <code>{html.escape(example)}</code>, "
+            "then write this report again: your grades will appear here, beside the rubric's.")]
         if len(proposals):
-            rows = [{"origin": r["origin"], "claim": _thousands(r["claim"]),
+            rows = [{"origin": r["origin"], "claim": r["claim"],
                      "proposed": named(r["proposed"])}
                     for _, r in proposals.iterrows()]
             parts.append('<p class="intro">For reference, the grades the course\'s rubric '
@@ -48,7 +54,7 @@ def grades_section(figures: pd.DataFrame, claims: pd.DataFrame) -> str:
             parts.append(table_html(pd.DataFrame(rows), "proposals"))
         return "\n".join(parts)
     table = reconcile(proposals, grades)
-    rows = [{"origin": r["origin"], "claim": _thousands(r["claim"]), "proposed by the rubric":
+    rows = [{"origin": r["origin"], "claim": r["claim"], "proposed by the rubric":
              named(r["proposed"]), "your grade": named(r["yours"]) if r["yours"] else DASH,
              "comparison": r["comment"], "your note": r["note"] or DASH}
             for _, r in table.iterrows()]
@@ -57,7 +63,7 @@ def grades_section(figures: pd.DataFrame, claims: pd.DataFrame) -> str:
         if origin in known or not isinstance(mine, dict):
             continue
         code = f"{mine.get('reliability', '')}{mine.get('credibility', '')}"
-        rows.append({"origin": origin, "claim": _thousands(mine.get("claim")) or DASH,
+        rows.append({"origin": origin, "claim": mine.get("claim") or DASH,
                      "proposed by the rubric": named(str(mine.get("proposed") or "")),
                      "your grade": named(code), "comparison": "your own choice of origin",
                      "your note": mine.get("note") or DASH})
@@ -68,15 +74,17 @@ def grades_section(figures: pd.DataFrame, claims: pd.DataFrame) -> str:
     return intro + "\n" + table_html(pd.DataFrame(rows), "grades")
 
 
-def conclusion_section() -> str:
+def conclusion_section(story: Story) -> str:
+    """The learner's saved conclusion and what the checker says of it."""
     saved = workspace.load(CONCLUSION_KEY)
     text = saved.get("text", "") if isinstance(saved, dict) else saved
     text = text.strip() if isinstance(text, str) else ""
     if not text:
+        ask = story.report_text("conclusion_ask", "what the figures say")
         return friendly_note(
             "You have not saved a conclusion yet. At the end of notebook 04 (<em>Assessing "
-            "reliability</em>), write your paragraph: how many North Korean soldiers, how sure "
-            "(an estimative term such as <em>likely</em>), according to which independent "
+            f"reliability</em>), write your paragraph: {html.escape(ask)}, how sure (an "
+            "estimative term such as <em>likely</em>), according to which independent "
             "origins. Save it, then write this report again.")
     paragraphs = "".join(f"<p>{html.escape(p.strip())}</p>"
                          for p in text.split("\n\n") if p.strip())
@@ -91,9 +99,3 @@ def conclusion_section() -> str:
     parts.append(f'<p class="intro">What the course\'s checker says (it {verdict}):</p>'
                  f'<ul class="feedback">{items}</ul>')
     return "\n".join(parts)
-
-
-def _thousands(text) -> str:
-    """``"about 50 000 troops"`` with a narrow no-break space inside the number (no line break
-    between 50 and 000)."""
-    return re.sub(r"(?<=\d) (?=\d{3}\b)", "\u202f", str(text or ""))

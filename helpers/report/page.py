@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 
-from helpers.core.text import format_day, format_number
+from helpers.core.text import format_day, format_number, is_missing
 
 DASH = "—"
 
@@ -102,7 +102,7 @@ conclusion are the learner's own.</p>
 {body}
 </main>
 <footer>
-<p>Made with the Kursk reports notebooks (<code>helpers.report.write_report</code>). Article text
+<p>Made with the course's notebooks (<code>helpers.report.write_report</code>). Article text
 is quoted as the files give it, in French; it is shown as text, never run as code. Methods: SIFT
 (Caulfield), Civic Online Reasoning (Stanford History Education Group), the Admiralty code
 (NATO AJP-2.1), estimative language (ICD 203).</p>
@@ -146,7 +146,7 @@ def friendly_note(markup: str) -> str:
 
 
 def joined(values) -> str:
-    if values is None or (not isinstance(values, list | tuple | set) and pd.isna(values)):
+    if is_missing(values):
         return ""
     return "; ".join(str(v) for v in values)
 

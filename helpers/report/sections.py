@@ -8,6 +8,8 @@ import html
 
 import pandas as pd
 
+from helpers.core.story import Story
+from helpers.core.text import is_missing
 from helpers.display.points import timeline_points, value_text
 from helpers.figures.question import spread, story_estimates
 from helpers.reliability import shared_passages, signal_explanations
@@ -104,7 +106,7 @@ def figures_section(figures: pd.DataFrame, label_of: dict) -> str:
         return empty_note("No figures were found in the articles.")
     rows = []
     for _, f in figures.iterrows():
-        vague = f["qualifier"] == "vague" or pd.isna(f["value"])
+        vague = f["qualifier"] == "vague" or is_missing(f["value"])
         rows.append({
             "article": label_of.get(str(f["article_id"]), f["article_id"]),
             "as written": f["text"],
@@ -117,26 +119,31 @@ def figures_section(figures: pd.DataFrame, label_of: dict) -> str:
     return table_html(pd.DataFrame(rows), "figures")
 
 
-def estimates_section(figures: pd.DataFrame, label_of: dict) -> str:
+def estimates_section(figures: pd.DataFrame, label_of: dict, story: Story) -> str:
+    """The estimates answering the story's question: the timeline, the spread, the table."""
+    question = story.question
     if figures is None or figures.empty or "unit_kind" not in figures.columns:
-        return empty_note("No figure counts soldiers, so there is no timeline to draw.")
-    est = story_estimates(figures)
+        return empty_note(story.report_text(
+            "no_figures", "No figure answers the story's question, so there is no timeline to "
+            "draw."))
+    est = story_estimates(figures, question=question)
     if est.empty:
-        return empty_note("No figure estimates how many soldiers were sent, so there is no "
-                          "timeline to draw.")
+        return empty_note(f"No figure estimates {question.answers}, so there is no timeline "
+                          "to draw.")
     points = timeline_points(est)
-    parts = ['<p class="intro">One point per estimate of how many North Korean soldiers were '
-             "sent, at the date it was stated. Colour = the speaker's side; shape = the "
-             "speaker; a hollow marker is approximate, an arrow a bound (“at least”, “up "
-             "to”), a bar a range.</p>"]
+    parts = [f'<p class="intro">One point per estimate of {html.escape(question.answers)}, at '
+             "the date it was stated. Colour = the speaker's side; shape = the speaker; a "
+             "hollow marker is approximate, an arrow a bound (“at least”, “up to”), a bar a "
+             "range.</p>"]
     if len(points):
-        parts.append(figure_html(timeline_png(est), timeline_alt(points),
-                                  "The timeline of the troop estimates."))
+        caption = story.report_text("timeline_caption", "The timeline of the estimates.")
+        parts.append(figure_html(timeline_png(est, question), timeline_alt(points, question),
+                                 caption))
     if len(points) >= 2:
         s = spread(est)
         caption = (f"The spread: from {num(s['low'])} ({s['low_by']}) to {num(s['high'])} "
                    f"({s['high_by']}), {s['ratio']:.1f} times as many.")
-        parts.append(figure_html(spread_png(est), spread_alt(points, s), caption))
+        parts.append(figure_html(spread_png(est, question), spread_alt(points, s), caption))
     rows = [{"stated on": day(r["stated_on"]), "speaker": r["speaker"] or "nobody named",
              "side": r["side"], "estimate": value_text(r), "scope": r.get("scope") or DASH,
              "article": label_of.get(str(r["article_id"]), r["article_id"]),
@@ -203,6 +210,6 @@ def _signal_value(value, kind: str) -> str:
         return "yes" if bool(value) else "no"
     if kind == "share":
         return f"{float(value):.0%}"
-    if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
+    if is_missing(value) or value == "":
         return DASH
     return str(value)

@@ -44,7 +44,9 @@ import pandas as pd
 
 from helpers import SEEDS_DIR
 from helpers.core import workspace
+from helpers.core.story import Story, load_story
 from helpers.core.text import article_labels, format_day
+from helpers.figures.question import story_figures
 from helpers.pipeline import run
 from helpers.reliability import article_signals, corroboration
 from helpers.report.judgement import conclusion_section, grades_section
@@ -61,15 +63,16 @@ from helpers.report.sections import (
 )
 from helpers.sources.corpus import load_corpus
 
-DEFAULT_TITLE = "North Korean soldiers in Kursk: how the reports know what they say"
-
 
 def write_report(corpus_path=None, out_path=None, results: dict | None = None, *,
-                 generated=None, title: str = DEFAULT_TITLE, cache=True) -> Path:
+                generated=None, title: str | None = None, cache=True) -> Path:
     """Write the investigation as one self-contained HTML file and return its path.
 
-    - ``corpus_path``: a folder (or file) of articles for :func:`helpers.corpus.load_corpus`;
-      ``None``: the course's seed articles. Ignored when ``results`` is given.
+    - ``corpus_path``: a folder (or file) of articles for :func:`helpers.sources.load_corpus`;
+      ``None``: the course's seed articles. Its story (:mod:`helpers.core.story`: the data
+      beside the articles, else the generic defaults) gives the title, the question the
+      figures answer and the report's wording. Only the story is read when ``results`` is
+      given.
     - ``out_path``: where to write; ``None``: ``report.html`` in the work folder
       (``work/report.html``, or wherever :func:`helpers.workspace.set_root` points). Parent
       folders are created.
@@ -77,8 +80,10 @@ def write_report(corpus_path=None, out_path=None, results: dict | None = None, *
       has them never parses the articles again.
     - ``generated``: the date printed as "generated on" (a ``date``, ``datetime`` or text);
       ``None``: today. Give a fixed date for a reproducible file.
-    - ``title``: the report's title; ``cache``: passed to :func:`helpers.pipeline.run`.
+    - ``title``: the report's title (default: the story's); ``cache``: passed to
+      :func:`helpers.pipeline.run`.
     """
+    story = load_story(corpus_path)
     skipped: list[str] = []
     if results is None:
         with warnings.catch_warnings(record=True) as caught:
@@ -87,78 +92,84 @@ def write_report(corpus_path=None, out_path=None, results: dict | None = None, *
         for w in caught:  # shown in the report, and passed on as they would have been
             skipped.append(str(w.message))
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-        results = run(corpus, cache=cache)
+        results = run(corpus, cache=cache, story=story)
         label = _corpus_label(corpus_path, len(corpus))
     else:
         label = _corpus_label(corpus_path, len(results["corpus"]),
-                              seeds=corpus_path is None and _is_seeds(results["corpus"]))
+                             seeds=corpus_path is None and _is_seeds(results["corpus"]))
     page = report_html(results, generated=generated, title=title, corpus_label=label,
-                       load_notes=skipped)
+                      load_notes=skipped, story=story)
     path = Path(out_path) if out_path is not None else workspace.root() / "report.html"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(page, encoding="utf-8")
     return path
 
 
-def report_html(results: dict, generated=None, title: str = DEFAULT_TITLE,
-                corpus_label: str | None = None, load_notes=()) -> str:
-    """The report's HTML, as text (what :func:`write_report` writes)."""
+def report_html(results: dict, generated=None, title: str | None = None,
+                corpus_label: str | None = None, load_notes=(), story: Story | None = None) -> str:
+    """The report's HTML, as text (what :func:`write_report` writes). ``story``: the course's
+    when None."""
+    story = story or load_story()
     corpus = results["corpus"]
     claims = results["claims"]
     figures = results["figures"]
-    tables = _reliability_tables(results)
+    # the figures answering the story's question: the selection notebook 04 grades and
+    # corroborates (helpers.figures.story_figures), so the report shows what the notebook shows
+    answering = story_figures(figures, story.question)
+    tables = reliability_tables(results, answering)
     labels = article_labels(corpus["article_id"])
     label_of = dict(zip(corpus["article_id"].astype(str), labels, strict=True))
     corpus_label = corpus_label or f"{len(corpus)} articles"
 
     sections = [
         section("sources", "1. Read the sources",
-                 "SIFT: <em>Stop</em> and <em>Investigate the source</em>. Who published each "
-                 "article, when, by whom, and where they say the information comes from.",
-                 sources_section(corpus, labels, load_notes)),
+                "SIFT: <em>Stop</em> and <em>Investigate the source</em>. Who published each "
+                "article, when, by whom, and where they say the information comes from.",
+                sources_section(corpus, labels, load_notes)),
         section("cleaning", "What cleaning removed",
-                 "Before reading, the loader cut page residue out of the text. These pieces "
-                 "are clues about where each copy comes from.",
-                 cleaning_section(corpus, labels), level=3),
+                "Before reading, the loader cut page residue out of the text. These pieces "
+                "are clues about where each copy comes from.",
+                cleaning_section(corpus, labels), level=3),
         section("claims", "2. Tag the claims",
-                 "SIFT: <em>Trace claims to the original context</em>. Who says what, and how "
-                 "sure the article sounds. A <em>hedged</em> sentence uses the "
-                 "<em>conditionnel journalistique</em> (the French conditional: "
-                 "<em>auraient tiré</em>, “reportedly fired”) or <em>selon</em> (“according "
-                 "to”): the outlet does not vouch for it.",
-                 claims_section(claims, label_of)),
+                "SIFT: <em>Trace claims to the original context</em>. Who says what, and how "
+                "sure the article sounds. A <em>hedged</em> sentence uses the "
+                "<em>conditionnel journalistique</em> (the French conditional: "
+                "<em>auraient tiré</em>, “reportedly fired”) or <em>selon</em> (“according "
+                "to”): the outlet does not vouch for it.",
+                claims_section(claims, label_of)),
         section("figures", "3. Compare the figures",
-                 "SIFT: <em>Find better coverage</em>. Every number the articles give, with its "
-                 "qualifier (<em>environ</em> = about, <em>au moins</em> = at least, "
-                 "<em>jusqu'à</em> = up to) and who gives it.",
-                 figures_section(figures, label_of)),
-        section("timeline", "The troop estimates over time", "",
-                 estimates_section(figures, label_of), level=3),
+                "SIFT: <em>Find better coverage</em>. Every number the articles give, with its "
+                "qualifier (<em>environ</em> = about, <em>au moins</em> = at least, "
+                "<em>jusqu'à</em> = up to) and who gives it.",
+                figures_section(figures, label_of)),
+        section("timeline", story.report_text("timeline_heading", "The estimates over time"), "",
+                estimates_section(figures, label_of, story), level=3),
         section("reliability", "4. Assess reliability",
-                 "Civic Online Reasoning: <em>Who is behind the information? What is the "
-                 "evidence? What do other sources say?</em> What a reader can observe about "
-                 "each article. None of these signals proves an article right or wrong.",
-                 signals_section(tables["signals"], label_of)),
+                "Civic Online Reasoning: <em>Who is behind the information? What is the "
+                "evidence? What do other sources say?</em> What a reader can observe about "
+                "each article. None of these signals proves an article right or wrong.",
+                signals_section(tables["signals"], label_of)),
         section("corroboration", "Corroboration: articles are not origins",
-                 "Five articles repeating one ministry are one origin. A figure is confirmed "
-                 "only when independent origins, on different sides, give it.",
-                 corroboration_section(tables["corroboration"], label_of), level=3),
+                "Five articles repeating one ministry are one origin. A figure is confirmed "
+                "only when independent origins, on different sides, give it.",
+                corroboration_section(tables["corroboration"], label_of), level=3),
         section("shared", "Shared passages",
-                 "Text two articles have in common: one copied the other, or both copied a "
-                 "third source (a news agency, a press release).",
-                 shared_section(corpus, label_of), level=3),
+                "Text two articles have in common: one copied the other, or both copied a "
+                "third source (a news agency, a press release).",
+                shared_section(corpus, label_of), level=3),
         section("judgement", "5. Your judgement",
-                 "The learner's own work from notebook 04, saved in the work folder.", ""),
+                "The learner's own work from notebook 04, saved in the work folder.", ""),
         section("grades", "Your Admiralty grades",
-                 "The Admiralty code grades the <em>source</em> (A completely reliable … "
-                 "E unreliable, F cannot be judged) and the <em>information</em> (1 confirmed by "
-                 "other sources … 5 improbable, 6 cannot be judged) separately.",
-                 grades_section(figures, claims), level=3),
+                "The Admiralty code grades the <em>source</em> (A completely reliable … "
+                "E unreliable, F cannot be judged) and the <em>information</em> (1 confirmed by "
+                "other sources … 5 improbable, 6 cannot be judged) separately.",
+                grades_section(answering, claims, story), level=3),
         section("conclusion", "Your conclusion",
-                 "How many North Korean soldiers, how sure, and according to whom.",
-                 conclusion_section(), level=3),
+                story.report_text("conclusion_question",
+                                 "What the figures say, how sure, and according to whom."),
+                conclusion_section(story), level=3),
     ]
-    return page_html(title, _date_text(generated), corpus_label, sections)
+    return page_html(title or story.title, _date_text(generated), corpus_label, sections)
 
 
 def _date_text(generated) -> str:
@@ -167,15 +178,18 @@ def _date_text(generated) -> str:
     return generated if isinstance(generated, str) else format_day(generated, short=False)
 
 
-def _reliability_tables(results: dict) -> dict:
+def reliability_tables(results: dict, answering: pd.DataFrame | None = None) -> dict:
     """``signals`` and ``corroboration`` from ``results``, computed from its tables when absent
-    (never by parsing again)."""
+    (never by parsing again); ``answering``: the figures answering the story's question
+    (default: :func:`helpers.figures.story_figures` of the course's story)."""
     out = {k: results[k] for k in ("signals", "corroboration") if k in results}
     if "signals" not in out:
         out["signals"] = article_signals(results["corpus"], docs=results.get("docs"),
-                                         claims=results["claims"])
+                                        claims=results["claims"])
     if "corroboration" not in out:
-        out["corroboration"] = corroboration(results["figures"])
+        if answering is None:
+            answering = story_figures(results["figures"])
+        out["corroboration"] = corroboration(answering)
     return out
 
 

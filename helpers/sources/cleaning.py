@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import dateparser
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
@@ -185,32 +187,23 @@ def looks_like_headline(line: str) -> bool:
     return text[0].isupper() or text[0].isdigit() or text[0] in "«“\"'‘(["
 
 
-_MONTH_NAMES = (
-    "janvier", "février fevrier", "mars", "avril", "mai", "juin", "juillet", "août aout",
-    "septembre", "octobre", "novembre", "décembre decembre",
-)  # fmt: skip
-_MONTHS = {
-    name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()
-}
-_DATE_WORDS = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({'|'.join(_MONTHS)})\s+(\d{{4}})\b", re.I)
-_DATE_DMY = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# Where a written date can be: a day, a month (a word or a number) and a four-digit year, or an
+# ISO date. Which words are months, and whether the day exists, is dateparser's business.
+_DATE_SHAPE = re.compile(
+    r"(?<!\d)(\d{1,2})(?:er)?([ /.])(\S+?)\2(\d{4})(?!\d)|(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)"
+)
+_DATEPARSER_STRICT = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
+                      "DATE_ORDER": "DMY"}
 
 
 def find_date(text: str) -> dt.date | None:
-    """The first date written in ``text`` ("18 octobre 2024", "18/10/2024", "2024-10-18")."""
-    for regex, order in ((_DATE_WORDS, "dmy"), (_DATE_DMY, "dmy"), (_DATE_ISO, "ymd")):
-        m = regex.search(text)
-        if not m:
-            continue
-        a, b, c = m.groups()
-        month = _MONTHS.get(b.lower()) if not b.isdigit() else int(b)
-        try:
-            if order == "ymd":
-                return dt.date(int(a), month, int(c))
-            return dt.date(int(c), month, int(a))
-        except (TypeError, ValueError):  # 31/02/2024 and the like: not a date
-            continue
+    """The first date written in ``text`` ("18 octobre 2024", "1er décembre 2024", "18/10/2024",
+    "2024-10-18"), read by dateparser; ``None`` when there is none (or no such day)."""
+    for m in _DATE_SHAPE.finditer(text):
+        written = m.group(5) or f"{m.group(1)} {m.group(3)} {m.group(4)}"
+        when = dateparser.parse(written, languages=["fr", "en"], settings=_DATEPARSER_STRICT)
+        if when is not None:
+            return when.date()
     return None
 
 

@@ -11,8 +11,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from helpers import SEEDS_DIR
-from helpers.core.text import short_id
+from helpers.core.datafiles import read_table
+from helpers.core.story import load_story
+from helpers.core.text import is_missing, short_id
 from helpers.sources.corpus import find_article
 
 #: Why each kind of removed text is a clue about where an article came from.
@@ -35,7 +36,7 @@ REMOVED_KIND_MEANING = {
 
 
 def _or_not_stated(value) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)) or str(value) == "":
+    if is_missing(value) or str(value) == "":
         return "—"
     if isinstance(value, pd.Timestamp):
         return value.strftime("%a %d %b %Y")
@@ -103,8 +104,10 @@ def removed_table(
 
 @lru_cache(maxsize=1)
 def spelling_variants_table() -> pd.DataFrame:
-    """The variants in ``helpers/data/spelling_variants.csv``."""
-    return pd.read_csv(SEEDS_DIR / "spelling_variants.csv", comment="#", dtype=str)
+    """The ways of writing the story's names (its ``spelling_variants.csv``; none for a folder
+    without one)."""
+    return read_table(load_story().path("spelling_variants"),
+                      columns=["name", "variant", "pattern", "note"])
 
 
 def spelling_variants(corpus: pd.DataFrame) -> pd.DataFrame:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from pathlib import Path
 
 from helpers import REPO_DIR, SEEDS_DIR
 from helpers.core import workspace
+from helpers.core.text import fold
 from helpers.core.workspace import shown
 
 ENV_VAR = "KURSK_MY_ARTICLES"
@@ -48,8 +48,7 @@ def choose_folder() -> Path:
 
 def safe_name(name: str) -> str:
     """A file name that is safe to write: no folders, plain characters, an allowed suffix."""
-    name = unicodedata.normalize("NFKD", Path(str(name)).name)
-    name = name.encode("ascii", "ignore").decode()
+    name = fold(Path(str(name)).name, case=False).encode("ascii", "ignore").decode()
     name = re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._") or "article"
     if Path(name).suffix.lower() not in ALLOWED:
         raise ValueError(f"{name}: only {', '.join(sorted(ALLOWED))} files can be analysed")

@@ -5,13 +5,14 @@ give an anonymous speaker a side."""
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from helpers.claims.hedging import verb_lemma
+from helpers.core.datafiles import read_rows
 from helpers.core.nlp import token_table
+from helpers.core.story import load_story
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"  # helpers/claims/data
 
@@ -85,17 +86,21 @@ MEDIATORS = [["par", "l'", "intermédiaire", "de"], ["par", "l'", "intermédiair
 
 
 @lru_cache(maxsize=1)
+def _verb_rows() -> tuple[dict, ...]:
+    return tuple(read_rows(DATA_DIR / "reporting_verbs.csv"))
+
+
+@lru_cache(maxsize=1)
 def reporting_verbs() -> dict[str, str]:
-    """``lemma → stance`` from ``helpers/data/reporting_verbs.csv``."""
-    with open(DATA_DIR / "reporting_verbs.csv", encoding="utf-8", newline="") as f:
-        return {r["lemma"]: r["stance"] for r in csv.DictReader(f)}
+    """``lemma → stance`` from ``helpers/claims/data/reporting_verbs.csv``: the one list of
+    verbs of saying (attribution, and the dates of statements in :mod:`helpers.figures`)."""
+    return {r["lemma"]: r["stance"] for r in _verb_rows()}
 
 
 @lru_cache(maxsize=1)
 def reporting_forms() -> dict[str, str]:
     """Irregular inflected forms of the reporting verbs (``dément`` → ``démentir``)."""
-    with open(DATA_DIR / "reporting_verbs.csv", encoding="utf-8", newline="") as f:
-        return {form: r["lemma"] for r in csv.DictReader(f) for form in r["forms"].split()}
+    return {form: r["lemma"] for r in _verb_rows() for form in r["forms"].split()}
 
 
 def reporting_lemma(tok) -> str:
@@ -135,24 +140,21 @@ def _reporting_lemmas(doc, tab) -> list[str]:
 def verbs_needing_a_clause() -> frozenset[str]:
     """Verbs that report only when they introduce a clause or a quote (``assurer que`` but not
     ``assurer la sécurité``; ``rappeler que`` but not ``rappeler ses troupes``)."""
-    with open(DATA_DIR / "reporting_verbs.csv", encoding="utf-8", newline="") as f:
-        return frozenset(r["lemma"] for r in csv.DictReader(f) if r["needs_clause"] == "yes")
+    return frozenset(r["lemma"] for r in _verb_rows() if r["needs_clause"] == "yes")
 
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[dict[str, set[str]], dict[str, str], list[list[str]]]:
     classes: dict[str, set[str]] = {}
-    sides: dict[str, str] = {}
     phrases: list[list[str]] = []
-    with open(DATA_DIR / "attribution_words.csv", encoding="utf-8", newline="") as f:
-        for r in csv.DictReader(f):
-            classes.setdefault(r["class"], set()).add(r["word"])
-            if r["class"] == "nationality":
-                sides[r["word"]] = r["side"]
-            if r["class"] == "skip":
-                parts = re.findall(r"\w+'|[\w-]+", r["word"].lower())
-                if len(parts) > 1:
-                    phrases.append(parts)
+    for r in read_rows(DATA_DIR / "attribution_words.csv"):
+        classes.setdefault(r["class"], set()).add(r["word"])
+        if r["class"] == "skip":
+            parts = re.findall(r"\w+'|[\w-]+", r["word"].lower())
+            if len(parts) > 1:
+                phrases.append(parts)
+    # the story's nationalities: which side an anonymous "responsable ukrainien" speaks for
+    sides = {r["word"]: r["side"] for r in load_story().rows("nationalities")}
     return classes, sides, phrases
 
 

@@ -35,12 +35,12 @@ course's and are written here by hand.
 
 from __future__ import annotations
 
-import math
 from typing import NamedTuple
 
 import pandas as pd
 
 from helpers.core.actors import origin_of, side_of, side_role, sides
+from helpers.core.text import is_missing
 
 __all__ = ["COLUMNS", "close", "corroboration", "figure_origins", "side_role", "sides"]
 
@@ -176,7 +176,7 @@ def corroboration(
         origin_sides = [side_of[o] for o in origins]
         named_sides = sorted({s for s in origin_sides if s})
         articles = [m.article_id for m in group]
-        n_articles = len({a for a in articles if not pd.isna(a)})  # as pandas' nunique()
+        n_articles = len({a for a in articles if not is_missing(a)})  # as pandas' nunique()
         rows.append({
             "value": key[0],
             "unit_kind": key[1],
@@ -202,6 +202,6 @@ def corroboration(
 
 def close(a: float, b: float, tolerance: float = 0.15) -> bool:
     """Two figures within ``tolerance`` of the larger one (11 000 and 10 000 at 15 %)."""
-    if any(x is None or (isinstance(x, float) and math.isnan(x)) for x in (a, b)):
+    if is_missing(a) or is_missing(b):
         return False
     return abs(a - b) <= tolerance * max(abs(a), abs(b))
