@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 import nbformat  # noqa: E402
 
-from helpers.course.course_map import course_map  # noqa: E402
+from helpers.course import course_map  # noqa: E402
 
 NOTEBOOKS = ROOT / "notebooks"
 README = ROOT / "README.md"
