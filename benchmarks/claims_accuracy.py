@@ -21,7 +21,7 @@ Annotation guidelines (what a careful reader would say, not what the code does):
   is the channel, not the source; someone *citing* a source is still the speaker. With several
   speakers joined by *et*, the first. A person speaking for a body (``L'OTAN, par
   l'intermédiaire de… Mark Rutte``) is the speaker. Canonical names from
-  ``helpers/data/actors.csv``; others as written, without their article.
+  ``the story's ``actors.csv````; others as written, without their article.
 * Not a speaker: an agent who does *not* speak (``refusant de confirmer``, ``n'a pas été
   confirmée par Moscou``), the author of a video described as fact.
 * ``hedged``: the claim is presented with less than full commitment: conditionnel

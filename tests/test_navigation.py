@@ -39,7 +39,7 @@ def test_every_ready_notebook_exists_and_every_notebook_is_in_the_map():
     ready = set(table.loc[table["status"] == "ready", "file"])
     present = {p.name for p in (ROOT / "notebooks").glob("*.ipynb")}
     assert ready <= present
-    assert present <= set(table["file"]), "a notebook is missing from helpers/data/course.csv"
+    assert present <= set(table["file"]), "a notebook is missing from course/data/course.csv"
 
 
 def test_course_table_reads_well():

@@ -1,5 +1,5 @@
 """Write the navigation lines of every notebook and the README's course table from
-``helpers/data/course.csv``, so they never drift apart.
+``helpers/course/data/course.csv``, so they never drift apart.
 
     python tools/navigation.py          # rewrite what is stale
     python tools/navigation.py --check  # exit 1 and name what is stale (used by the tests)

@@ -131,9 +131,9 @@ def _clean_tag(key: str, value: Any) -> dict | None:
 def load_tags(key: str = TAGS_KEY) -> dict[str, dict]:
     """The learner's saved tags (``{}`` when there are none).
 
-    A damaged file is handled by :func:`helpers.workspace.load` (warning, last good copy). A file
-    that is valid JSON but not tags (a list, say) gives ``{}`` with a :class:`TaggingWarning`; it is
-    kept as the backup by the next save, never deleted.
+    A damaged file is handled by :func:`helpers.core.workspace.load` (warning, last good copy).
+    A file that is valid JSON but not tags (a list, say) gives ``{}`` with a
+    :class:`TaggingWarning`; it is kept as the backup by the next save, never deleted.
     """
     data = workspace.load(key, default={})
     if not isinstance(data, Mapping):

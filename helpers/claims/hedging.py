@@ -7,7 +7,7 @@ A sentence is *hedged* when it presents its claim with less than full commitment
   ``il vaudrait mieux``, ``voudrait``) and the *futur dans le passé* after a past verb
   (``a promis que son pays resterait``), which are grammar, not caution. The imperfect
   (``il valait mieux``, ``montraient``) is not a conditional at all;
-* a lexical hedge from ``helpers/data/hedges.csv``: ``selon``, ``d'après``, claim verbs
+* a lexical hedge from ``helpers/claims/data/hedges.csv``: ``selon``, ``d'après``, claim verbs
   (``affirmer``, ``prétendre``; ``assurer`` when it introduces a clause), belief and appearance
   (``penser``, ``croire``, ``sembler``), probability (``probable``, ``peut-être``, ``risquer de``),
   allegation (``présumé``, ``accuser … de``).
@@ -60,7 +60,7 @@ class Hedge:
 
 @lru_cache(maxsize=1)
 def load_hedges() -> tuple[Hedge, ...]:
-    """The hedge lexicon (``helpers/data/hedges.csv``)."""
+    """The hedge lexicon (``helpers/claims/data/hedges.csv``)."""
     hedges = []
     with open(HEDGES_CSV, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
@@ -91,7 +91,7 @@ def _split(phrase: str) -> list[str]:
 
 # ----------------------------------------------------------------------------- token features
 # The rules below visit every token of every claim, several times. They read each Doc's
-# attributes once, as lists (helpers.nlp.token_table), instead of creating a spaCy Token (and
+# attributes once, as lists (helpers.core.nlp.token_table), instead of creating a spaCy Token (and
 # looking its strings up) at every ``doc[i]``; the rare deeper checks (exemptions, *futur dans le
 # passé*) still use Tokens.
 

@@ -4,13 +4,13 @@
 >>> claims = tag_claims("Selon Kiev, 30 soldats auraient été tués.")
 >>> claims[["speaker", "speaker_kind", "cue", "hedged", "hedges"]]
 
-One row per body sentence (``sentence_id`` is the index in :func:`helpers.nlp.sentences`):
+One row per body sentence (``sentence_id`` is the index in :func:`helpers.core.nlp.sentences`):
 
 =============== ==============================================================================
 article_id      the article
-sentence_id     index of the sentence in ``helpers.nlp.sentences(doc)``
+sentence_id     index of the sentence in ``helpers.core.nlp.sentences(doc)``
 sentence        its text (surrounding white space stripped)
-speaker         canonical name from ``helpers/data/actors.csv``, else the words as written
+speaker         canonical name from ``the story's ``actors.csv````, else the words as written
                 without their article (``porte-parole du Kremlin``); ``""`` when nobody speaks
 speaker_kind    ``person``, ``institution``, ``media``, ``anonymous`` or ``""``
 cue             what attributes it: a reporting verb's lemma (``déclarer``), ``selon``,
@@ -35,7 +35,7 @@ sentence-level passes here:
 
 1. sentences the parser cut in the middle (no final stop, a fragment starting with a comma, a
    lone quote mark) are read together as one claim;
-2. each claim gets the best of its cues (:func:`helpers.attribution.choose`); its speaker is
+2. each claim gets the best of its cues (:func:`helpers.claims.attribution.choose`); its speaker is
    remembered so that a later *il* or *selon lui* can refer to it;
 3. ``C'est ce qu'affirment X`` also attributes the sentence before it to X;
 4. a quotation with no cue takes the speaker of the same words quoted elsewhere in the article

@@ -1,4 +1,4 @@
-"""The course map (notebooks, goals, times), kept as data in ``helpers/data/course.csv``.
+"""The course map (notebooks, goals, times), kept as data in ``helpers/course/data/course.csv``.
 
 Notebook 00, the README table and the navigation lines all come from it (``tools/navigation.py``).
 """

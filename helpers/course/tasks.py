@@ -24,7 +24,7 @@ In a notebook::
     hint("01.slip")                 # call again for the next hint
     solution("01.slip")
 
-Every ``check`` is recorded with :func:`helpers.workspace.save` under the key ``"answers"``:
+Every ``check`` is recorded with :func:`helpers.core.workspace.save` under the key ``"answers"``:
 ``{id: {"answer": ..., "correct": bool, "attempts": n, "solved": bool}}`` (``solved`` stays True
 once the exercise has been answered right). An unknown id raises a ValueError listing the ids.
 """

@@ -75,7 +75,7 @@ def _regexes() -> dict[str, re.Pattern]:
 class _DocView:
     """The parsed article with quick char -> token lookups.
 
-    The tokens are read as lists, once per Doc (:func:`helpers.nlp.token_table`, shared with
+    The tokens are read as lists, once per Doc (:func:`helpers.core.nlp.token_table`, shared with
     the claims): ``doc[i]`` builds a new Token object at every access, ``doc.text`` rebuilds
     the text token by token.
     """
@@ -93,7 +93,7 @@ class _DocView:
 
     @property
     def reporting(self) -> list[bool]:
-        """Is each token a verb of saying (for :func:`helpers.dates.statement_date`)."""
+        """Is each token a verb of saying (for :func:`helpers.figures.dates.statement_date`)."""
         if self._reporting is None:
             self._reporting = _reporting_flags(self.table)
         return self._reporting

@@ -324,7 +324,7 @@ def statement_date(span, published) -> tuple[pd.Timestamp, str]:
 def _statement_date(span, published, table, reporting: list[bool], norm: str | None = None,
                     dates: tuple[list[DateMention], list[int]] | None = None
                     ) -> tuple[pd.Timestamp, str]:
-    """:func:`statement_date` of a Span, given its Doc's :func:`helpers.nlp.token_table` (the
+    """:func:`statement_date` of a Span, given its Doc's :func:`helpers.core.nlp.token_table` (the
     tokens as lists: ``doc[i]`` builds a new Token at each access) and whether each token is a
     verb of saying (:func:`_reporting_flags`), so that an article's statements share one reading
     of its tokens. ``norm``: the Doc's text normalised, and ``dates``: ``_find_dates(norm)`` with

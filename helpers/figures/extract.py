@@ -296,8 +296,8 @@ def extract_figures(corpus_or_text, docs=None, claims=None, published=None) -> p
 
     Columns: ``article_id, sentence_id, text, value, low, high, qualifier, unit, speaker``, then
     ``derived`` (a total computed from two stated figures), ``stated_on`` (when it was said:
-    :func:`helpers.dates.statement_date`) and its ``stated_on_text``, ``cue`` (the qualifier as
-    written), ``interval`` ("[30,)" = 30 or more, "(,8000]" = up to 8 000, "~10000"),
+    :func:`helpers.figures.dates.statement_date`) and its ``stated_on_text``, ``cue`` (the
+    qualifier as written), ``interval`` ("[30,)" = 30 or more, "(,8000]" = up to 8 000, "~10000"),
     ``unit_kind`` (troops, people, group, area, percent, currency…, other), ``sentence`` (the
     parser's sentence), ``context`` (the whole statement around it) and ``start``/``end`` in the
     normalised text.

@@ -10,7 +10,7 @@ text:
 - digits followed by a scale word ("1,5 million", "2,5 milliards", "10 mille");
 - collective nouns after a count ("une dizaine" ~ 10, "un millier" ~ 1000, "trois centaines").
 
-The word lists live in ``helpers/data/number_words.csv``.
+The word lists live in ``helpers/figures/data/number_words.csv``.
 """
 
 from __future__ import annotations

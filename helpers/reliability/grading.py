@@ -6,9 +6,10 @@
 >>> save_grade("GUR", "C", 3, note="the Pentagon confirms losses, without a number")
 >>> reconcile(propose_grades(figures, claims))     # the rubric's grade next to yours
 
-The Admiralty code (NATO AJP-2.1 / STANAG 2511, ``helpers/data/admiralty.csv``) grades the
-*source* (reliability, A-F) and the *information* (credibility, 1-6) separately. No library grades
-sources, so the rubric below is the course's, written here by hand from its data files:
+The Admiralty code (NATO AJP-2.1 / STANAG 2511, ``helpers/reliability/data/admiralty.csv``)
+grades the *source* (reliability, A-F) and the *information* (credibility, 1-6) separately. No
+library grades sources, so the rubric below is the course's, written here by hand from its data
+files:
 
 Reliability of the origin (the source):
 
@@ -395,7 +396,7 @@ def save_grade(origin: str, reliability, credibility=None, note: str = "", claim
     """Save the learner's grade for ``origin`` (overriding the proposal); returns it.
 
     ``save_grade("GUR", "C", 3)`` or ``save_grade("GUR", "C3", note="...")``. The file is
-    written at once (atomically) by :func:`helpers.workspace.save`.
+    written at once (atomically) by :func:`helpers.core.workspace.save`.
     """
     letter, number = parse_grade(reliability, credibility)
     if not str(origin).strip():

@@ -4,7 +4,7 @@
 >>> signal_explanations()                            # what each column means, and does not prove
 >>> signal_evidence(corpus, claims=claims)           # the sentence or piece behind each count
 
-Columns of :func:`article_signals` (explained for learners in ``helpers/data/signals.csv``):
+Columns of :func:`article_signals` (explained for learners in ``data/signals.csv``):
 
 ====================== ======================================================================
 article_id             the article
@@ -383,7 +383,7 @@ def article_signals(corpus, docs=None, claims=None) -> pd.DataFrame:
     """A row per article: ``article_id`` and the transparency signals listed in the module
     docstring (counts are ints, ``hedged_share`` a float from 0 to 1).
 
-    ``corpus``: a DataFrame from :func:`helpers.corpus.load_corpus` (``article_id`` and ``text``
+    ``corpus``: a DataFrame from :func:`helpers.sources.load_corpus` (``article_id`` and ``text``
     are required; ``title``, ``byline``, ``outlet``, ``removed`` are used when present) or one
     string. ``docs``: the spaCy Docs of the texts, in order (used only to tag claims when
     ``claims`` is not given). ``claims``: the :func:`helpers.claims.tag_claims` table of the same

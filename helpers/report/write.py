@@ -74,7 +74,7 @@ def write_report(corpus_path=None, out_path=None, results: dict | None = None, *
       figures answer and the report's wording. Only the story is read when ``results`` is
       given.
     - ``out_path``: where to write; ``None``: ``report.html`` in the work folder
-      (``work/report.html``, or wherever :func:`helpers.workspace.set_root` points). Parent
+      (``work/report.html``, or wherever :func:`helpers.core.workspace.set_root` points). Parent
       folders are created.
     - ``results``: what :func:`helpers.pipeline.run` returned, so that a notebook that already
       has them never parses the articles again.

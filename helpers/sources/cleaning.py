@@ -5,10 +5,10 @@ HTML page (see :mod:`.corpus`). What no library does is written here by hand: th
 that copying, scraping and republishing leave in *plain text* — aggregator footers, "Lire aussi"
 blocks, "(nouvelle fenêtre)" link labels, repeated headlines, breadcrumbs, author boxes, bylines.
 
-The patterns are data, in ``helpers/data/boilerplate.csv`` (one rule a row, with why it exists);
-this module decides *where* in an article each rule may apply, because position is what tells a
-byline from a sentence: a bare name is a byline only just below the headline or after the last
-paragraph, a short capitalised line is a site name only above the headline.
+The patterns are data, in ``helpers/sources/data/boilerplate.csv`` (one rule a row, with why it
+exists); this module decides *where* in an article each rule may apply, because position is what
+tells a byline from a sentence: a bare name is a byline only just below the headline or after
+the last paragraph, a short capitalised line is a site name only above the headline.
 
 Every removal is recorded as ``{"kind": ..., "text": ...}`` with the exact text removed (a
 substring of the input), in reading order: what cleaning removed is itself a clue to where the

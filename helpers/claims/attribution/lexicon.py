@@ -116,8 +116,8 @@ def _reporting_lemmas(doc, tab) -> list[str]:
     """:func:`reporting_lemma` of every token of ``doc`` (``tab`` is its token table).
 
     Every token of every sentence is tested, and nearly all are not reporting verbs. The answer
-    of :func:`helpers.hedging.verb_lemma` depends only on the token's lemma, form, POS and title
-    case and on the previous token's POS, form and punctuation flag (``les annonces``, ``ni
+    of :func:`helpers.claims.hedging.verb_lemma` depends only on the token's lemma, form, POS and
+    title case and on the previous token's POS, form and punctuation flag (``les annonces``, ``ni
     démenti``), so it is memoised on those: a repeated word costs a dict look-up, not a Token
     and a call. (If ``verb_lemma`` ever reads more of the context, add it to the key.)
     """

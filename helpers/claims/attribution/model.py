@@ -32,7 +32,7 @@ class Context:
     """Everything the rules need about one parsed article, computed once."""
 
     doc: object  # spacy.tokens.Doc
-    tab: object = None  # helpers.nlp.TokenTable of doc: its token attributes as lists
+    tab: object = None  # helpers.core.nlp.TokenTable of doc: its token attributes as lists
     mentions: list = field(default_factory=list)
     mention_at: dict = field(default_factory=dict)  # token index → Mention
     inside: list = field(default_factory=list)  # token inside a quotation

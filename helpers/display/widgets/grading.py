@@ -102,5 +102,5 @@ class GradingWidget(widgets.VBox):
 
 
 def grading_widget(origins: pd.DataFrame, figures: pd.DataFrame) -> GradingWidget:
-    """The grading widget for ``origins`` (:func:`helpers.grading.main_origins`)."""
+    """The grading widget for ``origins`` (:func:`helpers.reliability.origins_to_grade`)."""
     return GradingWidget(origins, figures)
