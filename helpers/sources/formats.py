@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 
+from helpers.core.text import is_missing
 from helpers.sources.cleaning import cut_inline, tidy
 from helpers.sources.decoding import SkipFile
 
@@ -27,7 +28,7 @@ def timestamp(value) -> pd.Timestamp | None:
         ts = pd.Timestamp(value)
     except (ValueError, TypeError):
         return None
-    if pd.isna(ts):
+    if is_missing(ts):
         return None
     return ts.tz_localize(None) if ts.tzinfo is not None else ts
 
