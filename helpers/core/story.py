@@ -40,8 +40,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import pandas as pd
+
 from helpers import SEEDS_DIR
-from helpers.core.datafiles import read_json, read_rows
+from helpers.core.datafiles import read_json, read_rows, read_table
 
 #: The story's data files, by what they hold (the loader skips them: they are not articles).
 FILES = {
@@ -133,7 +135,19 @@ class Story:
         """The story data files this folder has (what a cache must watch)."""
         return [p for p in (self.folder / f for f in FILES.values()) if p.is_file()]
 
+    def table(self, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+        """One of the story's CSV files as a table of strings (empty, with ``columns``, when the
+        folder has none): ``story.table("actors")``, ``story.table("sides")``."""
+        return read_table(self.path(name), columns=columns)
+
+    @property
+    def actors(self) -> pd.DataFrame:
+        """The story's actor table as written (:mod:`helpers.core.actors` reads it)."""
+        return self.table("actors", columns=["canonical", "aliases", "kind", "side", "gender",
+                                              "number", "label", "speaks_for", "note"])
+
     def report_text(self, key: str, default: str = "") -> str:
+        """The report's wording for ``key`` (``story.json``), else ``default``."""
         return str(self.report.get(key, default))
 
 
