@@ -14,6 +14,11 @@ instead of parsing, and a changed text, model, actor table or helper module is c
 In a new kernel whose tables are all cached, ``run`` does not even load the model (a few
 seconds): ``docs`` is then a :class:`LazyDocs`, read from the cache when first used.
 
+In a notebook kernel (``setup_notebook`` turns on :func:`helpers.core.nlp.parse_elsewhere`),
+what is not cached yet is computed by this module run as a short-lived subprocess
+(``python -m helpers.pipeline``), which fills the cache and exits; the kernel then reads the
+tables as above and never holds the model (~200 MB a kernel, and learners keep six open).
+
 The Docs carry no ``doc.tensor`` (spaCy's ``doc_cleaner`` drops it in the pipeline,
 :mod:`helpers.core.components`): a thousand articles stay a few hundred MB lighter.
 """
@@ -41,7 +46,15 @@ from helpers.core.cache import (
     remember_fingerprint,
     row_key,
 )
-from helpers.core.nlp import get_nlp, text_hash
+from helpers.core.nlp import (
+    get_nlp,
+    model_loaded,
+    parse_many,
+    parses_elsewhere,
+    reading_vocab,
+    subprocess_env,
+    text_hash,
+)
 from helpers.core.story import Story, load_story
 from helpers.core.text import normalise
 
@@ -88,13 +101,19 @@ def run(corpus, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE, cache=
              "tables_computed": 0, "tables_from_cache": 0, "seconds": {}, "cpu_seconds": {}}
     clock = _Clock(stats)
     texts = corpus["text"].fillna("").astype(str).tolist()
-    if use_cache and get_nlp.cache_info().currsize == 0 and len(corpus):
+    elsewhere = parses_elsewhere()
+    if use_cache and not model_loaded() and len(corpus):
         # A new kernel: when every table is cached, answer without loading the model.
-        result = _from_tables_alone(corpus, texts, root, stats, clock, story,
-                                    dict(n_process=n_process, batch_size=batch_size))
+        options = dict(n_process=n_process, batch_size=batch_size)
+        result = _from_tables_alone(corpus, texts, root, stats, clock, story, options)
+        if result is None and elsewhere and _fill_cache_elsewhere(
+                corpus, root, batch_size, story, progress, stats, clock):
+            result = _from_tables_alone(corpus, texts, root, stats, clock, story, options)
         if result is not None:
             return result
-    nlp = get_nlp()
+    if elsewhere:  # no usable cache: Docs from a subprocess, tables computed here
+        use_cache = False
+    nlp = None if elsewhere else get_nlp()
     with clock("docs"):
         docs = parse_corpus(texts, n_process=n_process, batch_size=batch_size,
                             store=DocStore(nlp, root) if use_cache else None,
@@ -113,8 +132,8 @@ def run(corpus, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE, cache=
 
 def _from_tables_alone(corpus, texts, root, stats, clock, story, parse_options) -> dict | None:
     """Every table of ``corpus`` from the cache, the model not loaded, or None when one is
-    missing. ``docs`` is then a :class:`LazyDocs`: the Docs are read (loading the model) the
-    first time one is used."""
+    missing. ``docs`` is then a :class:`LazyDocs`: the Docs are read from the cache the first
+    time one is used (with the pipeline's vocab if it is loaded by then, else a blank one)."""
     with clock("cache"):
         known = known_fingerprint(pipeline_key(), root)
         if known is None:
@@ -128,16 +147,17 @@ def _from_tables_alone(corpus, texts, root, stats, clock, story, parse_options) 
             return None
         claims = _assemble([p[0] for p in parts], lambda: _empty_claims(corpus))
         figures = _assemble([p[1] for p in parts], lambda: _empty_figures(corpus))
-    stats["tables_from_cache"] = len(corpus)
-    docs = LazyDocs(lambda: parse_corpus(texts, store=DocStore(get_nlp(), root),
-                                         **parse_options), len(texts))
+    stats["tables_from_cache"] = len(corpus) - stats.get("tables_computed", 0)
+    docs = LazyDocs(lambda: parse_corpus(
+        texts, store=DocStore(root=root, fingerprint=known, vocab=reading_vocab()),
+        **parse_options), len(texts))
     return {"corpus": corpus, "docs": docs, "claims": claims, "figures": figures,
             **reliability, "stats": stats}
 
 
 class LazyDocs(Sequence):
-    """The Docs of a run whose tables all came from the cache, read from the Doc cache (which
-    loads the model, a few seconds) the first time one is used; a list otherwise."""
+    """The Docs of a run whose tables all came from the cache, read from the Doc cache the first
+    time one is used; a list otherwise."""
 
     def __init__(self, load, n: int):
         self._load, self._n, self._docs = load, n, None
@@ -171,8 +191,8 @@ def parse_corpus(texts, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE
                  store: DocStore | None = None, progress: bool = False,
                  stats: dict | None = None) -> list:
     """One Doc per text, in order: each distinct (normalised) text parsed once with
-    ``nlp.pipe``, or read from ``store``; newly parsed Docs are written to ``store``."""
-    nlp = get_nlp()
+    ``nlp.pipe`` (:func:`helpers.core.nlp.parse_many`), or read from ``store``; newly parsed Docs
+    are written to ``store``."""
     normed = [normalise(t) for t in texts]
     keys = [text_hash(t) for t in normed]
     unique = dict(zip(keys, normed, strict=True))
@@ -188,8 +208,8 @@ def parse_corpus(texts, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE
         procs = n_process if n_process > 0 else _cpu_count()
         procs = max(1, min(procs, batches))
         with _bar(progress, len(missing), "parsing") as bar:
-            pipe = nlp.pipe((unique[k] for k in missing), batch_size=batch_size,
-                            n_process=procs)
+            pipe = parse_many([unique[k] for k in missing], batch_size=batch_size,
+                              n_process=procs)
             for key, doc in zip(missing, pipe, strict=True):
                 found[key] = doc
                 if store is not None:
@@ -199,6 +219,49 @@ def parse_corpus(texts, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE
         stats["parsed"] += len(missing)
         stats["docs_from_cache"] += len(unique) - len(missing)
     return [found[k] for k in keys]
+
+
+def _fill_cache_elsewhere(corpus, root, batch_size, story, progress, stats, clock) -> bool:
+    """Run this module as a subprocess that computes what ``corpus`` lacks into the cache (see
+    :func:`_main`); True when it did. Its counts are added to ``stats``."""
+    import json
+    import pickle
+    import subprocess
+    import sys
+
+    request = {"corpus": corpus, "root": None if root is None else str(root),
+               "batch_size": batch_size, "story": str(story.folder)}
+    with clock("subprocess"), _bar(progress, len(corpus), "parsing and tagging") as bar:
+        proc = subprocess.run([sys.executable, "-m", "helpers.pipeline"],
+                              input=pickle.dumps(request), capture_output=True,
+                              env=subprocess_env(), check=False)
+        bar.update(len(corpus))
+    if proc.returncode != 0:
+        import warnings
+
+        tail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
+        warnings.warn("the analysis subprocess failed (" + " / ".join(tail) + "); "
+                      "computing in this kernel instead", RuntimeWarning, stacklevel=3)
+        return False
+    counts = json.loads(proc.stdout.decode("utf-8") or "{}")
+    for name in ("parsed", "docs_from_cache", "tables_computed"):
+        stats[name] += int(counts.get(name, 0))
+    return True
+
+
+def _main() -> None:
+    """``python -m helpers.pipeline``: the subprocess of :func:`_fill_cache_elsewhere`. Reads a
+    pickled request from stdin (written by the parent kernel a moment before), runs :func:`run`
+    into the cache, prints what it counted as JSON."""
+    import json
+    import pickle
+    import sys
+
+    request = pickle.loads(sys.stdin.buffer.read())  # noqa: S301 - from our own parent process
+    result = run(request["corpus"], batch_size=request["batch_size"],
+                 cache=request["root"] or True, story=request["story"])
+    counts = {k: result["stats"][k] for k in ("parsed", "docs_from_cache", "tables_computed")}
+    sys.stdout.write(json.dumps(counts))
 
 
 def _cpu_count() -> int:
@@ -391,3 +454,7 @@ def _bar(show: bool, total: int, desc: str):
     except ImportError:  # progress bars are a comfort, not a requirement
         return _NoBar()
     return tqdm(total=total, desc=desc, unit="article")
+
+
+if __name__ == "__main__":
+    _main()

@@ -47,3 +47,13 @@ def test_course_table_reads_well():
     assert list(table.columns) == ["what you learn", "time"]
     assert table.index[0] == "00 Start here" and table.index.name == "notebook"
     assert table["time"].str.endswith(" min").all()
+
+
+def test_every_notebook_ends_by_saying_how_to_free_its_memory():
+    """Learners leave notebooks open; six kernels must fit Binder's 1 GB (issue 11)."""
+    import nbformat
+
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        last = nbformat.read(path, as_version=4).cells[-1]
+        assert "navigation" in last.metadata.get("tags", [])
+        assert "Kernel → Shut Down Kernel" in last.source, path.name

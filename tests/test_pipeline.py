@@ -406,3 +406,88 @@ def test_clear_removes_the_cache(short, tmp_path, parses):
     parses.clear()
     run(short.iloc[:1], cache=tmp_path)
     assert len(parses) == 1
+
+
+# ----------------------------------------------------------------------------- parsing elsewhere
+# A notebook kernel (setup_notebook) parses in a subprocess, so that six open notebooks fit a
+# Binder user's memory (benchmarks/notebooks.py --all-open). Each test runs in a fresh process:
+# this one has usually loaded the model already, and then parses in place.
+
+_KERNEL = (
+    "import pickle, sys\n"
+    "from helpers.core import nlp\n"
+    "from helpers.pipeline import run\n"
+    "nlp.parse_elsewhere()\n"
+    "corpus, cache = pickle.loads(sys.stdin.buffer.read())\n"
+)
+
+
+def _as_kernel(script: str, payload):
+    out = subprocess.run([sys.executable, "-c", _KERNEL + script], input=pickle.dumps(payload),
+                         capture_output=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr.decode()[-2000:]
+    return pickle.loads(out.stdout)
+
+
+def test_a_kernel_that_parses_elsewhere_gets_the_same_tables_without_the_model(short, tmp_path):
+    small = short.iloc[:2]
+    here = run(small, cache=False)
+    loaded, stats, tables, ents = _as_kernel(
+        "result = run(corpus, cache=cache)\n"
+        "tables = {k: result[k] for k in ('claims', 'figures', 'signals', 'corroboration')}\n"
+        "ents = [[(e.text, e.label_) for e in d.ents] for d in result['docs']]\n"
+        "out = (nlp.model_loaded(), result['stats'], tables, ents)\n"
+        "sys.stdout.buffer.write(pickle.dumps(out))\n", (small, tmp_path))
+    assert not loaded  # the subprocess parsed and tagged; this kernel never loaded the model
+    assert stats["parsed"] == 2 and stats["tables_computed"] == 2
+    for key, table in tables.items():
+        assert_frame_equal(here[key], table)
+    assert ents == [[(e.text, e.label_) for e in d.ents] for d in here["docs"]]
+    # and the cache it filled serves the ordinary way too
+    warm = run(small, cache=tmp_path)
+    assert warm["stats"]["parsed"] == 0
+    _same_tables(here, warm)
+
+
+def test_without_a_cache_the_docs_come_from_a_subprocess_and_the_tables_from_here(short):
+    small = short.iloc[:2]
+    here = run(small, cache=False)
+    loaded, tables = _as_kernel(
+        "result = run(corpus, cache=False)\n"
+        "tables = {k: result[k] for k in ('claims', 'figures', 'signals', 'corroboration')}\n"
+        "sys.stdout.buffer.write(pickle.dumps((nlp.model_loaded(), tables)))\n", (small, None))
+    assert not loaded
+    for key, table in tables.items():
+        assert_frame_equal(here[key], table)
+
+
+def test_docs_read_with_a_blank_vocab_have_the_models_lexical_attributes(short):
+    text = short["text"].iloc[0]
+    here = nlp.parse(text)
+    loaded, rows = _as_kernel(
+        "doc = nlp.parse(corpus)\n"
+        "rows = [(t.text, t.is_stop, t.like_num, t.is_alpha, t.is_title, t.lemma_) for t in doc]\n"
+        "sys.stdout.buffer.write(pickle.dumps((nlp.model_loaded(), rows)))\n", (text, None))
+    assert not loaded
+    assert rows == [(t.text, t.is_stop, t.like_num, t.is_alpha, t.is_title, t.lemma_)
+                    for t in here]
+
+
+def test_a_failing_subprocess_falls_back_to_parsing_here_with_a_warning(monkeypatch):
+    monkeypatch.setattr(nlp, "parses_elsewhere", lambda: True)
+
+    def broken(texts, batch_size=16):
+        raise nlp.ParseWorkerError("the parsing subprocess failed: out of memory")
+
+    monkeypatch.setattr(nlp, "parse_in_subprocess", broken)
+    with pytest.warns(RuntimeWarning, match="out of memory; parsing in this kernel instead"):
+        docs = nlp.parse_many(["Le maire a déclaré que tout allait bien."])
+    assert docs[0][1].text == "maire"
+
+
+def test_setup_notebook_turns_parsing_elsewhere_on(monkeypatch):
+    from helpers.display.notebook import setup_notebook
+
+    monkeypatch.setitem(nlp._ELSEWHERE, "on", False)
+    setup_notebook()
+    assert nlp._ELSEWHERE["on"] is True

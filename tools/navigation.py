@@ -57,13 +57,26 @@ def readme_table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+#: Below the navigation line at the end of every notebook. Learners on Binder leave notebooks
+#: open, and each running kernel holds memory (1 GB for the whole session).
+CLOSING = (
+    "*Done with this notebook?* Your answers are already saved. Free its memory with "
+    "**Kernel → Shut Down Kernel** (or close the tab and choose *Shut Down*); "
+    "when you come back, *Run All* is quick: the analysis is cached."
+)
+
+
+def closing_cell(line: str) -> str:
+    return f"{CLOSING}\n\n{line}"
+
+
 def _nav_cell(source: str):
     return nbformat.v4.new_markdown_cell(source, metadata={"tags": ["navigation"]})
 
 
 def update_notebook(path: Path, line: str, write: bool = True) -> bool:
-    """Set the first and last cells to the navigation line; True when the file changed (or,
-    with ``write=False``, would change: nothing is written)."""
+    """Set the first cell to the navigation line and the last to :func:`closing_cell`; True when
+    the file changed (or, with ``write=False``, would change: nothing is written)."""
     before = path.read_text(encoding="utf-8")
     nb = nbformat.reads(before, as_version=4)
     cells = nb.cells
@@ -73,9 +86,9 @@ def update_notebook(path: Path, line: str, write: bool = True) -> bool:
     else:
         cells.insert(0, _nav_cell(line))
     if len(cells) > 1 and "navigation" in cells[-1].get("metadata", {}).get("tags", []):
-        cells[-1]["source"] = line
+        cells[-1]["source"] = closing_cell(line)
     else:
-        cells.append(_nav_cell(line))
+        cells.append(_nav_cell(closing_cell(line)))
     after = nbformat.writes(nb) + "\n"
     if after != before:
         if write:

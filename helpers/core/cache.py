@@ -240,9 +240,12 @@ class Store:
 class DocStore(Store):
     """Docs as one-document ``DocBin`` files, read back with the pipeline's shared vocab."""
 
-    def __init__(self, nlp, root: Path | None = None):
-        super().__init__(DOCS, pipeline_fingerprint(nlp), root)
-        self.vocab = nlp.vocab
+    def __init__(self, nlp=None, root: Path | None = None, *, fingerprint: str | None = None,
+                 vocab=None):
+        # A kernel that parses elsewhere has no pipeline: it reads Docs under the fingerprint
+        # a pipeline left (known_fingerprint) with a blank French vocab (nlp.reading_vocab).
+        super().__init__(DOCS, fingerprint or pipeline_fingerprint(nlp), root)
+        self.vocab = vocab if vocab is not None else nlp.vocab
 
     def get(self, key: str, text: str):
         """The cached Doc of ``text`` (already normalised), or None (missing, corrupt, or another

@@ -9,6 +9,11 @@ computed once per Doc and shared (:func:`per_doc`).
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import subprocess
+import sys
+import warnings
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -44,6 +49,78 @@ def get_nlp():
     return add_course_pipes(nlp)
 
 
+def model_loaded() -> bool:
+    """Has this process loaded the pipeline (:func:`get_nlp`)?"""
+    return get_nlp.cache_info().currsize > 0
+
+
+# ----------------------------------------------------------------------------- parsing elsewhere
+# A notebook kernel that loads the model keeps ~200 MB more for as long as the notebook stays
+# open; a learner on Binder keeps six notebooks open in 1 GB. So a kernel parses in a short-lived
+# process of its own (:mod:`helpers.core.parse_worker`) and reads the Docs back with a blank
+# French vocabulary, which has the same lexical attributes (stop words, like_num) for ~35 MB.
+_ELSEWHERE = {"on": False}
+
+
+def parse_elsewhere(on: bool = True) -> None:
+    """Parse in a subprocess instead of loading the model here (``setup_notebook`` turns it on);
+    once this process has loaded the model anyway, it parses here."""
+    _ELSEWHERE["on"] = bool(on)
+
+
+def parses_elsewhere() -> bool:
+    return _ELSEWHERE["on"] and not model_loaded()
+
+
+@lru_cache(maxsize=1)
+def _blank_vocab():
+    import spacy
+
+    return spacy.blank("fr").vocab
+
+
+def reading_vocab():
+    """The vocabulary to read Docs back with (cache, subprocess): the loaded pipeline's when
+    there is one, else a blank French one (the model itself is not loaded for it)."""
+    return get_nlp().vocab if model_loaded() else _blank_vocab()
+
+
+class ParseWorkerError(RuntimeError):
+    """The parsing subprocess failed (its last lines of error output are in the message)."""
+
+
+def parse_in_subprocess(texts: list[str], batch_size: int = 16) -> list:
+    """Parse ``texts`` (already normalised) in a new process; the Docs, in order."""
+    from spacy.tokens import DocBin
+
+    request = json.dumps({"texts": list(texts), "batch_size": batch_size}).encode("utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "helpers.core.parse_worker"], input=request,
+        capture_output=True, env=subprocess_env(), check=False)
+    if proc.returncode != 0:
+        raise ParseWorkerError("the parsing subprocess failed: " + _last_lines(proc.stderr))
+    docs = list(DocBin().from_bytes(proc.stdout).get_docs(reading_vocab()))
+    if len(docs) != len(texts):
+        raise ParseWorkerError(
+            f"the parsing subprocess gave {len(docs)} Docs for {len(texts)} texts")
+    return docs
+
+
+def _last_lines(stderr: bytes, n: int = 3) -> str:
+    return " / ".join(stderr.decode("utf-8", "replace").strip().splitlines()[-n:]) or "no message"
+
+
+def subprocess_env() -> dict[str, str]:
+    """This process's environment, with this copy of ``helpers`` first on the path (a checkout
+    used without installing it finds the same code in the subprocess)."""
+    from helpers import PACKAGE_DIR
+
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(PACKAGE_DIR.parent), env.get("PYTHONPATH", "")) if p)
+    return env
+
+
 def model_id() -> str:
     """Name and version of the loaded model, for cache keys and reports."""
     nlp = get_nlp()
@@ -56,13 +133,24 @@ def text_hash(text: str) -> str:
 
 def parse(text: str):
     """Parse one text (normalised first) and return the spaCy ``Doc``."""
+    if parses_elsewhere():
+        return parse_many([text])[0]
     return get_nlp()(normalise(text))
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 16, n_process: int = 1) -> list:
-    """Parse many texts with ``nlp.pipe`` (batched); returns Docs in the same order."""
+    """Parse many texts with ``nlp.pipe`` (batched); returns Docs in the same order.
+
+    With :func:`parse_elsewhere` on, in a subprocess (falling back to this process, with a
+    warning, if the subprocess fails)."""
+    normed = [normalise(t) for t in texts]
+    if parses_elsewhere() and normed:
+        try:
+            return parse_in_subprocess(normed, batch_size)
+        except (ParseWorkerError, OSError) as err:
+            warnings.warn(f"{err}; parsing in this kernel instead", RuntimeWarning, stacklevel=2)
     nlp = get_nlp()
-    return list(nlp.pipe((normalise(t) for t in texts), batch_size=batch_size, n_process=n_process))
+    return list(nlp.pipe(normed, batch_size=batch_size, n_process=n_process))
 
 
 def per_doc(build):

@@ -103,8 +103,13 @@ def show_article(corpus: pd.DataFrame, article: str | int, view: str = "clean"):
 
 
 def setup_notebook() -> None:
-    """Display settings shared by every notebook: readable tables, colour-blind-safe plots."""
+    """Display settings shared by every notebook: readable tables, colour-blind-safe plots; and
+    parsing in a subprocess, so that an open notebook does not keep the model in memory."""
     import matplotlib as mpl
+
+    from helpers.core.nlp import parse_elsewhere
+
+    parse_elsewhere()
     from cycler import cycler
 
     pd.set_option("display.max_colwidth", 400)

@@ -11,7 +11,10 @@ wrong or does not read (checked with dateparser 1.2–1.5):
   the publication day included; "dernier" excludes it; "prochain" looks ahead;
 - "début/mi/fin + month" ("fin novembre" → 30 Nov), "(à) la fin du mois dernier";
 - "ce week-end" / "du week-end" (the most recent Saturday), "plus tôt cette semaine" (its Monday);
-- "en juin dernier", "du 8 au 13 octobre" (its first day).
+- "en juin dernier", "du 8 au 13 octobre" (its first day);
+- "la veille" (the day before publication), "l'avant-veille" (two days before), "la veille au
+  soir"; but not "à la veille de l'élection" or "la veille du scrutin" (the eve of some other
+  event), which are left out.
 
 Which date governs a sentence (:func:`statement_date`) is also a hand rule: a date placed first
 ("Fin novembre, Austin avait estimé…") or next to a verb of saying ("a affirmé lundi soir que…")
@@ -83,6 +86,10 @@ def _regexes() -> dict[str, re.Pattern]:
         r"(?:ce|le|du|au\s+cours\s+du)\s+week-?end(?:\s+(?:dernier|passé))?",
         rf"avant-hier|hier(?:\s+(?:{parts}))?|aujourd'hui|ce\s+matin|ce\s+soir|cette\s+nuit"
         r"|cet\s+après-midi",
+        # "(à) la veille du scrutin / de la réunion" is the eve of some event, not the day before
+        # publication: left out ("faisait état la veille de six morts" is kept)
+        r"(?<!à\s)(?:la\s+|l')(?:avant-)?veille(?:\s+au\s+(?:soir|matin))?"
+        r"(?!\s+(?:du|des|de\s+(?:la|l'|son|sa|ses|leur|leurs|ce|cet|cette|ces))(?![\w-]))",
         r"(?:plus\s+tôt|plus\s+tard|en\s+début|en\s+fin)\s+de\s+semaine"
         r"|(?:plus\s+tôt|plus\s+tard|en\s+début|en\s+fin)\s+(?:cette|la)\s+semaine"
         r"|cette\s+semaine|la\s+semaine\s+(?:dernière|passée)|le\s+mois\s+(?:dernier|passé)"
@@ -205,11 +212,19 @@ def resolve_date(expression: str, published) -> pd.Timestamp:
     m = _regexes()["range"].search(e)
     if m:  # "du 8 au 13 octobre": the first day
         return resolve_date(f"{m.group(1)} {m.group(2)}", base)
-    for rule in (_weekday, _weekend, _week, _month_part):
+    for rule in (_eve, _weekday, _weekend, _week, _month_part):
         when = rule(e, base, explicit_year)
         if when is not None:
             return when
     return _parsed(e, base)
+
+
+def _eve(e: str, base: pd.Timestamp, _year) -> pd.Timestamp | None:
+    """"la veille" (au soir): the day before publication; "l'avant-veille": two days before."""
+    m = re.fullmatch(r"(?:la |l')(avant-)?veille(?: au (?:soir|matin))?", e)
+    if m is None:
+        return None
+    return base - pd.Timedelta(days=2 if m.group(1) else 1)
 
 
 def _weekday(e: str, base: pd.Timestamp, _year) -> pd.Timestamp | None:

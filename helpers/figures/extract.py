@@ -45,6 +45,7 @@ from helpers.figures.article import (
     patterns,
 )
 from helpers.figures.dates import _find_dates, _statement_date
+from helpers.figures.events import past_flags
 from helpers.figures.numbers import _find_numbers, parse_number  # parse_number: public API here
 from helpers.figures.qualifiers import (
     NAN,
@@ -63,8 +64,8 @@ __all__ = ["COLUMNS", "QUALIFIERS", "extract_figures", "figures_in_doc", "parse_
 #: the stable columns first (GUIDE.md), then the helpful ones
 COLUMNS = [
     "article_id", "sentence_id", "text", "value", "low", "high", "qualifier", "unit", "speaker",
-    "derived", "stated_on", "stated_on_text", "cue", "interval", "unit_kind", "sentence",
-    "context", "start", "end",
+    "derived", "stated_on", "stated_on_text", "past_event", "cue", "interval", "unit_kind",
+    "sentence", "context", "start", "end",
 ]  # fmt: skip
 
 
@@ -235,6 +236,9 @@ def figures_in_doc(doc, published=None) -> list[dict]:
             contexts[g] = " ".join(text[st.starts[members[0]] : st.ends[members[-1]]].split())
         rows.append(_row(f, text, sid, members, st, dated[g], contexts[g]))
     _date_repeated_figures(rows)
+    past = past_flags(doc, [r["start"] for r in rows], [r["end"] for r in rows], dates, published)
+    for row, flag in zip(rows, past, strict=True):
+        row["past_event"] = flag
     return rows
 
 
@@ -296,8 +300,9 @@ def extract_figures(corpus_or_text, docs=None, claims=None, published=None) -> p
 
     Columns: ``article_id, sentence_id, text, value, low, high, qualifier, unit, speaker``, then
     ``derived`` (a total computed from two stated figures), ``stated_on`` (when it was said:
-    :func:`helpers.figures.dates.statement_date`) and its ``stated_on_text``, ``cue`` (the
-    qualifier as written), ``interval`` ("[30,)" = 30 or more, "(,8000]" = up to 8 000, "~10000"),
+    :func:`helpers.figures.dates.statement_date`) and its ``stated_on_text``, ``past_event``
+    (about an earlier event than the story's: :mod:`.events`), ``cue`` (the qualifier as
+    written), ``interval`` ("[30,)" = 30 or more, "(,8000]" = up to 8 000, "~10000"),
     ``unit_kind`` (troops, people, group, area, percent, currency…, other), ``sentence`` (the
     parser's sentence), ``context`` (the whole statement around it) and ``start``/``end`` in the
     normalised text.
@@ -329,13 +334,14 @@ def extract_figures(corpus_or_text, docs=None, claims=None, published=None) -> p
     frame = pd.DataFrame(rows, columns=COLUMNS)
     if frame.empty:
         return frame.astype(
-            {"value": float, "low": float, "high": float, "derived": bool,
+            {"value": float, "low": float, "high": float, "derived": bool, "past_event": bool,
              "stated_on": "datetime64[ns]"}
         )
     frame["stated_on"] = pd.to_datetime(frame["stated_on"]).astype("datetime64[ns]")
     for col in ("value", "low", "high"):
         frame[col] = frame[col].astype(float)
     frame["derived"] = frame["derived"].astype(bool)
+    frame["past_event"] = frame["past_event"].astype(bool)
     frame["sentence_id"] = frame["sentence_id"].astype(int)
     return frame
 
