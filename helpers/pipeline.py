@@ -39,7 +39,7 @@ from helpers.core.cache import (
     remember_fingerprint,
     row_key,
 )
-from helpers.core.nlp import get_nlp, normalise, text_hash
+from helpers.core.nlp import get_nlp, normalise, pipe_texts, text_hash
 
 __all__ = ["DEFAULT_BATCH_SIZE", "parse_corpus", "run"]
 
@@ -183,8 +183,8 @@ def parse_corpus(texts, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE
         procs = n_process if n_process > 0 else _cpu_count()
         procs = max(1, min(procs, batches))
         with _bar(progress, len(missing), "parsing") as bar:
-            pipe = nlp.pipe((unique[k] for k in missing), batch_size=batch_size,
-                            n_process=procs)
+            pipe = pipe_texts(nlp, (unique[k] for k in missing), batch_size=batch_size,
+                              n_process=procs)
             for key, doc in zip(missing, pipe, strict=True):
                 doc.tensor = _NO_TENSOR
                 found[key] = doc
