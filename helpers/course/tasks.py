@@ -175,7 +175,10 @@ def _jsonable(value: Any, depth: int = 0) -> Any:
     if isinstance(value, numbers.Integral):
         return int(value)
     if isinstance(value, numbers.Real):
-        return float(value) if math.isfinite(value) else str(value)
+        try:
+            return float(value) if math.isfinite(value) else str(value)
+        except (OverflowError, ValueError):  # Fraction(10**400, 3) has no float
+            return _shown(value)
     return _shown(value)
 
 

@@ -120,7 +120,7 @@ def _resolve(path) -> tuple[Path, list[Path], bool]:
     root = SEEDS_DIR if path is None else Path(path)
     if not root.exists():
         raise FileNotFoundError(f"No such file or folder: '{path if path is not None else root}'")
-    if root.is_file():
+    if not root.is_dir():  # a file, or a device or pipe that read_file will refuse
         return root.parent, [root], False
     entries = sorted((p for p in root.iterdir() if not ignored(p.name)), key=lambda p: p.name)
     return root, entries, True

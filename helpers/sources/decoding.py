@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections import Counter
 
 # Signatures of binary formats learners are likely to drop in a folder by mistake.
 _MAGIC = {
@@ -51,9 +52,35 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
+def _script(ch: str) -> str:
+    """The script a letter belongs to, from its Unicode name: LATIN, CYRILLIC, GREEK…"""
+    return unicodedata.name(ch, "").split(" ", 1)[0]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _jumbled(text: str) -> int:
+    """Accented Latin letters in words mostly made of them ("Ñåâåðîêîðåéñêèå": Russian read as
+    cp1252); a French word has one or two accents among plain letters."""
+    total = 0
+    for word in _WORD.findall(text):
+        n = sum(_script(ch) == "LATIN" for ch in _NON_ASCII.findall(word))
+        if n >= 3 and 2 * n > len(word):
+            total += n
+    return total
+
+
 def _french_score(text: str) -> int:
-    """How French a decoding reads: French marks count for, other non-ASCII characters against."""
-    return sum(1 if ch in _FRENCH_MARKS else -1 for ch in _NON_ASCII.findall(text))
+    """How well a decoding reads: French marks count for, other non-ASCII characters against,
+    except the letters of one other script (a Russian or Greek text decoded right is all
+    Cyrillic or Greek); words that are a jumble of accents count doubly against."""
+    others = [ch for ch in _NON_ASCII.findall(text) if ch not in _FRENCH_MARKS]
+    scripts = Counter(_script(ch) for ch in others if ch.isalpha())
+    script, n = scripts.most_common(1)[0] if scripts else ("LATIN", 0)
+    coherent = n if script != "LATIN" else 0
+    french = len(_NON_ASCII.findall(text)) - len(others)
+    return french - (len(others) - coherent) - 2 * _jumbled(text)
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str] | None:
@@ -62,8 +89,9 @@ def _decode_legacy(data: bytes) -> tuple[str, str] | None:
 
     Charset detection alone is unreliable on a short French text (it guesses cp1250 or UTF-16
     for a few lines of cp1252), and cp1252 — the Windows Western encoding, whose printable
-    characters include all of Latin-1's — is what legacy French files almost always are.
-    Cyrillic or Greek legacy files would come out wrong: save those as UTF-8.
+    characters include all of Latin-1's — is what legacy French files almost always are. A
+    Russian or Greek legacy file reads right when charset-normalizer finds its encoding (its
+    letters are then all of one script).
     """
     from charset_normalizer import from_bytes
 
