@@ -6,8 +6,9 @@ cache's format for tables, chosen over pickle because reading it cannot run code
 
 A DataFrame keeps its column names, every column's dtype (``int64``, ``float64``, ``bool``,
 ``str``, ``datetime64[ns]``, ``category``…), its index and ``attrs``. Cell values in object
-columns keep their Python type: lists, tuples, sets, dicts, ``Timestamp`` / ``NaT``, NaN and
-infinities, numpy scalars. Anything else raises ``TypeError`` (the caller then does not cache).
+columns keep their Python type: lists, tuples, sets, dicts, ``Timestamp``, ``Timedelta``,
+``NaT``, NaN and infinities, numpy scalars. Anything else raises ``TypeError`` (the caller then
+does not cache).
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ def _scalar(value: Any) -> Any:
         return {"$nat": None}
     if isinstance(value, pd.Timestamp):
         return {"$timestamp": value.isoformat()}
+    if isinstance(value, pd.Timedelta):
+        return {"$timedelta": value.value}  # nanoseconds
     if isinstance(value, _dt.datetime):
         return {"$datetime": value.isoformat()}
     if isinstance(value, _dt.date):
@@ -128,6 +131,7 @@ _DECODERS = {
     "$nat": lambda v: pd.NaT,
     "$na": lambda v: pd.NA,
     "$timestamp": pd.Timestamp,
+    "$timedelta": lambda v: pd.Timedelta(int(v), unit="ns"),
     "$datetime": _dt.datetime.fromisoformat,
     "$date": _dt.date.fromisoformat,
 }

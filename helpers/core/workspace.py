@@ -41,6 +41,7 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import json
 import os
@@ -204,7 +205,9 @@ def _write(folder: Path, key: str, saved: Saved, old_raw: bytes | None) -> None:
         atomic_write(folder / f"{key}{BACKUP_SUFFIX}.json", old_raw)
         keep_version(folder, key, old_raw)
     atomic_write(folder / f"{key}.json", dump_plain(saved.value).encode("utf-8"))
-    write_stamps(folder, key, saved.value, saved.stamps)
+    # The value is saved: stamps that cannot be written only make its items as old as the file
+    with contextlib.suppress(OSError):
+        write_stamps(folder, key, saved.value, saved.stamps)
 
 
 class _Locked:
