@@ -79,4 +79,8 @@ _CELLS = st.recursive(
 @given(cells=st.lists(_CELLS, min_size=0, max_size=5))
 def test_any_object_column_reads_back(cells):
     frame = pd.DataFrame({"c": pd.Series(cells, dtype=object)})
-    assert_frame_equal(_round_trip(frame), frame, check_exact=True)
+    back = _round_trip(frame)
+    # compared through the encoding: it tells a list from a tuple, and NaN inside a tuple equals
+    # itself there (it never does with ==)
+    assert plain_tables.dumps(back) == plain_tables.dumps(frame)
+    assert back["c"].dtype == object and len(back) == len(frame)
