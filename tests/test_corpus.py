@@ -316,7 +316,8 @@ def test_utf8_bom_crlf_and_cr(tmp_path):
     for _, row in corpus.iterrows():
         assert not row["raw"].startswith("\ufeff") and "\r" not in row["raw"]
         assert (row["title"], row["text"]) == ("Titre", FRENCH.strip())
-        assert row["warnings"] == []
+        other = "cr.txt" if row["source_file"] == "bom.txt" else "bom.txt"
+        assert row["warnings"] == [f"same text as {other}"]  # and nothing else
 
 
 def test_utf16_with_bom(tmp_path):
@@ -415,14 +416,19 @@ def test_an_empty_folder(tmp_path):
         load_corpus(tmp_path)
 
 
-def test_a_5_mb_file_loads(tmp_path):
+def test_a_5_mb_text_is_cleaned_but_not_loaded_as_one_article(tmp_path):
+    from helpers.sources.cleaning import clean_text
+    from helpers.sources.files import MAX_TEXT_CHARS
+
     paragraph = SEED_FILES[0].read_text(encoding="utf-8")
     big = (paragraph + "\n\n") * (5_000_000 // len(paragraph.encode()) + 1)
+    cleaned = clean_text(big)  # cleaning stays linear on a long text
+    assert len(cleaned.text) > 4_000_000 and "Google" not in cleaned.text
     write(tmp_path, "big.txt", big)
-    row = load_corpus(tmp_path).iloc[0]
-    assert len(row["raw"].encode()) > 5_000_000
-    assert len(row["text"]) > 4_000_000
-    assert "Google" not in row["text"]
+    write(tmp_path, "small.txt", paragraph)
+    with pytest.warns(CorpusWarning, match=f"big.txt.*{MAX_TEXT_CHARS:,}"):
+        corpus = load_corpus(tmp_path)
+    assert corpus["source_file"].tolist() == ["small.txt"]
 
 
 # --------------------------------------------------------------------------------- sources.csv

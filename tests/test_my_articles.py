@@ -20,12 +20,25 @@ def test_no_articles_means_the_seeds_with_a_message(folder, capsys):
 
 def test_uploaded_files_are_saved_safely_and_then_used(folder, capsys):
     files = [{"name": "../../Mon article é.txt", "content": b"Titre\n\nTexte."},
-             {"name": "Mon article é.txt", "content": b"autre"}]
+             {"name": "Mon article e.txt", "content": b"autre"}]
     saved = save_uploads(files)
+    # two names that give the same safe name: two files, never one over the other
     assert [p.name for p in saved] == ["Mon_article_e.txt", "Mon_article_e-2.txt"]
     assert all(p.parent == folder for p in saved)
     assert choose_folder() == folder
     assert "Using your 2 article(s)" in capsys.readouterr().out
+
+
+def test_the_same_file_uploaded_again_replaces_the_first_and_says_so(folder):
+    save_uploads([{"name": "crue.txt", "content": b"Titre\n\nPremier jet."}])
+    again = save_uploads([{"name": "crue.txt", "content": b"Titre\n\nVersion corrigee."}])
+    assert [p.name for p in again] == ["crue.txt"]
+    assert "replacing the file of the same name" in again.lines()[0]
+    assert (folder / "crue.txt").read_bytes().endswith(b"corrigee.")
+    kept = list((folder / ".replaced").iterdir())  # the first version is kept, out of the way
+    assert len(kept) == 1 and kept[0].read_bytes().endswith(b"Premier jet.")
+    same = save_uploads([{"name": "crue.txt", "content": b"Titre\n\nVersion corrigee."}])
+    assert "nothing changed" in same.lines()[0]
 
 
 @pytest.mark.parametrize("name", ["photo.png", "script.py", "archive.zip"])

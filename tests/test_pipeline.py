@@ -187,7 +187,7 @@ def test_a_warm_cache_parses_nothing_and_gives_identical_tables(seeds, fresh, ca
     cold = run(seeds)  # cache=True: $KURSK_CACHE_DIR
     assert len(parses) == len(seeds)
     assert list((cache_dir / "docs").glob("*/*.spacy"))
-    assert list((cache_dir / "tables").glob("*/*.pkl"))
+    assert list((cache_dir / "tables").glob("*/*.json"))
 
     parses.clear()
     warm = run(seeds)

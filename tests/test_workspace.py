@@ -339,13 +339,23 @@ def test_export_skips_unreadable_file_with_warning(work_dir):
     assert (work_dir / "bad.json").read_text() == "{"  # export never moves or deletes anything
 
 
-def test_import_keeps_current_version_as_backup(work_dir, tmp_path):
+def test_import_of_an_older_zip_keeps_the_newer_work(work_dir, tmp_path, capsys):
     workspace.save("notes", {"from": "zip"})
     zip_path = workspace.export_zip(tmp_path / "w.zip")
     workspace.save("notes", {"from": "today"})
     assert workspace.import_zip(zip_path) == ["notes"]
+    assert workspace.load("notes") == {"from": "today"}
+    assert "kept because yours is newer" in capsys.readouterr().out
+
+
+def test_import_preferring_the_zip_keeps_current_version_as_backup(work_dir, tmp_path):
+    workspace.save("notes", {"from": "zip"})
+    zip_path = workspace.export_zip(tmp_path / "w.zip")
+    workspace.save("notes", {"from": "today"})
+    assert workspace.import_zip(zip_path, prefer_zip=True) == ["notes"]
     assert workspace.load("notes") == {"from": "zip"}
     assert json.loads((work_dir / "notes.bak.json").read_text()) == {"from": "today"}
+    assert json.loads(workspace.versions("notes")[-1].read_text()) == {"from": "today"}
 
 
 def _make_zip(path: Path, members: dict[str, bytes]) -> Path:
@@ -382,9 +392,11 @@ def test_import_rejects_malicious_and_bad_members(work_dir, tmp_path):
     assert any("../escape.json" in m and "top level" in m for m in skipped)
     assert any("broken.json" in m and "not valid JSON" in m for m in skipped)
     assert any("latin1.json" in m and "UTF-8" in m for m in skipped)
-    # nothing escaped the work folder, and nothing but good.json was written
+    # nothing escaped the work folder, and nothing but good.json was written (besides the
+    # hidden bookkeeping: the lock and the items' stamps)
     assert not (tmp_path / "escape.json").exists()
-    assert sorted(p.name for p in work_dir.iterdir()) == ["good.json"]
+    assert sorted(p.name for p in work_dir.iterdir() if not p.name.startswith(".")) == [
+        "good.json"]
 
 
 def test_import_missing_or_not_a_zip(tmp_path):
@@ -420,7 +432,7 @@ def test_import_zip_finds_an_upload_in_the_work_folder(work_dir, monkeypatch, tm
     assert exported.parent == work_dir
     workspace.save("grades", {"GUR": "C3"})
     monkeypatch.chdir(tmp_path)  # the kernel's cwd is not where the file was uploaded
-    assert workspace.import_zip(exported.name) == ["grades"]
+    assert workspace.import_zip(exported.name, prefer_zip=True) == ["grades"]
     assert workspace.load("grades") == {"GUR": "B2"}
 
 

@@ -11,7 +11,7 @@ checkout):
     files that shape a Doc (:func:`doc_inputs`: the pipeline's modules, the story's ``actors.csv``,
     the entity fixes): a changed text, model or actor table means another file name, so a
     stale entry is never read.
-``tables/<fingerprint>/article-<row hash>.pkl``, ``tables/<fingerprint>/corpus-<hash>.pkl``
+``tables/<fingerprint>/article-<row hash>.json``, ``tables/<fingerprint>/corpus-<hash>.json``
     the claims and figures rows of one article, keyed by the whole corpus row (id, text, date,
     …); and the tables that compare articles (reliability signals, corroboration), keyed by
     every row of the corpus. Their fingerprint adds every module and data file of ``helpers/``
@@ -19,12 +19,17 @@ checkout):
     numpy, text2num and dateparser to the Docs' one:
     editing any of them recomputes the tables (the Docs stay valid).
 
-The cache is never needed for a correct answer: an entry that cannot be read (half-written,
-corrupt, from another version) is a miss and is parsed again; a folder that cannot be written
-(read-only, full disk) turns the cache off for the rest of the run. Writes go to a temporary file
-in the same folder, then ``os.replace``: a reader sees the old entry or the new one, never half.
-Entries are loaded with ``pickle``: the folder must be as trusted as the code (it is the
-learner's own checkout).
+The cache is never needed for a correct answer, and it can only be right or absent:
+
+* every entry starts with a header line holding the SHA-256 of what follows; an entry whose
+  bytes do not match it (a flipped bit, a cut file, an edit) is not read: it is computed again,
+  with a :class:`CacheWarning` line saying so;
+* nothing in it can run code when read: Docs are spaCy ``DocBin`` bytes, tables are JSON
+  (:mod:`helpers.core.plain_tables`, dtypes restored), never pickles;
+* an entry that cannot be read (missing, half-written, from another version) is a miss and is
+  parsed again; a folder that cannot be written (read-only, full disk) turns the cache off for
+  the rest of the run. Writes go to a temporary file in the same folder, then ``os.replace``: a
+  reader sees the old entry or the new one, never half.
 
 ``fingerprints/<key>.txt``
     the Docs' fingerprint, filed under what can be known without loading the model
@@ -40,7 +45,6 @@ import hashlib
 import json
 import logging
 import os
-import pickle
 import shutil
 import sys
 import tempfile
@@ -48,14 +52,22 @@ from functools import lru_cache
 from pathlib import Path
 
 from helpers import DATA_DIR, PACKAGE_DIR, REPO_DIR
+from helpers.core import plain_tables
 from helpers.core.nlp import MODEL_NAME
 from helpers.core.story import load_story
+from helpers.core.warn import warn_from_caller
 
 ENV_VAR = "KURSK_CACHE_DIR"
 DOCS = "docs"
 TABLES = "tables"
 FINGERPRINTS = "fingerprints"
+#: The first line of every entry: this mark, a space, the SHA-256 of the rest, a newline.
+HEADER = b"kursk-cache-v2"
 log = logging.getLogger(__name__)
+
+
+class CacheWarning(UserWarning):
+    """A cache entry failed its check; what it held is computed again."""
 
 
 def cache_root() -> Path:
@@ -116,7 +128,7 @@ def fingerprint(nlp) -> str:
 
     meta = nlp.meta
     return _digest([
-        "docs-v1", spacy.__version__, meta.get("lang"), meta.get("name"), meta.get("version"),
+        "docs-v2", spacy.__version__, meta.get("lang"), meta.get("name"), meta.get("version"),
         json.dumps(list(nlp.pipe_names)), files_digest(doc_inputs()),
     ])
 
@@ -146,7 +158,7 @@ def pipeline_key() -> str:
             versions.append(f"{name}=={metadata.version(name)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{name} missing")
-    return _digest(["key-v1", *versions, files_digest(doc_inputs())])
+    return _digest(["key-v2", *versions, files_digest(doc_inputs())])
 
 
 def remember_fingerprint(fingerprint_: str, key: str, root: Path | None = None) -> None:
@@ -184,7 +196,7 @@ def code_fingerprint() -> str:
     files = [p for p in PACKAGE_DIR.rglob("*") if p.is_file() and p.suffix != ".pyc"
              and "__pycache__" not in p.parts]
     files += load_story().files()  # the course story's data extends the lexicons
-    return _digest(["tables-v1", sys.version_info[:3], *versions, files_digest(files)])
+    return _digest(["tables-v2", sys.version_info[:3], *versions, files_digest(files)])
 
 
 def row_key(text_key: str, row: dict) -> str:
@@ -196,24 +208,52 @@ def row_key(text_key: str, row: dict) -> str:
 # ----------------------------------------------------------------------------- the store
 
 
+def seal(payload: bytes) -> bytes:
+    """``payload`` behind the header line that :func:`unseal` checks."""
+    return HEADER + b" " + hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload
+
+
+def unseal(data: bytes) -> bytes | None:
+    """The payload of an entry written by :func:`seal`, or None when it fails the check."""
+    head, sep, payload = data.partition(b"\n")
+    mark, _, digest = head.partition(b" ")
+    if not sep or mark != HEADER:
+        return None
+    return payload if hashlib.sha256(payload).hexdigest().encode("ascii") == digest else None
+
+
 class Store:
-    """Entries of one kind (``docs`` or ``tables``) for one fingerprint."""
+    """Entries of one kind (``docs``, ``tables`` or ``fingerprints``) for one fingerprint, each
+    behind a checksum header (:func:`seal`)."""
 
     def __init__(self, kind: str, fingerprint: str, root: Path | None = None):
         self.folder = (Path(root) if root is not None else cache_root()) / kind / fingerprint
+        self.kind = kind
         self.enabled = True
-        self.suffix = {DOCS: ".spacy", FINGERPRINTS: ".txt"}.get(kind, ".pkl")
+        self.suffix = {DOCS: ".spacy", FINGERPRINTS: ".txt"}.get(kind, ".json")
 
     def path(self, key: str) -> Path:
         return self.folder / f"{key}{self.suffix}"
 
     def read(self, key: str) -> bytes | None:
+        """The entry's payload; None when it is missing, or damaged (said in one line)."""
         if not self.enabled:
             return None
         try:
-            return self.path(key).read_bytes()
+            data = self.path(key).read_bytes()
         except OSError:
             return None
+        payload = unseal(data)
+        if payload is None:
+            self.damaged(key, "it failed its checksum")
+        return payload
+
+    def damaged(self, key: str, why: str) -> None:
+        """Say that an entry is not used and why (it is computed again and overwritten)."""
+        message = (f"The cache entry {self.kind}/…/{self.path(key).name} was damaged ({why}); "
+                   "it is computed again.")
+        log.info(message)
+        warn_from_caller(message, CacheWarning, (str(PACKAGE_DIR),))
 
     def write(self, key: str, data: bytes) -> None:
         if not self.enabled:
@@ -223,7 +263,7 @@ class Store:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{key}.", suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
+                fh.write(seal(data))
             os.replace(tmp, self.path(key))
             tmp = None
         except OSError as err:
@@ -258,7 +298,7 @@ class DocStore(Store):
         try:
             docs = list(DocBin().from_bytes(data).get_docs(self.vocab))
         except Exception as err:  # any damage means "parse again"
-            log.info("unreadable cache entry %s: %s", self.path(key), err)
+            self.damaged(key, f"spaCy could not read it: {err}")
             return None
         if len(docs) != 1 or docs[0].text != text:
             return None
@@ -275,7 +315,8 @@ class DocStore(Store):
 
 
 class TableStore(Store):
-    """Any picklable value per key (the pipeline stores an article's claims and figures)."""
+    """Tables per key, as JSON (:mod:`helpers.core.plain_tables`): DataFrames, and the tuples and
+    dicts holding them (the pipeline stores an article's claims and figures)."""
 
     def __init__(self, fingerprint: str, root: Path | None = None):
         super().__init__(TABLES, fingerprint, root)
@@ -285,11 +326,17 @@ class TableStore(Store):
         if data is None:
             return None
         try:
-            return pickle.loads(data)
-        except Exception as err:  # any damage means "compute again"
-            log.info("unreadable cache entry %s: %s", self.path(key), err)
+            return plain_tables.loads(data)
+        except Exception as err:  # a sound checksum over what another version wrote
+            self.damaged(key, f"it is not a table this version can read: {err}")
             return None
 
     def put(self, key: str, value) -> None:
-        if self.enabled:
-            self.write(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        if not self.enabled:
+            return
+        try:
+            data = plain_tables.dumps(value)
+        except (TypeError, ValueError) as err:  # not storable: computed again next time
+            log.info("not cached: %s (%s)", key, err)
+            return
+        self.write(key, data)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Span
 
@@ -37,6 +38,16 @@ _CLOSERS = {"»", "”", '"', ")"}
 _OPENERS = {"«", "“", '"', "-", "—"}
 
 
+def _break_here(prev: str, tok: str, ws: str, nxt: str, nxt_space: bool, nxt_cap: bool) -> int:
+    """1 when a sentence starts at the next token, -1 when it does not (spaCy's SENT_START)."""
+    after_end = tok in _ENDS or (tok in _CLOSERS and prev in _ENDS)
+    if "\n" in tok or "\n" in ws:
+        return 1
+    if nxt_space or (nxt in _CLOSERS and tok in _ENDS):
+        return -1
+    return 1 if after_end and (nxt_cap or nxt in _OPENERS) else -1
+
+
 @Language.component(SENTENCE_BREAKS)
 def sentence_breaks(doc):
     """Decide sentence starts before the parser does (the parser keeps these choices).
@@ -45,18 +56,23 @@ def sentence_breaks(doc):
     ``. ! ? …`` (and any closing quote) when the next word is capitalised or opens a quote;
     nowhere else. The small model's parser otherwise cuts French news sentences in the middle
     ("Selon Washington" / ", jusqu'à 8 000 …"), which would split one claim in two.
+
+    The starts are computed as one array and set with ``Doc.from_array``: setting
+    ``token.is_sent_start`` one token at a time makes spaCy check the whole Doc each time, which
+    took minutes on a long article (quadratic time).
     """
-    for i, tok in enumerate(doc[:-1]):
-        nxt = doc[i + 1]
-        after_end = tok.text in _ENDS or (tok.text in _CLOSERS and i and doc[i - 1].text in _ENDS)
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            nxt.is_sent_start = True
-        elif nxt.is_space or (nxt.text in _CLOSERS and tok.text in _ENDS):
-            nxt.is_sent_start = False
-        elif after_end and (nxt.is_title or nxt.is_upper or nxt.text in _OPENERS):
-            nxt.is_sent_start = True
-        else:
-            nxt.is_sent_start = False
+    if len(doc) < 2:
+        return doc
+    text = [t.text for t in doc]
+    ws = [t.whitespace_ for t in doc]
+    space = [t.is_space for t in doc]
+    cap = [t.is_title or t.is_upper for t in doc]
+    starts = doc.to_array([SENT_START]).astype("int64")
+    prev = [""] + text[:-1]
+    for i in range(len(doc) - 1):
+        starts[i + 1] = _break_here(prev[i], text[i], ws[i], text[i + 1], space[i + 1],
+                                    cap[i + 1])
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 

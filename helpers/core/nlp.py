@@ -135,7 +135,7 @@ def parse(text: str):
     """Parse one text (normalised first) and return the spaCy ``Doc``."""
     if parses_elsewhere():
         return parse_many([text])[0]
-    return get_nlp()(normalise(text))
+    return next(pipe_texts(get_nlp(), [normalise(text)]))
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 16, n_process: int = 1) -> list:
@@ -150,7 +150,65 @@ def parse_many(texts: Iterable[str], batch_size: int = 16, n_process: int = 1) -
         except (ParseWorkerError, OSError) as err:
             warnings.warn(f"{err}; parsing in this kernel instead", RuntimeWarning, stacklevel=2)
     nlp = get_nlp()
-    return list(nlp.pipe(normed, batch_size=batch_size, n_process=n_process))
+    return list(pipe_texts(nlp, normed, batch_size=batch_size, n_process=n_process))
+
+
+_SEPARATORS = ("\n\n", "\n", ". ", " ")
+#: Longer texts are parsed piece by piece, each at most this many characters. spaCy's parser
+#: needs memory in proportion to the text it parses at once (a 200,000-character article took
+#: 900 MB in one piece); news articles are a few thousand characters, so they are never cut.
+PIECE_CHARS = 20_000
+
+
+def split_long(text: str, limit: int) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters, whose concatenation is ``text``: cut
+    after a paragraph break where there is one in the second half of the piece, else after a
+    line break, a full stop, a space, else anywhere. Linear in the length of ``text``."""
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        end = start + limit
+        for sep in _SEPARATORS:
+            at = text.rfind(sep, start + limit // 2, end)
+            if at >= 0 and at + len(sep) <= end:
+                end = at + len(sep)
+                break
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def _parse_long(nlp, text: str, limit: int):
+    """One Doc for a long text, parsed piece by piece (sentences never cross a paragraph break,
+    so cutting there changes at most the few tokens beside the cut)."""
+    import numpy
+    from spacy.tokens import Doc
+
+    docs = []
+    for piece in split_long(text, limit):
+        doc = nlp(piece)
+        doc.tensor = numpy.zeros((0,), dtype="float32")  # 96 floats a token, read by nothing
+        docs.append(doc)
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def pipe_texts(nlp, texts: Iterable[str], batch_size: int = 16, n_process: int = 1):
+    """``nlp.pipe`` over ``texts``, one Doc per text, in order; a text longer than
+    :data:`PIECE_CHARS` (or ``nlp.max_length``, beyond which spaCy refuses it with error E088)
+    is parsed in pieces cut by paragraph (:func:`split_long`) and joined back into one Doc
+    whose text is the whole text."""
+    limit = min(nlp.max_length, PIECE_CHARS)
+    batch: list[str] = []
+    for text in texts:
+        if len(text) <= limit:
+            batch.append(text)
+            continue
+        if batch:
+            yield from nlp.pipe(batch, batch_size=batch_size, n_process=n_process)
+            batch = []
+        yield _parse_long(nlp, text, limit)
+    if batch:
+        yield from nlp.pipe(batch, batch_size=batch_size, n_process=n_process)
 
 
 def per_doc(build):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 
-from helpers.core.nlp import get_nlp
+from helpers.core.nlp import get_nlp, pipe_texts
 
 
 def main() -> None:
@@ -21,7 +21,7 @@ def main() -> None:
     request = json.loads(sys.stdin.buffer.read().decode("utf-8"))
     nlp = get_nlp()
     docs = DocBin(store_user_data=False)
-    for doc in nlp.pipe(request["texts"], batch_size=int(request.get("batch_size", 16))):
+    for doc in pipe_texts(nlp, request["texts"], batch_size=int(request.get("batch_size", 16))):
         docs.add(doc)  # no tensor: the pipeline's doc_cleaner drops it
     sys.stdout.buffer.write(docs.to_bytes())
     sys.stdout.buffer.flush()

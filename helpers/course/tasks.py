@@ -35,6 +35,7 @@ from __future__ import annotations
 import difflib
 import math
 import numbers
+import re
 import warnings
 from typing import Any
 
@@ -149,21 +150,36 @@ def solution(exercise_id: str) -> None:
     print(_wrap(spec["explanation"], first="   "))
 
 
-def _jsonable(value: Any) -> Any:
-    """The answer in a form workspace can store (sets sorted, unknown objects as text)."""
+def _shown(value: Any) -> str:
+    """``repr(value)``, cut to 500 characters; a fixed text when ``repr`` itself fails."""
+    try:
+        return repr(value)[:500]
+    except Exception:  # a learner's object may raise anything from its __repr__
+        return f"<a {type(value).__name__} that cannot be shown>"
+
+
+def _jsonable(value: Any, depth: int = 0) -> Any:
+    """The answer in a form workspace can store (sets sorted, unknown objects as text; past
+    20 levels of nesting, the rest as text)."""
+    if depth > _MAX_DEPTH:
+        return _shown(value)
     if isinstance(value, set | frozenset):
-        return [_jsonable(v) for v in sorted(value, key=str)]
+        return [_jsonable(v, depth + 1) for v in sorted(value, key=_shown)]
     if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
+        return [_jsonable(v, depth + 1) for v in value]
     if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
+        return {_shown(k) if not isinstance(k, str) else k: _jsonable(v, depth + 1)
+                for k, v in value.items()}
     if value is None or isinstance(value, str | bool):
         return value
     if isinstance(value, numbers.Integral):
         return int(value)
     if isinstance(value, numbers.Real):
-        return float(value) if math.isfinite(value) else str(value)
-    return repr(value)[:500]
+        try:
+            return float(value) if math.isfinite(value) else str(value)
+        except (OverflowError, ValueError):  # Fraction(10**400, 3) has no float
+            return _shown(value)
+    return _shown(value)
 
 
 def _record(exercise_id: str, answer: Any, correct: bool) -> None:
@@ -188,10 +204,71 @@ def _record(exercise_id: str, answer: Any, correct: bool) -> None:
         )
 
 
+# What an answer can be: a few hundred characters of text, a number, a short list. Beyond these,
+# check() says so in a sentence instead of feeding the checkers something that makes them raise.
+_MAX_DEPTH = 20
+_MAX_ITEMS = 10_000
+_MAX_CHARS = 20_000
+_MAX_DIGITS = 300
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _too_big(value: Any) -> str | None:
+    """Why one piece of an answer cannot be checked (a number or a text too large), or None."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        digits = int(int(value).bit_length() * 0.30103) + 1  # str() refuses past 4,300 digits
+        if digits > _MAX_DIGITS:
+            return f"a number with about {digits:,} digits"
+    if isinstance(value, str):
+        if len(value) > _MAX_CHARS:
+            return f"{len(value):,} characters of text"
+        if re.search(rf"\d{{{_MAX_DIGITS + 1}}}", value):
+            return f"a number with more than {_MAX_DIGITS} digits"
+    if not isinstance(value, _PLAIN + (list, tuple, set, frozenset, dict)):
+        try:
+            repr(value)
+        except Exception as err:  # whatever a learner's __repr__ raises
+            return f"an object that Python cannot show as text ({type(err).__name__})"
+    return None
+
+
+def _unusable(answer: Any) -> str | None:
+    """A sentence saying why ``answer`` cannot be checked, or None when it can. Walks the answer
+    without recursion, so a list nested 10,000 deep is measured, not crashed on."""
+    stack, seen = [(answer, 0)], 0
+    while stack:
+        value, depth = stack.pop()
+        seen += 1
+        if depth > _MAX_DEPTH:
+            return f"it is nested more than {_MAX_DEPTH} levels deep"
+        if seen > _MAX_ITEMS:
+            return f"it has more than {_MAX_ITEMS:,} items"
+        if (problem := _too_big(value)) is not None:
+            return f"it {'is' if depth == 0 else 'holds'} {problem}"
+        if isinstance(value, dict):
+            stack += [(v, depth + 1) for pair in value.items() for v in pair]
+        elif isinstance(value, list | tuple | set | frozenset):
+            stack += [(v, depth + 1) for v in value]
+    return None
+
+
 def check(exercise_id: str, answer: Any) -> bool:
-    """Check ``answer``, print specific feedback, save the attempt; return True when right."""
+    """Check ``answer``, print specific feedback, save the attempt; return True when right.
+
+    Never raises on the answer: one that cannot be checked (a huge number or text, deep
+    nesting, an object that cannot be shown) gets a sentence saying so, and is not saved."""
     spec = _spec(exercise_id)
-    correct, message = _evaluate(spec, answer)
+    problem = _unusable(answer)
+    if problem is None:
+        try:
+            correct, message = _evaluate(spec, answer)
+        except Exception as err:  # a checker must never take the notebook down with it
+            problem = f"checking it failed ({type(err).__name__})"
+    if problem is not None:
+        print(_wrap(f"❌ This answer cannot be checked: {problem}. Answer with a word, a number "
+                    f"or a short list."))
+        print(_how_to_answer(spec))
+        return False
     print(message)
     if not _unanswered(answer):
         _record(spec["id"], answer, correct)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.transforms import Bbox
 
+from helpers.display.chart_text import chart_text
+
 
 def renderer_of(fig):
     """The renderer that measures text on ``fig`` (Agg's, in notebooks and the report)."""
@@ -56,12 +58,13 @@ def place_labels(ax, points: pd.DataFrame, xs, obstacles, alphas, fontsize) -> l
     order = sorted(range(len(points)), key=lambda i: (-points["value"].iloc[i], xs[i]))
     for i in order:
         p = points.iloc[i]
+        text = chart_text(p["label"])
         best, best_cost = None, None
         grow = 1.6 if p["derived"] else 1.0  # clear the dashed ring
         for slot, (offset, ha, va) in enumerate(_LABEL_SLOTS):
             offset = (offset[0] * grow, offset[1] * grow)
             ann = ax.annotate(
-                p["label"], (xs[i], p["value"]), xytext=offset, textcoords="offset points",
+                text, (xs[i], p["value"]), xytext=offset, textcoords="offset points",
                 ha=ha, va=va, fontsize=fontsize, color="#222222", alpha=alphas[i],
                 annotation_clip=False, gid="label",
             )
@@ -78,7 +81,7 @@ def place_labels(ax, points: pd.DataFrame, xs, obstacles, alphas, fontsize) -> l
         offset, ha, va, box, slot = best
         far = slot >= 4  # away from the point: a thin leader line says whose label it is
         ann = ax.annotate(
-            p["label"], (xs[i], p["value"]), xytext=offset, textcoords="offset points",
+            text, (xs[i], p["value"]), xytext=offset, textcoords="offset points",
             ha=ha, va=va, fontsize=fontsize, color="#222222", alpha=alphas[i],
             annotation_clip=False, gid="label",
             arrowprops=dict(arrowstyle="-", color="#888888", lw=0.6, shrinkA=1, shrinkB=7)

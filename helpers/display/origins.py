@@ -7,6 +7,7 @@ import pandas as pd
 
 from helpers.core.story import UNATTRIBUTED
 from helpers.core.text import format_number, short_id
+from helpers.display.chart_text import chart_text
 from helpers.display.colours import side_colour
 
 _QUALIFIER = {"approx": "≈", "upper": "up to ", "lower": "at least ", "range": ""}
@@ -64,21 +65,21 @@ def plot_origins(links: pd.DataFrame, values=None, ax=None,
         ax.plot([1.06, 1.94], [ys[(1, row.speaker)], ys[(2, row.figure)]], color=colour,
                 lw=2, zorder=1)
     for name in articles:
-        ax.text(0, ys[(0, name)], name, ha="center", va="center", fontsize=10,
+        ax.text(0, ys[(0, name)], chart_text(name), ha="center", va="center", fontsize=10,
                 bbox=dict(boxstyle="round", fc="white", ec="#777777"))
     for name in speakers:
         colour = side_colour(side_of[name])
         label = ("no source named\n(the outlet itself)" if name == UNATTRIBUTED
                  else f"{name}\n({side_of[name]})")
-        ax.text(1, ys[(1, name)], label, ha="center", va="center",
+        ax.text(1, ys[(1, name)], chart_text(label), ha="center", va="center",
                 fontsize=8.5, bbox=dict(boxstyle="round", fc="white", ec=colour, lw=2))
     for label in figures["figure"]:
-        ax.text(2, ys[(2, label)], label, ha="center", va="center", fontsize=10,
+        ax.text(2, ys[(2, label)], chart_text(label), ha="center", va="center", fontsize=10,
                 fontweight="bold", bbox=dict(boxstyle="round", fc="#F2F2F2", ec="#777777"))
     for x, head in ((0, "articles"), (1, "speakers (side)"), (2, "figures")):
         ax.text(x, 1.04, head, ha="center", va="bottom", fontsize=10, style="italic")
     ax.set_xlim(-0.3, 2.3)
     ax.set_ylim(-0.02, 1.1)
     ax.axis("off")
-    ax.set_title(title, loc="left", fontweight="bold")
+    ax.set_title(chart_text(title), loc="left", fontweight="bold")
     return ax

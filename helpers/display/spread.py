@@ -8,6 +8,7 @@ from matplotlib.ticker import FuncFormatter
 
 from helpers.core.story import Question, load_story
 from helpers.core.text import format_day
+from helpers.display.chart_text import chart_text
 from helpers.display.colours import side_colour
 from helpers.display.points import speaker_markers, timeline_points
 from helpers.display.timeline import number_formatter
@@ -46,15 +47,15 @@ def plot_spread(estimates: pd.DataFrame, ax=None, title: str = "The spread of th
     for i, p in points.iterrows():
         _draw_row(ax, i, p, markers[p["speaker"]])
     ax.set_yticks(range(len(points)))
-    ax.set_yticklabels([f"{lab}, {format_day(d, year=False)}"
+    ax.set_yticklabels([chart_text(f"{lab}, {format_day(d, year=False)}")
                         for lab, d in zip(points["label"], points["stated_on"], strict=True)],
                        fontsize=8)
     ax.set_xlim(0, (points["value"].max() if len(points) else 1000) * 1.12)
     ax.xaxis.set_major_formatter(FuncFormatter(number_formatter))
-    ax.set_xlabel(question.counted)
+    ax.set_xlabel(chart_text(question.counted))
     ax.grid(axis="x", color="#dddddd", lw=0.6)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.set_title(title, loc="left", fontsize=11, fontweight="bold")
+    ax.set_title(chart_text(title), loc="left", fontsize=11, fontweight="bold")
     return ax

@@ -21,6 +21,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from helpers.core.story import Question, load_story
 from helpers.core.text import format_day, format_number, is_missing
+from helpers.display.chart_text import chart_text
 from helpers.display.colours import side_colour, side_colours
 from helpers.display.labels import bbox, place_labels, renderer_of
 from helpers.display.points import short_speaker, speaker_markers, timeline_points
@@ -63,12 +64,12 @@ def _default_takeaway(points: pd.DataFrame) -> str:
 
 def _frame(ax, title: str, takeaway: str, counted: str, n_missing: int) -> None:
     """Title, takeaway, axis labels and ticks, grid, and a note on what is not shown."""
-    ax.set_title(title, loc="left", fontsize=11.5, fontweight="bold", pad=22)
-    ax.annotate(takeaway, (0, 1), xycoords="axes fraction", xytext=(0, 6),
+    ax.set_title(chart_text(title), loc="left", fontsize=11.5, fontweight="bold", pad=22)
+    ax.annotate(chart_text(takeaway), (0, 1), xycoords="axes fraction", xytext=(0, 6),
                 textcoords="offset points", ha="left", va="bottom", fontsize=9.5,
                 style="italic", color="#333333", gid="takeaway")
     ax.set_xlabel("date the figure was stated")
-    ax.set_ylabel(counted)
+    ax.set_ylabel(chart_text(counted))
     ax.yaxis.set_major_formatter(FuncFormatter(number_formatter))
     ax.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10], integer=True))
     ax.xaxis.set_major_formatter(FuncFormatter(date_formatter))
@@ -216,9 +217,9 @@ def _legends(ax, points: pd.DataFrame, markers: dict[str, str]) -> None:
     figure is stated (style); only what the picture uses."""
     colours = side_colours()
     present = set(points["side"])
-    side_handles = [_handle(marker="s", markerfacecolor=c, markeredgecolor=c, label=s)
+    side_handles = [_handle(marker="s", markerfacecolor=c, markeredgecolor=c, label=chart_text(s))
                     for s, c in colours.items() if s in present]
-    speaker_handles = [_handle(marker=markers[s], label=short_speaker(s))
+    speaker_handles = [_handle(marker=markers[s], label=chart_text(short_speaker(s)))
                        for s in dict.fromkeys(points["speaker"])]
     kw = dict(loc="upper left", frameon=False, fontsize=8, title_fontsize=8.5,
               alignment="left", handletextpad=0.4, borderaxespad=0.0, labelspacing=0.35)

@@ -2,7 +2,7 @@
 they come from (provenance); the learner's own folder and uploads."""
 
 from helpers.core.text import short_id
-from helpers.sources.corpus import CorpusWarning, find_article, load_corpus
+from helpers.sources.corpus import CorpusWarning, find_article, load_corpus, same_text
 from helpers.sources.provenance import (
     find_sentences,
     removed_summary,
@@ -19,6 +19,6 @@ from helpers.sources.uploads import (
 
 __all__ = [
     "CorpusWarning", "choose_folder", "find_article", "find_sentences", "load_corpus",
-    "my_articles_folder", "removed_summary", "removed_table", "save_uploads", "short_id",
-    "sources_table", "spelling_variants", "use_own_workspace",
+    "my_articles_folder", "removed_summary", "removed_table", "same_text", "save_uploads",
+    "short_id", "sources_table", "spelling_variants", "use_own_workspace",
 ]  # fmt: skip

@@ -9,9 +9,15 @@ warnings, removed``, then the extra columns of the folder's ``sources.csv`` when
 What is read, and what is not:
 
 * ``.txt``, ``.md`` / ``.markdown`` and ``.html`` / ``.htm`` files are articles. Text is decoded
-  as UTF-8 (a byte-order mark is dropped), else as the legacy encoding that reads as French
-  (:mod:`.decoding`). HTML goes through trafilatura, Markdown through a light syntax strip
-  (:mod:`.formats`); then all go through :mod:`.cleaning`.
+  as UTF-8 (a byte-order mark is dropped; a few stray bytes are read as cp1252 and named in a
+  warning), else as the legacy encoding that reads as French (:mod:`.decoding`). HTML goes
+  through trafilatura, Markdown through a light syntax strip (:mod:`.formats`); then all go
+  through :mod:`.cleaning`.
+* Only regular files inside the folder are read, at most 10 MB each, an article's text at most
+  1,000,000 characters (:mod:`.files`): pipes, devices, links leading out of the folder and
+  oversized files are skipped with a warning. File names are shown as text whatever their bytes.
+* Two articles with the same text are both kept and both flagged (a warning naming the files,
+  a note in their ``warnings``; :func:`same_text` lists them).
 * Ignored on purpose, without a warning: ``sources.csv`` (the metadata read below), the story's
   own data files (:data:`helpers.core.story.FILES`: ``actors.csv``, ``story.json``…), ``README*``
   files, hidden files and folders (``.git``, ``.ipynb_checkpoints``, ``.DS_Store``) and
@@ -32,16 +38,16 @@ appended as they are.
 from __future__ import annotations
 
 import io
-import sys
-import warnings
 from pathlib import Path
 
 import pandas as pd
 
 from helpers import SEEDS_DIR
-from helpers.core.story import is_story_file
+from helpers.core.nlp import text_hash
+from helpers.core.warn import warn_from_caller
 from helpers.sources.cleaning import clean_text
 from helpers.sources.decoding import SkipFile, decode_bytes
+from helpers.sources.files import SOURCES_FILE, check_length, ignored, read_file, shown_name
 from helpers.sources.formats import FORMATS, _from_html, _from_markdown, timestamp
 
 COLUMNS = [
@@ -58,8 +64,6 @@ COLUMNS = [
 ]
 
 
-SOURCES_FILE = "sources.csv"
-
 
 #: Columns of sources.csv that override detection when filled in.
 OVERRIDES = ("outlet", "published", "byline")
@@ -69,20 +73,23 @@ class CorpusWarning(UserWarning):
     """A file skipped or something odd about a file, while loading a corpus."""
 
 
-def read_article(path: Path) -> dict:
-    """One file → a row dict (without ``article_id``). Raises :class:`SkipFile`."""
+def read_article(path: Path, folder: Path | None = None) -> dict:
+    """One file → a row dict (without ``article_id``). Raises :class:`SkipFile`.
+
+    ``folder``: the folder being loaded, which a link must not lead out of."""
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
         raise SkipFile(
-            f"unsupported file type '{path.suffix or '(none)'}' "
+            f"unsupported file type '{shown_name(path.suffix) or '(none)'}' "
             f"(articles are {', '.join(sorted(FORMATS))}; save it as .txt)"
         )
-    raw, notes = decode_bytes(path.read_bytes())
+    raw, notes = decode_bytes(read_file(path, folder))
     meta = {"body": raw, "title": "", "byline": "", "published": None, "outlet": ""}
     if kind == "html":
         meta |= _from_html(raw)
     elif kind == "markdown":
         meta |= _from_markdown(raw)
+    check_length(meta["body"])
     cleaned = clean_text(meta["body"], title=meta["title"])
     removed = meta.get("removed", []) + cleaned.removed
     if not cleaned.text:
@@ -96,31 +103,16 @@ def read_article(path: Path) -> dict:
         "byline": meta["byline"] or cleaned.byline,
         "published": meta["published"] or timestamp(cleaned.published),
         "outlet": meta["outlet"] or cleaned.site_name,
-        "source_file": path.name,
+        "source_file": shown_name(path.name),
         "warnings": notes + meta.get("notes", []) + cleaned.warnings,
         "removed": removed,
     }
 
 
-def _ignored(path: Path) -> bool:
-    """Folder furniture skipped quietly by design (see the module docstring)."""
-    name = path.name
-    return (
-        name.startswith(".")
-        or name == "__pycache__"
-        or name.lower() == SOURCES_FILE
-        or name.upper().startswith("README")
-        or is_story_file(path)
-    )
-
-
 def _warn(message: str) -> None:
     """Warn as from the caller's line (the notebook cell), not from inside this module: the
     warning then shows no path of the course's installation."""
-    level, frame = 1, sys._getframe(0)
-    while frame is not None and frame.f_code.co_filename == __file__:
-        level, frame = level + 1, frame.f_back
-    warnings.warn(message, CorpusWarning, stacklevel=level)
+    warn_from_caller(message, CorpusWarning, (__file__,))
 
 
 def _resolve(path) -> tuple[Path, list[Path], bool]:
@@ -128,9 +120,9 @@ def _resolve(path) -> tuple[Path, list[Path], bool]:
     root = SEEDS_DIR if path is None else Path(path)
     if not root.exists():
         raise FileNotFoundError(f"No such file or folder: '{path if path is not None else root}'")
-    if root.is_file():
+    if not root.is_dir():  # a file, or a device or pipe that read_file will refuse
         return root.parent, [root], False
-    entries = sorted((p for p in root.iterdir() if not _ignored(p)), key=lambda p: p.name)
+    entries = sorted((p for p in root.iterdir() if not ignored(p.name)), key=lambda p: p.name)
     return root, entries, True
 
 
@@ -153,9 +145,9 @@ def _unique_ids(rows: list[dict], stems: list[str]) -> None:
 
 def _read_sources(path: Path) -> pd.DataFrame | None:
     try:
-        text, _ = decode_bytes(path.read_bytes())
+        text, _ = decode_bytes(read_file(path, path.parent))
         table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except (SkipFile, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+    except (SkipFile, OSError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         _warn(f"Ignored {path.name}: it cannot be read as a CSV table ({err})")
         return None
     table.columns = [str(c).strip() for c in table.columns]
@@ -200,6 +192,38 @@ def _merge_sources(rows: list[dict], table: pd.DataFrame, whole_folder: bool) ->
     return [c if c not in COLUMNS else f"{c}_{Path(SOURCES_FILE).stem}" for c in extras]
 
 
+def _read_one(file: Path, folder: Path | None) -> tuple[dict | None, str | None]:
+    """(row, None) for an article, (None, reason) for a file that is skipped."""
+    if file.is_dir():
+        return None, "it is a folder (subfolders are not searched; load it on its own)"
+    try:
+        row = read_article(file, folder)
+    except SkipFile as err:
+        return None, str(err)
+    except OSError as err:
+        return None, f"cannot be read ({err.strerror or err})"
+    for note in row["warnings"]:
+        if "not UTF-8" in note:  # the text was repaired or guessed: the learner must see it
+            _warn(f"{row['source_file']}: {note}.")
+    return row, None
+
+
+def _flag_same_text(rows: list[dict]) -> None:
+    """Articles with the same text (whatever their spacing): a note on each, one warning."""
+    groups: dict[str, list[dict]] = {}
+    for row in rows:
+        groups.setdefault(text_hash(" ".join(row["text"].split())), []).append(row)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        names = [row["source_file"] for row in group]
+        for row in group:
+            others = ", ".join(n for n in names if n != row["source_file"])
+            row["warnings"].append(f"same text as {others}")
+        _warn(f"{', '.join(names[:-1])} and {names[-1]} have the same text: is one a copy of the "
+              "other? Keep one, or it counts twice when articles are compared.")
+
+
 def load_corpus(path: str | Path | None = None) -> pd.DataFrame:
     """Load the articles of a folder (or one file) as a DataFrame, one row per article.
 
@@ -209,25 +233,19 @@ def load_corpus(path: str | Path | None = None) -> pd.DataFrame:
     root, candidates, whole_folder = _resolve(path)
     rows, stems, skipped = [], [], []
     for file in candidates:
-        reason = None
-        if file.is_dir():
-            reason = "it is a folder (subfolders are not searched; load it on its own)"
+        row, reason = _read_one(file, root if whole_folder else None)
+        if row is not None:
+            rows.append(row)
+            stems.append(shown_name(file.stem))
         else:
-            try:
-                rows.append(read_article(file))
-                stems.append(file.stem)
-            except SkipFile as err:
-                reason = str(err)
-            except OSError as err:
-                reason = f"cannot be read ({err.strerror or err})"
-        if reason:
-            skipped.append(f"{file.name}: {reason}")
-            _warn(f"Skipped {file.name}: {reason}")
+            skipped.append(f"{shown_name(file.name)}: {reason}")
+            _warn(f"Skipped {shown_name(file.name)}: {reason}")
     if not rows:
         where = "the bundled seeds folder" if path is None else f"'{path}'"
         detail = "; ".join(skipped) if skipped else "no files besides ignored ones"
         raise ValueError(f"No usable article in {where}. Skipped: {detail}")
     _unique_ids(rows, stems)
+    _flag_same_text(rows)
     extra_columns: list[str] = []
     sources = root / SOURCES_FILE
     if sources.is_file():
@@ -237,6 +255,18 @@ def load_corpus(path: str | Path | None = None) -> pd.DataFrame:
     corpus = pd.DataFrame(rows, columns=COLUMNS + extra_columns)
     corpus["published"] = pd.to_datetime(corpus["published"]).astype("datetime64[ns]")
     return corpus.reset_index(drop=True)
+
+
+def same_text(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The articles that share their text with another (whatever the spacing): one row per
+    group, ``article_ids`` and ``files`` (lists); empty when every text is different."""
+    groups: dict[str, list[int]] = {}
+    for i, text in enumerate(corpus["text"].astype(str)):
+        groups.setdefault(text_hash(" ".join(text.split())), []).append(i)
+    rows = [{"article_ids": corpus["article_id"].iloc[idx].astype(str).tolist(),
+             "files": corpus["source_file"].iloc[idx].astype(str).tolist()}
+            for idx in groups.values() if len(idx) > 1]
+    return pd.DataFrame(rows, columns=["article_ids", "files"])
 
 
 def _number(article_id: str) -> int | None:
