@@ -15,14 +15,14 @@ CSS classes: ``kr-figfilter`` (the whole VBox), ``kr-figfilter-sides``, ``kr-fig
 ``kr-figfilter-status``, ``kr-figfilter-plot``, ``kr-figfilter-table``.
 
 The picture is drawn on a :class:`matplotlib.figure.Figure` (not pyplot, so nothing is shown twice)
-and put into the ``Output`` as a PNG; with nothing ticked, a sentence says so instead. The table
+and put into the ``Output`` as a PNG; with nothing ticked, the status line says so, and no empty
+picture or table is drawn. The table
 is :func:`helpers.display.frames.frame_html`, escaped: article text is untrusted input.
 """
 
 from __future__ import annotations
 
 import base64
-import html
 import io
 from collections.abc import Iterable
 
@@ -182,26 +182,27 @@ class FigureFilter(widgets.VBox):
                                        speakers=self.ticked_speakers)
         n = len(timeline_points(self.selected))
         self.status.value = self.status_text()
+        self.plot_out.outputs, self.table_out.outputs = (), ()
+        if not len(self.selected):  # the status line says why: no empty axis, no empty table
+            self.redraws += 1
+            return
         if n:
             png = _png(self.selected, self.title, self.takeaway, self.markers)
-            picture = {"image/png": base64.b64encode(png).decode("ascii"),
-                       "text/plain": f"<timeline of {n} estimates>"}
-        else:
-            picture = {"text/html": f"<p><i>{html.escape(self.status_text(plain=True))}</i></p>",
-                       "text/plain": self.status_text(plain=True)}
-        self.plot_out.outputs = ({"output_type": "display_data", "data": picture,
-                                  "metadata": {}},)
+            self.plot_out.outputs = ({
+                "output_type": "display_data",
+                "data": {"image/png": base64.b64encode(png).decode("ascii"),
+                         "text/plain": f"<timeline of {n} estimates>"},
+                "metadata": {},
+            },)
         table = estimates_table(self.selected)
-        body = (frame_html(table) if len(table)
-                else "<p><i>No estimate matches: nothing is ticked.</i></p>")
         self.table_out.outputs = ({
             "output_type": "display_data",
-            "data": {"text/html": body, "text/plain": frame_text(table)},
+            "data": {"text/html": frame_html(table), "text/plain": frame_text(table)},
             "metadata": {},
         },)
         self.redraws += 1
 
-    def status_text(self, plain: bool = False) -> str:
+    def status_text(self) -> str:
         """The count above the picture, in the picture's own unit (its points): an estimate
         that several articles report is one point, and one row per article in the table."""
         n, rows = len(timeline_points(self.selected)), len(self.selected)
@@ -209,8 +210,7 @@ class FigureFilter(widgets.VBox):
         if not rows:
             return ("Nothing is selected: tick at least one side and one speaker to see their "
                     "estimates.")
-        count = f"{n}" if plain else f"<b>{n}</b>"
-        text = f"Showing {count} of {total} estimates"
+        text = f"Showing <b>{n}</b> of {total} estimates"
         if rows != n:
             text += (f" ({rows} rows in the table: an estimate reported by several articles "
                      "is one point, with a row for each article)")
