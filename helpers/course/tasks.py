@@ -288,6 +288,7 @@ def check(exercise_id: str, answer: Any) -> bool:
     if problem is None:
         try:
             correct, message = _evaluate(spec, answer)
+            empty = _unanswered(answer)
         except Exception as err:  # a checker must never take the notebook down with it
             problem = f"checking it failed ({type(err).__name__})"
     if problem is not None:
@@ -295,7 +296,7 @@ def check(exercise_id: str, answer: Any) -> bool:
                     f"or a short list."))
         print(_how_to_answer(spec))
         return False
-    if _unanswered(answer):
+    if empty:
         # An empty cell is not an attempt: nothing is saved, and a solved exercise says so.
         print(_already_solved(spec) or message)
         return False
