@@ -1,4 +1,6 @@
-"""Notebook 02 as a learner clicks it: open it in JupyterLab, run all cells, tag one sentence.
+"""The notebooks as a learner uses them in JupyterLab: tag a sentence in 02, type answers in 03
+and 01 (an English-style number, answers without quotes), use the figures filter and look at the
+grading widget of 04.
 
 Every wait is on a condition (Playwright's auto-waiting, ``expect``, ``wait_for_function``), never a
 fixed sleep. The first run of the notebook loads the spaCy model and parses the five articles, so
@@ -43,17 +45,12 @@ def _read_tags(lab) -> dict | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
-def _file_stamp(lab) -> tuple[int, int]:
-    st = (lab.work_dir / TAGS_FILE).stat()
-    return st.st_ino, st.st_mtime_ns
-
-
 def _kernel_idle(page: Page):
     return page.locator("#jp-main-statusbar .jp-StatusBar-TextItem", has_text=KERNEL_IDLE)
 
 
-def _open_notebook(page: Page, lab) -> None:
-    page.goto(f"{lab.url}/lab/tree/{NOTEBOOK}?token={lab.token}")
+def _open_notebook(page: Page, lab, notebook: str = NOTEBOOK) -> None:
+    page.goto(f"{lab.url}/lab/tree/{notebook}?token={lab.token}")
     expect(page.locator(f"{PANEL} .jp-Notebook .jp-Cell").first).to_be_visible(
         timeout=KERNEL_READY)
     # A notebook without a kernelspec asks which kernel to use: take the default.
@@ -71,9 +68,38 @@ def _run_all_cells(page: Page) -> None:
 
 
 def _wait_for_status(page: Page, n: int) -> None:
-    """Wait until the widget reports save number ``n`` of this session."""
-    expect(page.locator(".kr-tag-status")).to_contain_text(
-        f"save {n} of this session", timeout=CLICK)
+    """Wait until the widget reports save number ``n`` of this session, then check that it
+    stays there once the kernel is idle: one click, one save (not two)."""
+    status = page.locator(".kr-tag-status")
+    expect(status).to_contain_text(f"(save {n} of this session)", timeout=CLICK)
+    expect(_kernel_idle(page)).to_be_visible(timeout=CLICK)
+    expect(status).to_contain_text(f"(save {n} of this session)")
+
+
+def _run_all_and_wait(page: Page) -> None:
+    """Run All Cells, wait until none is queued or running, and check that none failed."""
+    _run_all_cells(page)
+    page.wait_for_function(NO_CELL_RUNNING, arg=PANEL, timeout=RUN_ALL)
+    expect(_kernel_idle(page)).to_be_visible(timeout=RUN_ALL)
+    stderr = page.locator(
+        f'{PANEL} .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+    errors = [t for t in stderr.all_inner_texts() if TRACEBACK.search(t)]
+    assert not errors, "a cell failed:\n" + "\n---\n".join(e[:2000] for e in errors)
+
+
+def _answer(page: Page, marker: str, source: str):
+    """Replace the text of the code cell holding ``marker`` by ``source``, as a learner types
+    it, and run that cell (Shift+Enter); returns the cell."""
+    cell = page.locator(f"{PANEL} .jp-CodeCell", has_text=marker).first
+    cell.scroll_into_view_if_needed()
+    editor = cell.locator(".cm-content")
+    editor.click()
+    page.keyboard.press("Control+A")
+    # insert_text, not type: the editor's auto-closing quotes and brackets would double them
+    page.keyboard.insert_text(source)
+    expect(editor).to_contain_text(source.splitlines()[0])
+    page.keyboard.press("Shift+Enter")
+    return cell
 
 
 def test_tagging_widget_saves_clicks(page: Page, page_errors: list[str], lab, phases) -> None:
@@ -103,6 +129,7 @@ def test_tagging_widget_saves_clicks(page: Page, page_errors: list[str], lab, ph
     done_before, total = map(int, re.findall(r"\d+", progress.inner_text()))
     meta = page.locator(".kr-tag-meta")
     expect(meta).to_contain_text("Sentence 1 of")
+    expect(meta).to_contain_text(re.compile(r"article \d{3}, sentence"))  # "000", as in tables
     sentence = page.locator(".kr-tag-quote").inner_text().strip()
     assert sentence, "the sentence card is empty"
 
@@ -129,17 +156,16 @@ def test_tagging_widget_saves_clicks(page: Page, page_errors: list[str], lab, ph
 
     after_answers = _read_tags(lab)
     assert after_answers is not None, f"{TAGS_FILE} was not written to {lab.work_dir}"
-    # Saves replace the file atomically (a new inode), so this differs after any save.
-    stamp = _file_stamp(lab)
     OUT.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(OUT / "notebook02_answered.png"))
 
-    # Save and next -> the file is written again, the card moves on, the progress stays counted
+    # Save and next -> saved (the file is rewritten only when something changed: the workspace
+    # writes changed items only), the card moves on, the progress stays counted
     page.get_by_role("button", name="Save and next →").click()
     _wait_for_status(page, 4)
     expect(meta).to_contain_text("Sentence 2 of", timeout=CLICK)
     expect(progress).to_have_text(f"{done_before + 1} of {total} tagged")
-    assert _file_stamp(lab) != stamp, f"Save and next did not write {TAGS_FILE} again"
+    assert _read_tags(lab) == after_answers, f"Save and next changed {TAGS_FILE}"
 
     tags = _read_tags(lab)
     answered = [t for t in tags.values() if t.get("checkable") is not None]
@@ -156,4 +182,68 @@ def test_tagging_widget_saves_clicks(page: Page, page_errors: list[str], lab, ph
     widget.scroll_into_view_if_needed()
     page.screenshot(path=str(OUT / "notebook02.png"))
     phases("widget clicked and checked")
+    assert not page_errors, f"JavaScript errors in the page: {page_errors}"
+
+
+def test_answers_typed_the_learners_way(page: Page, page_errors: list[str], lab, phases) -> None:
+    """Notebook 03: an English-style number is read as thousands, and an answer typed without
+    quotes gets one plain sentence instead of Python's SyntaxError."""
+    _open_notebook(page, lab, "notebooks/03_comparing_figures.ipynb")
+    _run_all_and_wait(page)
+    phases("notebook 03 run")
+
+    cell = _answer(page, 'check("03.bound"', 'my_answer = "8,000"\n\ncheck("03.bound", my_answer);')
+    output = cell.locator(".jp-OutputArea-output")
+    expect(output).to_contain_text("Correct: 8\u202f000", timeout=CLICK)
+    expect(output).to_contain_text("English thousands")
+
+    cell = _answer(page, 'check("03.same_origin"',
+                   'my_answer = [000, 001]\n\ncheck("03.same_origin", my_answer);')
+    output = cell.locator(".jp-OutputArea-output")
+    expect(output).to_contain_text(
+        'Write article numbers in quotes: my_answer = ["000", "001"]', timeout=CLICK)
+    assert "SyntaxError" not in output.inner_text() and "Traceback" not in output.inner_text()
+    OUT.mkdir(parents=True, exist_ok=True)
+    cell.scroll_into_view_if_needed()
+    page.screenshot(path=str(OUT / "notebook03_answers.png"))
+
+    # The figures filter: one count for the picture and the table; a sentence when empty.
+    status = page.locator(".kr-figfilter-status")
+    status.scroll_into_view_if_needed()
+    expect(status).to_contain_text(re.compile(r"Showing (\d+) of \1 estimates"))
+    page.screenshot(path=str(OUT / "notebook03_filter.png"))
+    for box in page.locator(".kr-figfilter-sides input[type=checkbox]").all():
+        box.uncheck()
+    expect(status).to_contain_text("Nothing is selected", timeout=CLICK)
+    expect(page.locator(".kr-figfilter-plot img")).to_have_count(0)
+    page.screenshot(path=str(OUT / "notebook03_filter_empty.png"))
+    phases("answers and filter checked")
+    assert not page_errors, f"JavaScript errors in the page: {page_errors}"
+
+
+def test_an_unquoted_word_and_the_grading_button(page: Page, page_errors: list[str], lab,
+                                                phases) -> None:
+    """Notebook 01: ``my_answer = russes`` (a NameError) gets one sentence. Notebook 04: the
+    grading widget's button shows its whole label."""
+    _open_notebook(page, lab, "notebooks/01_reading_the_sources.ipynb")
+    _run_all_and_wait(page)
+    cell = _answer(page, 'check("01.slip"', 'my_answer = russes\n\ncheck("01.slip", my_answer);')
+    output = cell.locator(".jp-OutputArea-output")
+    expect(output).to_contain_text('Put your answer in quotes: my_answer = "russes"',
+                                   timeout=CLICK)
+    assert "NameError" not in output.inner_text()
+    cell.scroll_into_view_if_needed()
+    OUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUT / "notebook01_unquoted.png"))
+    phases("notebook 01 unquoted answer")
+
+    _open_notebook(page, lab, "notebooks/04_assessing_reliability.ipynb")
+    _run_all_and_wait(page)
+    button = page.get_by_role("button", name="Show the rubric's grade").first
+    button.scroll_into_view_if_needed()
+    expect(button).to_be_visible()
+    cut = button.evaluate("b => b.scrollWidth > b.clientWidth + 1")
+    assert not cut, "the button's label is cut"
+    page.screenshot(path=str(OUT / "notebook04_grading.png"))
+    phases("notebook 04 grading button")
     assert not page_errors, f"JavaScript errors in the page: {page_errors}"

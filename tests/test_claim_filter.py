@@ -33,3 +33,22 @@ def test_saved_notebooks_show_a_sentence_not_widget_internals(three_claims):
     for cls in (FigureFilter, TaggingWidget):
         # __repr__ reads nothing from the widget: a stand-in avoids building a half widget
         assert "run this cell in JupyterLab" in cls.__repr__(SimpleNamespace())
+
+
+def test_the_filter_ignores_accents_and_case(three_claims):
+    claims = three_claims.assign(sentence=["Les Nord-Coréens à Koursk.", "L’armée ukrainienne.",
+                                           "Une source proche."])
+    w = claim_filter(claims)
+    for typed in ("coreens", "CORÉENS", "coréens"):
+        w.contains.value = typed
+        assert w.count.value == "1 of 3 sentences", typed
+    w.contains.value = "l'armee"  # a straight apostrophe finds the curly one
+    assert w.rows()["sentence_id"].tolist() == [1]
+
+
+def test_the_filter_shows_the_course_table(three_claims):
+    w = claim_filter(three_claims)
+    (out,) = w.output.outputs
+    page = out["data"]["text/html"]
+    assert "<td" in page and "Selon" in page and "[Selon]" not in page
+    assert ">000<" in page and "000_a" not in page

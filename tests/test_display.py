@@ -104,6 +104,36 @@ def test_signals_table_is_tinted_by_reading_and_blank_for_none():
     shown = styled.data
     assert shown.loc["has_byline (transparency)", "004"] == "yes"
     assert shown.loc["anonymous_sources (caution)", "004"] == ""
-    assert shown.loc["hedged_share (context)", "000"] == "40%"
+    assert shown.loc["hedged_share (context)", "000"] == "40\u202f%"  # French: 40 %
     out = styled.to_html()
     assert "#CCE3F2" in out and "#F9DEC2" in out
+
+
+def test_show_article_gives_one_english_line_from_sources_csv():
+    from helpers.sources import load_corpus
+
+    corpus = load_corpus()
+    assert corpus["summary_en"].str.len().gt(40).all()  # one line per seed article
+    out = article_html(find_article(corpus, "003"))
+    line = '<div class="kr-summary" lang="en"><b>In English:</b> Ukrainian intelligence says'
+    assert line in out
+    assert out.index("kr-summary\"") < out.index("<p>")  # above the French text
+
+
+def test_an_article_without_a_summary_shows_none_and_a_learners_note_is_escaped(corpus):
+    assert "kr-summary\"" not in article_html(corpus.iloc[0])  # a learner's folder: nothing
+    own = corpus.iloc[0].copy()
+    own["summary_en"] = f"My note {EVIL}"
+    out = article_html(own)
+    assert "<b>In English:</b> My note &lt;script&gt;" in out and "<script>" not in out
+
+
+def test_a_learners_sources_csv_can_hold_the_english_line(tmp_path):
+    from helpers.sources import load_corpus
+
+    (tmp_path / "lemonde.txt").write_text("Titre\n\nUn texte assez long pour être lu.\n",
+                                          encoding="utf-8")
+    (tmp_path / "sources.csv").write_text("article_id,summary_en\nlemonde,What it reports.\n",
+                                          encoding="utf-8")
+    out = article_html(load_corpus(tmp_path).iloc[0])
+    assert "<b>In English:</b> What it reports.</div>" in out

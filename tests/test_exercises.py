@@ -355,7 +355,7 @@ def test_task_prints_task_and_how_to_answer(capsys):
     out = _out(capsys)
     assert out.startswith("📝 01.google_news:")
     assert "For Latest Updates Follow us on Google News" in out
-    assert 'Answer: check("01.google_news", [...])' in out
+    assert 'Answer: check("01.google_news", ["...", "..."])' in out
 
 
 def test_hints_are_revealed_one_by_one(capsys):
@@ -436,10 +436,12 @@ def test_unsaveable_answer_is_stored_as_text(capsys):
     assert saved["correct"] is False and saved["answer"].startswith("<object object")
 
 
-@pytest.mark.parametrize("placeholder", [None, ...])
+@pytest.mark.parametrize("placeholder", [None, ..., "", "  ", ["", ""], [""], ("", "")])
 def test_the_notebook_placeholder_is_not_an_attempt(placeholder, capsys):
-    """Cells start as `my_answer = None`: say how to answer, and record nothing."""
+    """Cells start as `my_answer = ""` (or `["", ""]`; `None` in older copies): say how to
+    answer, and record nothing."""
     assert exercises.check("01.google_news", placeholder) is False
     out = _out(capsys)
-    assert "Not answered yet" in out and 'check("01.google_news", [...])' in out
+    assert "Not answered yet: type your answer between the quotes" in out
+    assert 'check("01.google_news", ["...", "..."])' in out
     assert "01.google_news" not in exercises.answers()

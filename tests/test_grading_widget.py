@@ -67,3 +67,9 @@ def test_the_rubric_reasons_show_on_demand_escaped():
     grader.why_button.value = False
     assert grader.reasons.value == ""
     assert repr(grader).startswith("[grading GUR")
+
+
+def test_the_rubric_button_is_as_wide_as_its_label():
+    """A fixed width cut the label to "Show the rubric's..." (make e2e checks it in a browser)."""
+    button = grading_widget(origins(), figures()).graders[0].why_button
+    assert button.description == "Show the rubric's grade" and button.layout.width == "auto"

@@ -77,3 +77,21 @@ def test_each_notebook_has_a_section_with_its_time(row):
     n = len(exercises(row["number"]))
     if n:
         assert f"**Exercises:** {n}" in section
+
+
+def test_the_guide_plans_a_4_hour_class_and_two_2_hour_sessions():
+    planning = _section("Planning your course")
+    for heading in ("### A 4-hour class", "### Two sessions of 2 hours",
+                    "### What to cut when short of time"):
+        assert heading in planning, heading
+    assert "255 minutes" in planning
+
+
+def test_the_guide_gives_measured_accuracy_in_a_marked_table():
+    limits = _section("Known limits")
+    assert "four speakers in five" not in TEXT
+    assert "<!-- MEASURED ACCURACY" in limits and "**Measured accuracy, to be updated.**" in limits
+    for benchmark in ("claims_accuracy.py", "figures_accuracy.py", "heldout_accuracy.py"):
+        assert benchmark in limits
+        assert (ROOT / "benchmarks" / benchmark).exists()
+    assert "Where the tools are weakest" in limits

@@ -78,7 +78,7 @@ def test_every_control_has_a_label_and_a_css_class(claims):
     # the sentence is in a quote block, with its article and its neighbour for context
     card = w.sentence_html.value
     assert '<blockquote class="kr-tag-quote" lang="fr">Le GUR affirme' in card
-    assert "000_aaaa" in card and "Sentence 1 of 5" in card
+    assert "article <code>000</code>" in card and "Sentence 1 of 5" in card  # like every table
     assert "<b>After:</b> Un texte piégé" in card
     assert w.previous_button.disabled and not w.next_button.disabled
     # nothing answered yet, nothing written yet, and the status says where it will go

@@ -124,18 +124,52 @@ def _choice_aliases(spec: dict) -> dict[str, str]:
     return aliases
 
 
+# "the GUR", "le GUR", "a British broadcaster": an article before the answer changes nothing.
+_LEADING_ARTICLE = re.compile(r"^(?:the|an?|l|les?|la|une?|des?|du)\s+")
+
+
+def _chosen(spec: dict, folded: str) -> str | None:
+    """The canonical answer the folded answer names (with or without a leading article)."""
+    aliases = _choice_aliases(spec)
+    return aliases.get(folded) or aliases.get(_LEADING_ARTICLE.sub("", folded))
+
+
+def _near_miss(spec: dict, folded: str) -> str | None:
+    """The message of the exercise's first near miss the answer matches, or None.
+
+    ``near_misses`` in the exercises file: ``[{"answers": [...], "message": ...}]``; an answer
+    matches when it mentions every word of one of ``answers`` (at the start of a word, in any
+    order), so "the Ukrainian intelligence services" is near "Ukrainian intelligence". A word
+    of fewer than four characters must be a whole word: "F" is near, "F4" is not."""
+    for near in spec.get("near_misses", []):
+        for phrase in near["answers"]:
+            words = _fold(phrase).split()
+            if words and all(_has_word(folded, word) for word in words):
+                return near["message"]
+    return None
+
+
+def _has_word(folded: str, word: str) -> bool:
+    """``word`` starts a word of ``folded`` ("ukrainien" in "ukrainiens"); a short one is the
+    whole word ("f" in "f", not in "f4")."""
+    end = r"(?!\w)" if len(word) < 4 else ""
+    return re.search(rf"(?<!\w){re.escape(word)}{end}", folded) is not None
+
+
 def check_choice(spec: dict, answer: Any) -> tuple[bool, str]:
     """One option or word, ignoring case, accents and spacing; known mistakes get a message."""
     if not _is_text_or_number(answer) or not _fold(answer):
         example = f'check("{spec["id"]}", "…")'
         return False, f"{NO} Type your answer as text in quotes, e.g. {example}."
     folded = _fold(answer)
-    chosen = _choice_aliases(spec).get(folded)
+    chosen = _chosen(spec, folded)
     if chosen is not None and _fold(chosen) == _fold(spec["solution"]):
         return True, _wrap(f"{OK} Correct: {spec['solution']}. {spec['explanation']}")
     for wrong, message in spec.get("feedback", {}).items():
         if _fold(wrong) == folded or (chosen is not None and _fold(wrong) == _fold(chosen)):
             return False, _wrap(f"{NO} {answer}: {message}")
+    if (near := _near_miss(spec, folded)) is not None:
+        return False, _wrap(f"{NO} {answer}: {near}")
     for fragment, message in spec.get("feedback_contains", {}).items():
         if _fold(fragment) in folded:
             return False, _wrap(f"{NO} {answer}: {message}")
@@ -149,39 +183,62 @@ def check_choice(spec: dict, answer: Any) -> tuple[bool, str]:
     )
 
 
-# French grouping first (11.000, 11 000, 1 500,5), then a plain number (11000, 1,5, 0.25).
-# A first group starting with 0 cannot be grouped thousands, so "0.125" stays a decimal.
-def _parse_number(answer: Any) -> float | None:
+def _parse_number(answer: Any, count: bool = False) -> float | None:
     """A number from an int/float, or the first number written with digits in a string, read
     the way the figures are (:func:`helpers.figures.numbers.find_numbers`: ``"11 000"``,
-    ``"11.000"``, ``"1,5 million"``); None when there is none. Number words (``"onze mille"``)
-    are not read: the tasks ask for digits."""
+    ``"11.000"``, ``"1,5 million"``); None when there is none. For a ``count``, a comma before
+    groups of three digits is read the English way (``"8,000"`` is 8000; ``"1,5"`` stays 1.5).
+    Number words (``"onze mille"``) are not read: the tasks ask for digits."""
     if isinstance(answer, bool):
         return None
     if isinstance(answer, numbers.Real):
         return float(answer) if math.isfinite(answer) else None
     if not isinstance(answer, str):
         return None
-    found = [n for n in find_numbers(answer) if n.kind in {"digits", "mixed"}]
+    found = [n for n in find_numbers(answer, english_thousands=count)
+             if n.kind in {"digits", "mixed"}]
     return found[0].value if found else None
+
+
+def _is_count(spec: dict) -> bool:
+    """Does the exercise ask for a count (a whole number), so that "8,000" means thousands?"""
+    solution = spec["solution"]
+    return isinstance(solution, numbers.Real) and float(solution).is_integer()
+
+
+def _read_as(answer: Any, value: float, count: bool) -> str:
+    """How a typed answer was read, echoed back: " (I read '8,000' as 8 000 …)"."""
+    if not isinstance(answer, str):
+        return ""
+    english = count and _parse_number(answer) != value
+    why = ": the comma before three digits is read as English thousands" if english else ""
+    return f" (I read {answer!r} as {format_number(value)}{why}.)"
 
 
 def check_number(spec: dict, answer: Any) -> tuple[bool, str]:
     """A number within ``tolerance`` of the solution; say whether it is too high or too low."""
-    value = _parse_number(answer)
+    count = _is_count(spec)
+    value = _parse_number(answer, count)
     if value is None:
-        return False, f"{NO} I could not read a number in {answer!r}. Type it in digits, e.g. 1500."
+        return False, _wrap(f"{NO} I could not read a number in {_shown(answer)}. Type it in "
+                            f"digits between the quotes, e.g. \"1500\".")
     target, tolerance = float(spec["solution"]), float(spec.get("tolerance", 0))
-    read_as = f" (I read {answer!r} as {format_number(value)}.)" if isinstance(answer, str) else ""
+    read_as = _read_as(answer, value, count)
     if abs(value - target) <= tolerance:
         shown = format_number(target)
         return True, _wrap(f"{OK} Correct: {shown}.{read_as} {spec['explanation']}")
     for wrong, message in spec.get("feedback", {}).items():
-        known = _parse_number(wrong)
+        known = _parse_number(wrong, count)
         if known is not None and abs(value - known) <= tolerance:
-            return False, _wrap(f"{NO} {format_number(value)}: {message}")
+            return False, _wrap(f"{NO} {format_number(value)}: {message}{read_as}")
     direction = "too high" if value > target else "too low"
     return False, _wrap(f"{NO} {format_number(value)} is {direction}.{read_as}")
+
+
+def _shown(answer: Any) -> str:
+    """The answer as the learner typed it, cut short: repr of a text, a list, a number."""
+    text = repr(answer)
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 def _mentions(folded_text: str, term: str) -> bool:
@@ -198,6 +255,8 @@ def check_keywords(spec: dict, answer: Any) -> tuple[bool, str]:
                if not any(_mentions(folded, term) for term in group["terms"])]
     if not missing:
         return True, _wrap(f"{OK} Well put. {spec['explanation']}")
+    if (near := _near_miss(spec, folded)) is not None:
+        return False, _wrap(f"{NO} {near}")
     for fragment, message in spec.get("feedback_contains", {}).items():
         if _mentions(folded, fragment):
             return False, _wrap(f"{NO} {message}")

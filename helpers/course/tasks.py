@@ -85,24 +85,47 @@ def _spec(exercise_id: Any) -> dict:
 
 
 def _unanswered(answer: Any) -> bool:
-    """The placeholder a notebook cell starts with (``None`` or ``...``): not an attempt yet."""
-    return answer is None or answer is Ellipsis
+    """The placeholder a notebook cell starts with (``""``, ``["", ""]``, or ``None`` and ``...``
+    in notebooks saved before the templates held quotes): not an attempt yet."""
+    if answer is None or answer is Ellipsis:
+        return True
+    if isinstance(answer, str):
+        return not answer.strip()
+    if isinstance(answer, list | tuple) and len(answer) <= _MAX_ITEMS:
+        return bool(answer) and all(isinstance(a, str) and not a.strip() for a in answer)
+    return False
 
 
 def _evaluate(spec: dict, answer: Any) -> tuple[bool, str]:
     if _unanswered(answer):
         call = _how_to_answer(spec).strip().removeprefix("Answer: ")
-        message = "✏️  Not answered yet: replace None with your answer, then run the cell."
+        message = "✏️  Not answered yet: type your answer between the quotes, then run the cell."
         return False, f"{message}\n   {call}"
     return CHECKERS[spec["kind"]](spec, answer)
+
+
+def _already_solved(spec: dict) -> str | None:
+    """For an empty answer cell (a notebook reopened after a restart): the message saying the
+    exercise was solved before, from the saved answers; None when it was not."""
+    try:
+        saved = answers().get(spec["id"])
+    except Exception:  # unreadable saved work: the exercise is shown as not answered
+        return None
+    if not (isinstance(saved, dict) and saved.get("solved")):
+        return None
+    where = workspace.shown(workspace.root() / f"{ANSWERS_KEY}.json")
+    last = saved.get("answer") if saved.get("correct") else None
+    yours = f" (your answer: {_shown(last)})" if last is not None else ""
+    return _wrap(f"✅ Already solved{yours}, saved in {where}. To see the answer and why: "
+                 f"solution(\"{spec['id']}\"). To answer again, type it between the quotes.")
 
 
 def _how_to_answer(spec: dict) -> str:
     """A line the learner can copy: the call, and a comment saying what to put in it."""
     forms = {
-        "article_set": ('[...]', 'a list of article ids, e.g. ["001", "003"] or "1, 3"'),
+        "article_set": ('["...", "..."]', 'article numbers in quotes, e.g. ["001", "003"]'),
         "choice": ('"..."', "a word or option, in quotes"),
-        "number": ("...", 'a number, e.g. 1500 or "1 500"'),
+        "number": ('"..."', 'a number in quotes, e.g. "1500" or "1 500"'),
         "keywords": ('"..."', "your answer as a sentence, in quotes"),
     }
     call, what = forms.get(spec["kind"], forms["keywords"])
@@ -255,6 +278,9 @@ def _unusable(answer: Any) -> str | None:
 def check(exercise_id: str, answer: Any) -> bool:
     """Check ``answer``, print specific feedback, save the attempt; return True when right.
 
+    An empty answer (the cell's ``""`` template) is not checked and returns False; when the
+    saved answers say the exercise was solved, the message says so and how to see it again.
+
     Never raises on the answer: one that cannot be checked (a huge number or text, deep
     nesting, an object that cannot be shown) gets a sentence saying so, and is not saved."""
     spec = _spec(exercise_id)
@@ -262,6 +288,7 @@ def check(exercise_id: str, answer: Any) -> bool:
     if problem is None:
         try:
             correct, message = _evaluate(spec, answer)
+            empty = _unanswered(answer)
         except Exception as err:  # a checker must never take the notebook down with it
             problem = f"checking it failed ({type(err).__name__})"
     if problem is not None:
@@ -269,9 +296,12 @@ def check(exercise_id: str, answer: Any) -> bool:
                     f"or a short list."))
         print(_how_to_answer(spec))
         return False
+    if empty:
+        # An empty cell is not an attempt: nothing is saved, and a solved exercise says so.
+        print(_already_solved(spec) or message)
+        return False
     print(message)
-    if not _unanswered(answer):
-        _record(spec["id"], answer, correct)
+    _record(spec["id"], answer, correct)
     return correct
 
 

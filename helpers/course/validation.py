@@ -63,6 +63,22 @@ def _answer_problems(spec: dict) -> list[str]:
     if spec["kind"] == "choice":
         problems += [f"{name}: feedback {k!r} is a right answer, it would never be shown"
                      for k in spec["feedback"] if _evaluate(spec, k)[0]]
+    return problems + _near_miss_problems(spec)
+
+
+def _near_miss_problems(spec: dict) -> list[str]:
+    """Each near miss is wrong, and gets its own message (no earlier rule hides it)."""
+    problems = []
+    for near in spec.get("near_misses", []):
+        if not (isinstance(near, dict) and near.get("answers") and near.get("message")):
+            problems.append(f"{spec['id']}: a near miss needs 'answers' and a 'message'")
+            continue
+        for answer in near["answers"]:
+            correct, message = _evaluate(spec, answer)
+            if correct:
+                problems.append(f"{spec['id']}: near miss {answer!r} is a right answer")
+            elif " ".join(near["message"].split()) not in " ".join(message.split()):
+                problems.append(f"{spec['id']}: near miss {answer!r} gets another message")
     return problems
 
 

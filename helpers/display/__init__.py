@@ -2,7 +2,7 @@
 
 from helpers.display.notebook import setup_notebook, show_article, show_entities
 from helpers.display.origins import plot_origins
-from helpers.display.spread import plot_spread
+from helpers.display.spread import plot_spread, spread_table
 from helpers.display.tables import estimates_table, style_signals
 from helpers.display.timeline import plot_timeline
 from helpers.display.widgets.claims import claim_filter
@@ -14,5 +14,5 @@ from helpers.display.widgets.upload import upload_widget
 __all__ = [
     "claim_filter", "estimates_table", "figure_filter", "grading_widget", "plot_origins",
     "plot_spread", "plot_timeline", "setup_notebook", "show_article", "show_entities",
-    "style_signals", "tagging_widget", "upload_widget",
+    "spread_table", "style_signals", "tagging_widget", "upload_widget",
 ]  # fmt: skip

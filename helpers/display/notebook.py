@@ -10,8 +10,13 @@ import pandas as pd
 
 from helpers.core.nlp import sentences
 from helpers.core.text import is_missing
+from helpers.display import answer_cells
 from helpers.display.colours import OKABE_ITO
+from helpers.display.frames import register_formatters
 from helpers.sources.corpus import find_article
+
+#: The column of sources.csv holding one English line on what each article reports.
+SUMMARY_COLUMN = "summary_en"
 
 # Colour-blind-safe accents (Okabe–Ito orange and blue); removed text is also struck through,
 # so the meaning never rests on colour alone.
@@ -21,6 +26,8 @@ _STYLE = """
              border-left: 4px solid #0072B2; padding: 0.2em 1em; margin: 0.5em 0;}
 .kr-article h3 {font-family: sans-serif; margin: 0.3em 0;}
 .kr-meta {font-family: sans-serif; font-size: 0.85em; color: #444;}
+.kr-summary {font-family: sans-serif; font-size: 0.95em; margin: 0.4em 0 0.6em;
+             padding: 0.3em 0.6em; background: #EEF4F9;}
 .kr-raw {white-space: pre-wrap;}
 .kr-removed {background: #FBE3CC; text-decoration: line-through; text-decoration-color: #D55E00;}
 .kr-kind {font-family: sans-serif; font-size: 0.7em; color: #fff; background: #D55E00;
@@ -42,6 +49,16 @@ def _meta_line(row: pd.Series) -> str:
         f'<div class="kr-meta">{html.escape(str(row["article_id"]))} · outlet: {value("outlet")}'
         f" · published: {value('published')} · byline: {value('byline')}</div>"
     )
+
+
+def _summary_line(row: pd.Series) -> str:
+    """The English line saying what the article reports (``summary_en`` in the folder's
+    sources.csv); nothing for an article without one, such as a learner's own."""
+    summary = row.get(SUMMARY_COLUMN, "")
+    if is_missing(summary) or not str(summary).strip():
+        return ""
+    return (f'<div class="kr-summary" lang="en"><b>In English:</b> '
+            f"{html.escape(str(summary).strip())}</div>")
 
 
 def _raw_with_removed_marked(raw: str, removed: list[dict], title: str = "") -> str:
@@ -80,7 +97,8 @@ def article_html(row: pd.Series, view: str = "clean") -> str:
     """HTML for one article. ``view="clean"``: title and cleaned paragraphs;
     ``view="raw"``: the file as received, with what cleaning removed struck through and labelled."""
     title = html.escape(str(row.get("title") or "")) or "<i>(no headline in the file)</i>"
-    parts = [_STYLE, '<div class="kr-article">', f"<h3>{title}</h3>", _meta_line(row)]
+    parts = [_STYLE, '<div class="kr-article">', f"<h3>{title}</h3>", _meta_line(row),
+             _summary_line(row)]
     if view == "raw":
         removed = list(row.get("removed") or [])
         marked = _raw_with_removed_marked(str(row["raw"]), removed, str(row.get("title") or ""))
@@ -103,8 +121,10 @@ def show_article(corpus: pd.DataFrame, article: str | int, view: str = "clean"):
 
 
 def setup_notebook() -> None:
-    """Display settings shared by every notebook: readable tables, colour-blind-safe plots; and
-    parsing in a subprocess, so that an open notebook does not keep the model in memory."""
+    """What every notebook shares: readable tables (every DataFrame and Series goes through
+    :mod:`.frames`), colour-blind-safe plots, one plain sentence for an answer typed without
+    quotes (:mod:`.answer_cells`); and parsing in a subprocess, so that an open notebook does
+    not keep the model in memory."""
     import matplotlib as mpl
 
     from helpers.core.nlp import parse_elsewhere
@@ -121,17 +141,8 @@ def setup_notebook() -> None:
     mpl.rcParams["figure.dpi"] = 80
     mpl.rcParams["axes.spines.top"] = False
     mpl.rcParams["axes.spines.right"] = False
-    from IPython.display import HTML, display
-
-    # Tables here hold French sentences: left-aligned text reads far better than JupyterLab's
-    # right-aligned default.
-    display(HTML(_TABLE_CSS))
-
-
-_TABLE_CSS = (
-    "<style>.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th, .rendered_html td, "
-    ".rendered_html th {text-align: left; vertical-align: top;}</style>"
-)
+    register_formatters()
+    answer_cells.install()
 
 
 # Light Okabe–Ito tints behind black text; the label is always written too, so colour is never

@@ -1,5 +1,6 @@
 """The spread of the estimates: one dot per estimate on a single value axis, lowest to highest,
-with the timeline's colours, shapes and styles (the report draws it under the timeline)."""
+with the timeline's colours, shapes and styles (the report draws it under the timeline); and
+:func:`spread_table`, the same numbers as a small table a learner reads."""
 
 from __future__ import annotations
 
@@ -12,8 +13,24 @@ from helpers.display.chart_text import chart_text
 from helpers.display.colours import side_colour
 from helpers.display.points import speaker_markers, timeline_points
 from helpers.display.timeline import number_formatter
+from helpers.figures.question import spread
 
-__all__ = ["plot_spread"]
+__all__ = ["plot_spread", "spread_table"]
+
+
+def spread_table(estimates: pd.DataFrame, include_derived: bool = True) -> pd.DataFrame:
+    """How far apart the estimates are (:func:`helpers.figures.spread`), as a small table: the
+    lowest and the highest estimate and who gave each, the median, how many times the lowest
+    the highest is, and how many estimates were compared."""
+    s = spread(estimates, include_derived=include_derived)
+    rows = {
+        "lowest": (s["low"], s["low_by"]),
+        "highest": (s["high"], s["high_by"]),
+        "median": (s["median"], ""),
+        "highest ÷ lowest": (round(s["ratio"], 1) if s["n"] else None, ""),
+        "estimates compared": (s["n"], ""),
+    }
+    return pd.DataFrame.from_dict(rows, orient="index", columns=["figure", "given by"])
 
 
 def _draw_row(ax, i: int, p: pd.Series, marker: str) -> None:

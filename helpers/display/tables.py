@@ -7,6 +7,7 @@ import pandas as pd
 
 from helpers.core.story import UNATTRIBUTED
 from helpers.core.text import is_missing, short_id
+from helpers.display.frames import cell_text
 from helpers.display.points import value_text
 
 ESTIMATE_COLUMNS = ["stated_on", "speaker", "side", "figure", "scope", "article_id", "text",
@@ -25,21 +26,24 @@ def style_signals(signals: pd.DataFrame, explanations: pd.DataFrame):
     table = signals.set_index(signals["article_id"].map(short_id))
     table = table.drop(columns=["article_id"]).T
     reading = dict(zip(explanations["signal"], explanations["reading"], strict=False))
-    table.index = [f"{name} ({reading.get(name, 'context')})" for name in table.index]
 
-    def show(value):
-        if isinstance(value, bool):
-            return "yes" if value else ""
-        if isinstance(value, float):
-            return f"{value:.0%}" if value else ""
-        return "" if value in (0, "", None) else str(value)
+    def show(value, signal: str) -> str:
+        # blank for none found (0, no, 0 %): the filled cells are the ones to read
+        if isinstance(value, str) or not (is_missing(value) or value in (0, False)):
+            return cell_text(value, signal)
+        return ""
+
+    shown = pd.DataFrame({col: [show(v, signal) for signal, v in table[col].items()]
+                          for col in table.columns}, index=table.index)
+    shown.index = [f"{name} ({reading.get(name, 'context')})" for name in table.index]
 
     def tint(row):
         colour = _READING_TINT.get(row.name.rsplit("(", 1)[-1].rstrip(")"), "")
         return [f"background-color: {colour}" if colour else "" for _ in row]
 
-    shown = table.map(show)
-    return shown.style.apply(tint, axis=1).set_uuid("signals")
+    left = [{"selector": "th", "props": "text-align: left;"}]
+    return (shown.style.apply(tint, axis=1).set_properties(**{"text-align": "left"})
+            .set_table_styles(left).set_uuid("signals"))
 
 
 def estimates_table(estimates: pd.DataFrame) -> pd.DataFrame:
@@ -48,8 +52,7 @@ def estimates_table(estimates: pd.DataFrame) -> pd.DataFrame:
     if len(estimates) == 0:
         return pd.DataFrame(columns=ESTIMATE_COLUMNS)
     out = pd.DataFrame({
-        "stated_on": [d.strftime("%Y-%m-%d") if not is_missing(d) else "" for d in
-                      estimates["stated_on"]],
+        "stated_on": estimates["stated_on"],
         "speaker": [s or UNATTRIBUTED for s in estimates["speaker"].fillna("")],
         "side": estimates["side"],
         "figure": [value_text(r) for _, r in estimates.iterrows()],

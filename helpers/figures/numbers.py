@@ -8,7 +8,9 @@ text:
   "11'000") and the decimal comma ("4,8"); digits glued to letters ("jsx-2028956212", "10k",
   "1er") are identifiers, not numbers;
 - digits followed by a scale word ("1,5 million", "2,5 milliards", "10 mille");
-- collective nouns after a count ("une dizaine" ~ 10, "un millier" ~ 1000, "trois centaines").
+- collective nouns after a count ("une dizaine" ~ 10, "un millier" ~ 1000, "trois centaines");
+- on request (``english_thousands=True``), the English comma between thousands ("8,000",
+  "11,000"): a learner's answer to a count may be typed the English way, a French text never.
 
 The word lists live in ``helpers/figures/data/number_words.csv``.
 """
@@ -89,6 +91,9 @@ def _patterns() -> dict[str, re.Pattern]:
             re.I,
         ),
         "token": re.compile(r"[^\W\d_]+|\d+|\S"),
+        # English thousands: groups of exactly three digits after commas ("8,000", "1,500,000"),
+        # an optional decimal dot; "1,5" and "8,0000" are not English groups
+        "english": re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d\w]|[.,]\d)"),
     }
 
 
@@ -169,7 +174,20 @@ def _read_digits(text: str, m: re.Match, pos: int) -> tuple[Number | None, int]:
     return Number(start, end, text[start:end], number, kind, scale), pos
 
 
-def _digit_numbers(text: str) -> list[Number]:
+def _english_grouped(text: str, m: re.Match) -> Number | None:
+    """The digits match ``m`` read the English way ("8,000" → 8000), or None when it does not
+    start an English group."""
+    start, sign = m.start(), -1 if m.group("sign") else 1
+    english = _patterns()["english"].match(text, start + (1 if m.group("sign") else 0))
+    if english is None:
+        return None
+    value = _finite(sign * Decimal(english.group().replace(",", "")))
+    if value is None:
+        return None
+    return Number(start, english.end(), text[start : english.end()], value, "digits")
+
+
+def _digit_numbers(text: str, english_thousands: bool = False) -> list[Number]:
     """Numbers written with digits, with a scale word absorbed ("1,5 million")."""
     found: list[Number] = []
     pos = 0
@@ -177,6 +195,11 @@ def _digit_numbers(text: str) -> list[Number]:
         start, end = m.span()
         pos = max(end, start + 1)
         if end == start or _glued(text, m):
+            continue
+        english = _english_grouped(text, m) if english_thousands else None
+        if english is not None:
+            found.append(english)
+            pos = english.end
             continue
         number, pos = _read_digits(text, m, pos)
         if number is not None:
@@ -265,21 +288,23 @@ def _with_collectives(text: str, numbers: list[Number]) -> list[Number]:
     return out
 
 
-def find_numbers(text: str) -> list[Number]:
+def find_numbers(text: str, *, english_thousands: bool = False) -> list[Number]:
     """Every number in ``text`` (normalised first, same length), in order of position.
 
     Lone "un"/"une" are returned too (value 1): deciding whether they are an article is the
-    caller's business (``extract_figures`` drops them).
+    caller's business (``extract_figures`` drops them). ``english_thousands=True`` also reads a
+    comma followed by groups of exactly three digits as thousands ("8,000" → 8000, while "1,5"
+    stays 1.5): for a learner's answer to a count, never for French text.
     """
     if not isinstance(text, str) or not text:
         return []
-    return _find_numbers(normalise(text))
+    return _find_numbers(normalise(text), english_thousands=english_thousands)
 
 
-def _find_numbers(text: str) -> list[Number]:
+def _find_numbers(text: str, english_thousands: bool = False) -> list[Number]:
     """:func:`find_numbers` of a text already normalised (figures normalise each article once
     for every search they make in it)."""
-    digits = _digit_numbers(text)
+    digits = _digit_numbers(text, english_thousands)
     words = [
         w
         for w in _word_numbers(text, digits)

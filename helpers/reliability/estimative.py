@@ -19,10 +19,13 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 def estimative_terms() -> pd.DataFrame:
     """The ICD 203 terms (``kind == "calibrated"``, with ``low_pct``/``high_pct``) and the vague
     words the checker names (``kind == "vague"``): ``kind, term, also, low_pct, high_pct,
-    french, source``."""
+    french, source``; ``also`` and ``french`` are lists of words (``|``-separated in the file)."""
     table = read_table(DATA_DIR / "estimative_terms.csv")
     for column in ("low_pct", "high_pct"):
         table[column] = pd.to_numeric(table[column], errors="coerce")
+    for column in ("also", "french"):
+        table[column] = [[w.strip() for w in str(v).split("|") if w.strip()] if v else []
+                         for v in table[column].fillna("")]
     return table
 
 
@@ -48,7 +51,7 @@ def term_regex() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     """One regex for every estimative word (longest first) and ``{key: (kind, term)}``."""
     lookup: dict[str, tuple[str, str]] = {}
     for row in estimative_terms().itertuples():
-        for surface in [row.term, *row.also.split("|"), *row.french.split("|")]:
+        for surface in [row.term, *row.also, *row.french]:
             if surface:
                 lookup.setdefault(plain(surface).lower(), (row.kind, row.term))
     alternatives = sorted(lookup, key=len, reverse=True)

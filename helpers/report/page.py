@@ -9,6 +9,7 @@ import re
 import pandas as pd
 
 from helpers.core.text import format_day, format_number, is_missing
+from helpers.display.frames import frame_html
 
 DASH = "—"
 
@@ -32,7 +33,7 @@ nav a { color: var(--blue); }
 .note { font-size: 0.88rem; color: #333; }
 .table-wrap { overflow-x: auto; margin: 0.4rem 0 1rem; -webkit-overflow-scrolling: touch; }
 table { border-collapse: collapse; font-size: 0.86rem; min-width: 50%; }
-th, td { text-align: left !important; vertical-align: top; padding: 0.3rem 0.55rem;
+th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.55rem;
          border-bottom: 1px solid #ddd; }
 th { background: #eef4f9; font-weight: 600; }
 tbody tr:nth-child(even) { background: #fafafa; }
@@ -59,7 +60,8 @@ footer { margin-top: 3rem; border-top: 1px solid #ccc; font-size: 0.85rem; color
   .table-wrap tr { border: 1px solid #d5d5d5; border-radius: 4px; margin: 0 0 0.6rem;
                    padding: 0.35rem 0.6rem; }
   tbody tr:nth-child(even) { background: #fff; }
-  .table-wrap td { border: none; padding: 0.12rem 0; max-width: none; font-size: 0.9rem; }
+  .table-wrap td { border: none; padding: 0.12rem 0; max-width: none; font-size: 0.9rem;
+                   text-align: left !important; white-space: normal !important; }
   .table-wrap td::before { content: attr(data-label) ": "; font-weight: 600; color: #333; }
 }
 @media print {
@@ -121,16 +123,15 @@ def section(sid: str, heading: str, intro: str, body: str, level: int = 2) -> tu
 
 
 def table_html(frame: pd.DataFrame, name: str) -> str:
-    """A table as escaped HTML (pandas escapes every cell and header), inside a scroller."""
-    frame = frame.map(lambda v: joined(v) if isinstance(v, list | tuple | set) else v)
-    body = frame.to_html(index=False, escape=True, border=0, na_rep=DASH,
-                         classes=f"kr-{name}", render_links=False)
+    """A table as the notebooks show it (:func:`helpers.display.frames.frame_html`: escaped,
+    French numbers, lists as words, text left and numbers right), inside a scroller."""
+    body = frame_html(frame, index=False, classes=f"kr-{name}")
     # each cell gets its column's name, shown before it when a phone lays rows out as cards
     labels = [html.escape(str(c), quote=True) for c in frame.columns]
 
     def label(row: re.Match) -> str:
         cells = iter(labels)
-        return re.sub(r"<td>", lambda _: f'<td data-label="{next(cells, "")}">', row.group(0))
+        return re.sub(r"<td(?=[ >])", lambda _: f'<td data-label="{next(cells, "")}"', row.group(0))
 
     body = re.sub(r"<tr>.*?</tr>", label, body, flags=re.S)
     return f'<div class="table-wrap">{body}</div>'

@@ -31,7 +31,8 @@ What is read, and what is not:
 ``sources.csv`` (``article_id, outlet, kind, published, date_evidence, original_source, byline,
 notes``) records what is known about each article with the evidence for it. Its non-empty
 ``outlet``, ``published`` and ``byline`` override what was detected; its other columns are
-appended as they are.
+appended as they are (``summary_en``, one English line on what the article reports, is shown by
+``show_article`` above the French text).
 """
 
 

@@ -1,14 +1,15 @@
 """An ipywidgets filter over the claims table (notebook 02): by article, speaker kind, hedging
-and words. The filtering itself is :func:`helpers.claims.filter_claims`, tested on its own."""
+and words (accents and case ignored: "coreens" finds "coréens"). The filtering itself is
+:func:`helpers.claims.filter_claims`, tested on its own."""
 
 from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
 
 from helpers.claims.filters import filter_claims
 from helpers.core.text import short_id
+from helpers.display.frames import frame_html, frame_text
 
 SHOWN = ["article", "sentence_id", "sentence", "speaker", "speaker_kind", "hedges"]
 KINDS = [("all", None), ("named person", "person"), ("institution", "institution"),
@@ -57,9 +58,13 @@ class ClaimFilter(widgets.VBox):
         shown = rows.assign(article=rows["article_id"].map(short_id))[SHOWN]
         more = f" (showing the first {self.max_rows})" if len(rows) > self.max_rows else ""
         self.count.value = f"{len(rows)} of {len(self.claims)} sentences{more}"
-        self.output.clear_output()
-        with self.output:
-            display(shown.head(self.max_rows).reset_index(drop=True))
+        table = shown.head(self.max_rows).reset_index(drop=True)
+        # the course's table (frames), whether or not setup_notebook() was run
+        self.output.outputs = ({
+            "output_type": "display_data",
+            "data": {"text/html": frame_html(table), "text/plain": frame_text(table)},
+            "metadata": {},
+        },)
 
 
 def claim_filter(claims: pd.DataFrame, max_rows: int = 15) -> ClaimFilter:

@@ -15,8 +15,9 @@ CSS classes: ``kr-figfilter`` (the whole VBox), ``kr-figfilter-sides``, ``kr-fig
 ``kr-figfilter-status``, ``kr-figfilter-plot``, ``kr-figfilter-table``.
 
 The picture is drawn on a :class:`matplotlib.figure.Figure` (not pyplot, so nothing is shown twice)
-and put into the ``Output`` as a PNG; the table is ``DataFrame.to_html`` with escaping on, since
-article text is untrusted input.
+and put into the ``Output`` as a PNG; with nothing ticked, the status line says so, and no empty
+picture or table is drawn. The table
+is :func:`helpers.display.frames.frame_html`, escaped: article text is untrusted input.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ import pandas as pd
 
 from helpers.core.actors import side_names
 from helpers.core.story import UNATTRIBUTED
-from helpers.display.points import speaker_markers
+from helpers.display.frames import frame_html, frame_text
+from helpers.display.points import speaker_markers, timeline_points
 from helpers.display.tables import estimates_table
 from helpers.display.timeline import plot_timeline
 from helpers.figures.question import speaker_side, story_estimates
@@ -178,25 +180,41 @@ class FigureFilter(widgets.VBox):
         """Filter, then replace the picture and the table (no printing, no pyplot)."""
         self.selected = filter_figures(self.estimates, sides=self.ticked_sides,
                                        speakers=self.ticked_speakers)
-        n, total = len(self.selected), len(self.estimates)
-        self.status.value = (f"Showing <b>{n}</b> of {total} estimates"
-                             + ("" if n else " — tick at least one side and one speaker."))
-        png = _png(self.selected, self.title, self.takeaway, self.markers)
-        self.plot_out.outputs = ({
-            "output_type": "display_data",
-            "data": {"image/png": base64.b64encode(png).decode("ascii"),
-                     "text/plain": f"<timeline of {n} estimates>"},
-            "metadata": {},
-        },)
+        n = len(timeline_points(self.selected))
+        self.status.value = self.status_text()
+        self.plot_out.outputs, self.table_out.outputs = (), ()
+        if not len(self.selected):  # the status line says why: no empty axis, no empty table
+            self.redraws += 1
+            return
+        if n:
+            png = _png(self.selected, self.title, self.takeaway, self.markers)
+            self.plot_out.outputs = ({
+                "output_type": "display_data",
+                "data": {"image/png": base64.b64encode(png).decode("ascii"),
+                         "text/plain": f"<timeline of {n} estimates>"},
+                "metadata": {},
+            },)
         table = estimates_table(self.selected)
-        body = (table.to_html(index=False, escape=True, border=0) if n
-                else "<p><i>No estimate matches.</i></p>")
         self.table_out.outputs = ({
             "output_type": "display_data",
-            "data": {"text/html": body, "text/plain": table.to_string()},
+            "data": {"text/html": frame_html(table), "text/plain": frame_text(table)},
             "metadata": {},
         },)
         self.redraws += 1
+
+    def status_text(self) -> str:
+        """The count above the picture, in the picture's own unit (its points): an estimate
+        that several articles report is one point, and one row per article in the table."""
+        n, rows = len(timeline_points(self.selected)), len(self.selected)
+        total = len(timeline_points(self.estimates))
+        if not rows:
+            return ("Nothing is selected: tick at least one side and one speaker to see their "
+                    "estimates.")
+        text = f"Showing <b>{n}</b> of {total} estimates"
+        if rows != n:
+            text += (f" ({rows} rows in the table: an estimate reported by several articles "
+                     "is one point, with a row for each article)")
+        return text + "."
 
 
 def figure_filter(figures: pd.DataFrame, title: str | None = None,

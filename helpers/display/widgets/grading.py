@@ -42,7 +42,9 @@ class OriginGrader(widgets.VBox):
         self.note = widgets.Text(value=saved.get("note", ""), placeholder="why? (one line)",
                                  description="Note")
         self.save_button = widgets.Button(description="Save grade", icon="check")
-        self.why_button = widgets.ToggleButton(description="Show the rubric's grade")
+        # width auto: the default width cuts the label to "Show the rubric's..."
+        self.why_button = widgets.ToggleButton(description="Show the rubric's grade",
+                                               layout=widgets.Layout(width="auto"))
         self.status = widgets.HTML()
         self.reasons = widgets.HTML()
         self.save_button.on_click(self.save)

@@ -43,6 +43,7 @@ import pandas as pd
 
 from helpers.claims.hand_tags import QUESTIONS, TAGS_KEY, TaggingSession
 from helpers.core import workspace
+from helpers.core.text import short_id
 
 __all__ = ["TaggingWidget", "tagging_widget"]
 
@@ -192,7 +193,8 @@ class TaggingWidget(widgets.VBox):
         parts = [
             '<div class="kr-tag-card">',
             f'<div class="kr-tag-meta">Sentence {s.position + 1} of {len(s)} · article '
-            f"<code>{_esc(unit['article_id'])}</code>, sentence {int(unit['sentence_id'])}"
+            f"<code>{_esc(short_id(unit['article_id']))}</code>, sentence "
+            f"{int(unit['sentence_id'])}"
             f"{done}</div>",
         ]
         if before:
