@@ -38,6 +38,7 @@ from helpers.core.cache import (
     pipeline_key,
     remember_fingerprint,
     row_key,
+    story_fingerprint,
 )
 from helpers.core.nlp import get_nlp, normalise, text_hash
 
@@ -112,7 +113,7 @@ def _from_tables_alone(corpus, texts, root, stats, clock, parse_options) -> dict
         known = known_fingerprint(pipeline_key(), root)
         if known is None:
             return None
-        store = TableStore(f"{known}-{code_fingerprint()}", root)
+        store = TableStore(f"{known}-{code_fingerprint()}-{story_fingerprint()}", root)
         parts, keys = _cached_parts(corpus, texts, store)
         if any(part is None for part in parts):
             return None
@@ -332,7 +333,7 @@ def _assemble(parts: list, empty) -> pd.DataFrame:
 
 
 def _tables_fingerprint(nlp) -> str:
-    return f"{pipeline_fingerprint(nlp)}-{code_fingerprint()}"
+    return f"{pipeline_fingerprint(nlp)}-{code_fingerprint()}-{story_fingerprint()}"
 
 
 # ----------------------------------------------------------------------------- helpers

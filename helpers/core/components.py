@@ -1,11 +1,16 @@
 """The course's own spaCy components, registered once, when this module is imported.
 
 * ``sentence_breaks`` (before the parser): French news sentence starts decided by rule;
-* ``actor_ruler`` (after NER): spaCy's ``EntityRuler`` with every alias of the story's actors
-  (:func:`helpers.core.actors.ruler_patterns`), so that Docs carry the canonical name in
-  ``ent.ent_id_`` (what displaCy shows);
+* ``actor_ruler`` (after NER): spaCy's ``EntityRuler`` with the French news lexicon (metonyms,
+  national bodies, media, countries and capitals: :func:`helpers.core.actors.ruler_patterns`),
+  so that Docs carry the canonical name in ``ent.ent_id_`` (what displaCy shows);
 * ``entity_fixes`` (after the ruler): the small model's known entity mistakes dropped or
-  relabelled (``entity_fixes.csv``: "Citant" tagged as a person).
+  relabelled (``helpers/core/data/entity_fixes.csv``: "Citant" tagged as a person).
+
+No story is in the pipeline: a story's actors are found on the parsed Doc
+(:func:`helpers.core.actors.find_actors`) and shown by :func:`helpers.display.notebook.
+entities_html`, so one parse serves every story and the parse cache never holds one story's
+knowledge for another.
 
 :func:`add_course_pipes` puts them in a loaded pipeline (:func:`helpers.core.nlp.get_nlp` does).
 Registering them here, at module level, is what lets the pipeline and the actor table know each
@@ -22,7 +27,6 @@ from spacy.tokens import Span
 from helpers import DATA_DIR
 from helpers.core.actors import MATCH_ATTR, ruler_patterns, use_tokenizer
 from helpers.core.datafiles import read_rows
-from helpers.core.story import load_story
 
 SENTENCE_BREAKS = "sentence_breaks"
 RULER_NAME = "actor_ruler"
@@ -51,7 +55,7 @@ def sentence_breaks(doc):
             nxt.is_sent_start = True
         elif nxt.is_space or (nxt.text in _CLOSERS and tok.text in _ENDS):
             nxt.is_sent_start = False
-        elif after_end and (nxt.is_title or nxt.is_upper or nxt.text in _OPENERS):
+        elif after_end and (nxt.text[:1].isupper() or nxt.text in _OPENERS):
             nxt.is_sent_start = True
         else:
             nxt.is_sent_start = False
@@ -60,10 +64,8 @@ def sentence_breaks(doc):
 
 @lru_cache(maxsize=1)
 def entity_fixes() -> dict[str, str]:
-    """``{entity text: new label}`` (``""`` drops the entity): the generic French fixes, then
-    the story's."""
-    rows = read_rows(ENTITY_FIXES_CSV) + load_story().rows("entity_fixes")
-    return {row["text"]: row["label"] for row in rows}
+    """``{entity text: new label}`` (``""`` drops the entity): the generic French fixes."""
+    return {row["text"]: row["label"] for row in read_rows(ENTITY_FIXES_CSV)}
 
 
 @Language.component(FIXES_NAME)

@@ -28,14 +28,17 @@ folder (``seeds/README.md`` describes the course's files):
 A folder without these files (a learner's, usually) gets the generic defaults: a question that
 every figure with a number answers, no known actors, a title made from nothing story-specific.
 
-Today the spaCy pipeline and the lexicons it extends (actors, nationalities, units, entity
-fixes) use the course's story whatever the folder: that is what ``load_story()`` without a folder
-returns.
+``load_story()`` without a folder is the course's story. The story *being analysed* is
+:func:`active_story` (the course's until :func:`use_story` names another;
+:func:`helpers.pipeline.run` names the folder its corpus was loaded from): the actor table and
+the sides (:mod:`helpers.core.actors`) are that story's, so a learner's folder is never read
+with the course's actors.
 """
 
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -156,6 +159,44 @@ def _load(folder: Path) -> Story:
     return Story(folder=folder, question=Question.from_dict(data.get("question")),
                  report=dict(data.get("report", {})), conclusion=dict(data.get("conclusion", {})),
                  **kept)
+
+
+#: The folder of the story being analysed (None: the course's).
+_ACTIVE: dict[str, Path | None] = {"folder": None}
+
+
+def active_story() -> Story:
+    """The story being analysed: the one :func:`use_story` named last, else the course's."""
+    return load_story(_ACTIVE["folder"])
+
+
+def use_story(folder=None) -> Story:
+    """Analyse the story in ``folder`` from now on (``None``: the course's); returns it."""
+    _ACTIVE["folder"] = None if folder is None else story_folder(folder).resolve()
+    return active_story()
+
+
+@contextmanager
+def story_in_use(folder):
+    """``with story_in_use(folder):`` the story in ``folder`` is analysed inside the block
+    (``None`` leaves the story in use as it is)."""
+    before = _ACTIVE["folder"]
+    if folder is not None:
+        use_story(folder)
+    try:
+        yield active_story()
+    finally:
+        _ACTIVE["folder"] = before
+
+
+#: Where :func:`helpers.sources.load_corpus` records the folder a corpus was read from.
+CORPUS_STORY = "story_folder"
+
+
+def story_of(corpus) -> Path | None:
+    """The story folder a corpus was loaded from (``corpus.attrs``), or None."""
+    folder = getattr(corpus, "attrs", {}).get(CORPUS_STORY)
+    return Path(folder) if folder else None
 
 
 def is_story_file(path: Path) -> bool:

@@ -39,7 +39,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import SEEDS_DIR
-from helpers.core.story import is_story_file
+from helpers.core.story import CORPUS_STORY, is_story_file
 from helpers.sources.cleaning import clean_text
 from helpers.sources.decoding import SkipFile, decode_bytes
 from helpers.sources.formats import FORMATS, _from_html, _from_markdown, timestamp
@@ -236,7 +236,10 @@ def load_corpus(path: str | Path | None = None) -> pd.DataFrame:
             extra_columns = _merge_sources(rows, table, whole_folder)
     corpus = pd.DataFrame(rows, columns=COLUMNS + extra_columns)
     corpus["published"] = pd.to_datetime(corpus["published"]).astype("datetime64[ns]")
-    return corpus.reset_index(drop=True)
+    corpus = corpus.reset_index(drop=True)
+    # the story the articles belong to: its actors and sides are the ones used on them
+    corpus.attrs[CORPUS_STORY] = str(root.resolve())
+    return corpus
 
 
 def _number(article_id: str) -> int | None:

@@ -85,17 +85,44 @@ MEDIATORS = [["par", "l'", "intermédiaire", "de"], ["par", "l'", "intermédiair
 
 
 @lru_cache(maxsize=1)
-def reporting_verbs() -> dict[str, str]:
-    """``lemma → stance`` from ``helpers/data/reporting_verbs.csv``."""
+def _verb_rows() -> tuple[dict, ...]:
     with open(DATA_DIR / "reporting_verbs.csv", encoding="utf-8", newline="") as f:
-        return {r["lemma"]: r["stance"] for r in csv.DictReader(f)}
+        return tuple(csv.DictReader(f))
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> dict[str, str]:
+    """``lemma → stance`` from ``helpers/claims/data/reporting_verbs.csv`` (phrases such as
+    ``faire état`` included)."""
+    return {r["lemma"]: r["stance"] for r in _verb_rows()}
 
 
 @lru_cache(maxsize=1)
 def reporting_forms() -> dict[str, str]:
     """Irregular inflected forms of the reporting verbs (``dément`` → ``démentir``)."""
-    with open(DATA_DIR / "reporting_verbs.csv", encoding="utf-8", newline="") as f:
-        return {form: r["lemma"] for r in csv.DictReader(f) for form in r["forms"].split()}
+    return {form: r["lemma"] for r in _verb_rows() for form in r["forms"].split()}
+
+
+@lru_cache(maxsize=1)
+def verb_needs() -> dict[str, str]:
+    """What a verb needs around it to report (``reporting_verbs.csv``, column ``needs``):
+    ``clause`` (a clause, a quote, an adjective or an incise: ``assurer que`` but not
+    ``assurer la sécurité``), ``figure`` (that, or a number or a change: ``a recensé 41 000``),
+    ``measure`` (a figure word: ``avance le chiffre de``), ``count`` (a figure, in a past tense
+    or with *en*: ``en a compté 318 000``), ``quote`` (a quote or an incise: ``a-t-elle
+    lancé``), ``à`` (``appelle à``); ``""``: nothing."""
+    return {r["lemma"]: r["needs"] for r in _verb_rows() if r["needs"]}
+
+
+@lru_cache(maxsize=1)
+def verb_phrases() -> dict[str, list[tuple[list[str], str]]]:
+    """Reporting phrases by their verb's lemma: ``faire`` → ``[(["état"], "faire état")]``."""
+    out: dict[str, list[tuple[list[str], str]]] = {}
+    for lemma in reporting_verbs():
+        words = re.findall(r"\w+'|[\w-]+", lemma)
+        if len(words) > 1:
+            out.setdefault(words[0], []).append((words[1:], lemma))
+    return out
 
 
 def reporting_lemma(tok) -> str:
@@ -108,7 +135,8 @@ _REPORTING_MEMO: dict[tuple, str] = {}
 
 
 def _reporting_lemmas(doc, tab) -> list[str]:
-    """:func:`reporting_lemma` of every token of ``doc`` (``tab`` is its token table).
+    """:func:`reporting_lemma` of every token of ``doc`` (``tab`` is its token table), with the
+    phrases of :func:`verb_phrases` (``faisait état``, ``a mis en garde``) given to their verb.
 
     Every token of every sentence is tested, and nearly all are not reporting verbs. The answer
     of :func:`helpers.hedging.verb_lemma` depends only on the token's lemma, form, POS and title
@@ -128,15 +156,35 @@ def _reporting_lemmas(doc, tab) -> list[str]:
         if lemma is None:
             lemma = memo[keys[i]] = reporting_lemma(doc[i])
         out[i] = lemma
+    phrases = verb_phrases()
+    for i in [i for i, lemma in enumerate(tab.lemma) if lemma in phrases]:
+        out[i] = _phrase_at(tab, i, phrases[tab.lemma[i]]) or out[i]
     return out
 
 
+def _phrase_at(tab, i: int, candidates) -> str:
+    """The reporting phrase whose other words follow the verb at ``i``, an adverb or two
+    between them allowed (``a également mis en garde``)."""
+    if tab.pos[i] not in {"VERB", "AUX"}:
+        return ""
+    for rest, lemma in candidates:
+        j = i + 1
+        while j < len(tab.lower) and j - i <= 3 and tab.pos[j] == "ADV" and tab.lower[j] != rest[0]:
+            j += 1
+        if tab.lower[j : j + len(rest)] == rest:
+            return lemma
+    return ""
+
+
 @lru_cache(maxsize=1)
-def verbs_needing_a_clause() -> frozenset[str]:
-    """Verbs that report only when they introduce a clause or a quote (``assurer que`` but not
-    ``assurer la sécurité``; ``rappeler que`` but not ``rappeler ses troupes``)."""
-    with open(DATA_DIR / "reporting_verbs.csv", encoding="utf-8", newline="") as f:
-        return frozenset(r["lemma"] for r in csv.DictReader(f) if r["needs_clause"] == "yes")
+def dating_verbs() -> frozenset[str]:
+    """The reporting verbs whose tense dates a statement without looking at their complement
+    (the date rules of :mod:`helpers.figures.dates`): not those that report only with a quote,
+    ``à``, a figure word or a count (``a lancé une offensive``, ``a compté parmi``), nor the
+    phrases (``faire état``)."""
+    needs = verb_needs()
+    return frozenset(v for v in reporting_verbs() if needs.get(v, "") not in {
+        "quote", "à", "measure", "count"} and " " not in v)
 
 
 @lru_cache(maxsize=1)
@@ -154,6 +202,18 @@ def _words() -> tuple[dict[str, set[str]], dict[str, str], list[list[str]]]:
                 if len(parts) > 1:
                     phrases.append(parts)
     return classes, sides, phrases
+
+
+@lru_cache(maxsize=1)
+def _role_synonyms() -> dict[str, str]:
+    with open(DATA_DIR / "role_synonyms.csv", encoding="utf-8", newline="") as f:
+        return {r["word"]: r["role"] for r in csv.DictReader(f)}
+
+
+def role_key(word: str) -> str:
+    """The role a word names (``édile`` → ``maire``, ``chercheuse`` → ``chercheur``); itself
+    when ``role_synonyms.csv`` does not list it."""
+    return _role_synonyms().get(word, word)
 
 
 def word_class(tok, name: str) -> bool:

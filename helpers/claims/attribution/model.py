@@ -16,6 +16,11 @@ class Speaker:
     pos: int  # token index, for recency
     gender: str = ""
     number: str = ""
+    #: the role the text gives a person (``maire de Plouguerneau``), for a later bare *le maire*
+    role: str = ""
+    #: the nouns a later bare mention may use for this speaker (``préfecture``, ``maire``,
+    #: ``institut`` for the Insee)
+    heads: tuple[str, ...] = ()
 
 
 @dataclass

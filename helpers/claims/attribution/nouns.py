@@ -1,8 +1,13 @@
-"""Noun phrases into speakers: the extent of a phrase, appositions (``le chef du centre…, Andriï
-Kovalenko``), and :func:`speaker_from_head`, which turns a phrase into a :class:`Speaker` (a
-known actor, an anonymous source, a role, the body behind a document, a phrase as written)."""
+"""Noun phrases into speakers: the extent of a phrase (names with their complements: *le service
+départemental d'incendie et de secours (SDIS) du Finistère*), appositions in both orders (*le
+maire de Brest, Paul Guen* / *Paul Guen, maire de Brest*), and :func:`speaker_from_head`, which
+runs one reader per kind of phrase, in order: a pronoun, a number (never a speaker), a known
+actor, an anonymous source, a role, a document (the body behind it), a phrase pointing back
+(:mod:`.references`), a named entity, a phrase as written."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from helpers.claims.attribution.groups import _is_past_participle
 from helpers.claims.attribution.lexicon import (
@@ -18,12 +23,23 @@ from helpers.claims.attribution.lexicon import (
     QUOTE_MARKS,
     _word_class_at,
     nationality_side,
+    role_key,
     word_class,
 )
 from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.pronouns import _clitic_word, _last_speaker, resolve_pronoun
+from helpers.claims.attribution.references import (
+    NOT_DECIDED,
+    bare_reference,
+    retext,
+    same_source,
+)
 from helpers.core.actors import Actor, canonical_actor
 from helpers.core.nlp import token_table
+
+#: Words that open a number phrase: *au moins six personnes*, *plus de 200 écoles*.
+_QUANTITY_WORDS = {"au", "moins", "plus", "près", "quelque", "quelques", "environ", "de", "d'",
+                   "jusqu'", "à", "une", "un", "dizaine", "centaine", "millier"}
 
 
 def _speaker_from_actor(actor: Actor, span, pos: int, ctx: Context) -> Speaker:
@@ -34,8 +50,10 @@ def _speaker_from_actor(actor: Actor, span, pos: int, ctx: Context) -> Speaker:
         number = _morph(head, "Number") or number
     if span is not None and span[0].lower_ == "les":
         number = "p"
+    heads = tuple(dict.fromkeys([*actor.is_a, *([head.lemma_.lower()] if head is not None
+                                                and head.pos_ == "NOUN" else [])]))
     return Speaker(actor.canonical, actor.kind, actor.side, span.text if span is not None else "",
-                   pos, gender, number)
+                   pos, gender, number, heads=heads)
 
 
 def _morph(tok, feat: str) -> str:
@@ -55,56 +73,100 @@ def _np_head(span):
     return span[-1] if len(span) else None
 
 
+# ----------------------------------------------------------------------------- extent
+
+
+def _left_edge(tab, head: int, lo: int) -> int:
+    """First token of the phrase: its determiner and adjectives (and the partitive ``de`` of
+    ``de hauts responsables``)."""
+    s = head
+    while s - 1 >= lo:
+        k = s - 1
+        if tab.is_punct[k] or tab.text[k] in QUOTE_MARKS:
+            break
+        if tab.lower[k] in {"de", "d'"}:
+            if tab.pos[s] != "ADJ":
+                break
+        elif not (tab.pos[k] in {"DET", "ADJ", "NUM"} or tab.lower[k] in _DETERMINERS):
+            break
+        s -= 1
+    return s
+
+
+def _modifier(doc, tab, e: int, head: int) -> bool:
+    """Is token ``e`` part of the phrase: an adjective, a name, a capitalised noun, a number
+    after a name (``le SDIS 29``)?"""
+    pos = tab.pos
+    if pos[e] in {"ADJ", "PROPN"} or tab.text[e] == "-" or tab.lower[e] == "proche":
+        return True
+    if pos[e] == "NUM" and pos[e - 1] == "PROPN":
+        return True
+    return pos[e] == "NOUN" and (tab.is_title[e] or doc[e].is_upper or pos[e - 1] in {
+        "NOUN", "PROPN"}) and tab.dep[e] not in {"obl:mod", "obl:arg"} and not _word_class_at(
+        tab, e, "skip")
+
+
+def _complement_end(tab, e: int, hi: int, head: int) -> int | None:
+    """End of a ``de``/``à`` complement starting at ``e`` (``du Finistère``, ``de l'Europe et
+    des Affaires étrangères``, ``d'incendie et de secours``), or None."""
+    lower, pos = tab.lower, tab.pos
+    if not (lower[e] in NP_LINKS or lower[e] == "et" and e + 1 < hi and lower[e + 1] in NP_LINKS
+            and _after_link(tab, e)):
+        if not (lower[e] == "par" and pos[e - 1] in {"VERB", "ADJ"}
+                and _word_class_at(tab, head, "document_head")):
+            return None
+    j = e + (2 if lower[e] == "et" else 1)
+    while j < hi and (pos[j] == "DET" or lower[j] in DEFINITE):
+        j += 1
+    while j < hi and pos[j] == "ADJ":
+        j += 1
+    if j < hi and pos[j] in {"NOUN", "PROPN"} and not _word_class_at(tab, j, "skip"):
+        return j + 1
+    return None
+
+
+def _after_link(tab, e: int) -> bool:
+    """``… de A et de B``: the word before *et* is itself the noun of a *de* complement."""
+    k = e - 1
+    while k > 0 and tab.pos[k] == "ADJ":
+        k -= 1
+    while k > 0 and tab.pos[k - 1] == "DET":
+        k -= 1
+    return k > 0 and tab.lower[k - 1] in NP_LINKS | DEFINITE and tab.pos[e - 1] in {
+        "NOUN", "PROPN", "ADJ"}
+
+
 def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
     """Token range of the noun phrase around ``head``, by word order (determiner, adjectives,
     names, ``de``/``à`` complements, a short parenthesis, ``diffusée par X``), within lo:hi."""
     tab = token_table(doc)
-    text, lower, pos = tab.text, tab.lower, tab.pos
-    s = head
-    while s - 1 >= lo:
-        k = s - 1
-        if tab.is_punct[k] or text[k] in QUOTE_MARKS:
-            break
-        if lower[k] in {"de", "d'"}:  # only the partitive article: "de hauts responsables"
-            if pos[s] != "ADJ":
-                break
-        elif not (pos[k] in {"DET", "ADJ", "NUM"} or lower[k] in _DETERMINERS):
-            break
-        s -= 1
+    s = _left_edge(tab, head, lo)
     e = head + 1
     while e < hi and e - s < 16:
-        if text[e].isspace() or text[e] in QUOTE_MARKS:
+        if tab.text[e].isspace() or tab.text[e] in QUOTE_MARKS:
             break
-        if pos[e] in {"ADJ", "PROPN"} or text[e] == "-" or lower[e] == "proche" or (
-            pos[e] == "NOUN" and (tab.is_title[e] or doc[e].is_upper or pos[e - 1] in {
-                "NOUN", "PROPN"})
-            and tab.dep[e] not in {"obl:mod", "obl:arg"} and not _word_class_at(tab, e, "skip")
-        ):
+        if _modifier(doc, tab, e, head):
             e += 1
             continue
-        if lower[e] in NP_LINKS or (lower[e] == "par" and pos[e - 1] in {"VERB", "ADJ"}
-                                    and _word_class_at(tab, head, "document_head")):
-            j = e + 1
-            while j < hi and (pos[j] == "DET" or lower[j] in DEFINITE):
-                j += 1
-            while j < hi and pos[j] == "ADJ":
-                j += 1
-            if j < hi and pos[j] in {"NOUN", "PROPN"} and not _word_class_at(tab, j, "skip"):
-                e = j + 1
-                continue
-            break
-        if pos[e] in {"VERB", "ADJ"} and _is_past_participle(doc[e]) and pos[e - 1] != "AUX" and (
-            e + 1 >= hi or lower[e + 1] != "par" or _word_class_at(tab, head, "document_head")
-        ):  # "un soldat nord-coréen capturé", "une vidéo diffusée par X" (not "experts cités par")
-            e += 1
+        end = _complement_end(tab, e, hi, head)
+        if end is not None:
+            e = end
             continue
-        if text[e] == "(":
-            close = next((k for k in range(e + 1, min(e + 6, hi)) if text[k] == ")"), None)
+        if tab.pos[e] in {"VERB", "ADJ"} and _is_past_participle(doc[e]) and tab.pos[
+            e - 1] != "AUX" and (e + 1 >= hi or tab.lower[e + 1] != "par"
+                                 or _word_class_at(tab, head, "document_head")):
+            e += 1  # "un soldat nord-coréen capturé", "une vidéo diffusée par X"
+            continue
+        if tab.text[e] == "(":
+            close = next((k for k in range(e + 1, min(e + 6, hi)) if tab.text[k] == ")"), None)
             if close is not None:
                 e = close + 1
                 continue
         break
     return s, e
+
+
+# ----------------------------------------------------------------------------- appositions
 
 
 def _apposition(doc, e: int, hi: int, ctx: Context) -> tuple[int, bool]:
@@ -124,107 +186,20 @@ def _apposition(doc, e: int, hi: int, ctx: Context) -> tuple[int, bool]:
             break
     while k < hi and (doc[k].pos_ in {"DET", "ADJ"} or doc[k].lower_ in DEFINITE):
         k += 1
-    if k >= hi:
+    if k >= hi or not (k in ctx.mention_at or doc[k].pos_ in {"PROPN", "NOUN"}):
         return e, False
-    if k in ctx.mention_at or doc[k].pos_ in {"PROPN", "NOUN"}:
-        s2, e2 = np_extent(doc, k, k, hi)
-        e2 = max(e2, ctx.mention_at[k].end if k in ctx.mention_at else e2)
-        # a name in apposition: PROPN or a known actor inside, then a comma, a verb or the end
-        names = any(j in ctx.mention_at or doc[j].pos_ == "PROPN" for j in range(k, e2))
-        if not names and not mediated:
-            return e, False
-        if mediated and e2 < hi and doc[e2].text == ",":
-            inner, _ = _apposition(doc, e2, hi, ctx)
-            return inner, True
-        return e2, mediated
-    return e, False
-
-
-def speaker_from_head(ctx: Context, h: int, lo: int, hi: int) -> Speaker | None:
-    """Turn the noun phrase headed by token ``h`` into a :class:`Speaker` (or None)."""
-    doc = ctx.doc
-    tok = doc[h]
-    if tok.lower_ in PRONOUNS or (tok.text.startswith("-") and _clitic_word(tok) in PRONOUNS):
-        return resolve_pronoun(ctx, tok)
-    if tok.lower_ in {"on", "ce", "c'", "cela", "ça", "qui", "que", "qu'", "je", "j'", "nous",
-                      "vous", "tu"} or not any(c.isalpha() for c in tok.text):
-        return None
-    s, e = np_extent(doc, h, lo, hi)
-    if h in ctx.mention_at:
-        m = ctx.mention_at[h]
-        s, e = min(s, m.start), max(e, m.end)
-    e_app, mediated = _apposition(doc, e, hi, ctx)
-    span = doc[s:e]
-    full = doc[s:e_app]
-    in_span = [m for m in ctx.mentions if m.start < e_app and m.end > s]
-    persons = [m for m in in_span if m.actor.kind == "person"]
-    det = doc[s].lower_ if doc[s].pos_ == "DET" or doc[s].lower_ in INDEFINITE else ""
-
-    def from_mention(m):
-        return _speaker_from_actor(m.actor, doc[m.start : m.end], h, ctx)
-
-    head_mention = ctx.mention_at.get(h)
-    if head_mention is not None:
-        if head_mention.actor.kind in {"person", "anonymous"}:
-            return from_mention(head_mention)
-        appositive = [m for m in persons if m.start >= e]
-        if appositive:
-            return from_mention(appositive[0])
-        return from_mention(head_mention)
-    if word_class(tok, "anonymous_head") and det in DEFINITE and tok.is_title and not (
-            tok.is_sent_start or doc[s].is_sent_start and s == h - 1):
-        # "l'Institut pour l'étude de la guerre": a named body, not an anonymous source
-        return _as_written(ctx, span, "institution", h)
-    if word_class(tok, "anonymous_head") and det in INDEFINITE | {""}:
-        anon = [m for m in in_span if m.actor.kind == "anonymous"]
-        if anon:
-            return from_mention(anon[0])
-        return _as_written(ctx, span, "anonymous", h)
-    if det in DEMONSTRATIVE and (word_class(tok, "anonymous_head") or word_class(tok, "role_head")):
-        last = _last_speaker(ctx, h)
-        if last is not None:
-            return _retext(last, span.text, h)
-    if word_class(tok, "role_head"):
-        if persons:
-            return from_mention(persons[0])
-        name = _name_in(doc, h + 1, e_app)  # "Le député Lee Seong-kweun", "Le ministre…, X,"
-        if name is not None:
-            return _as_written(ctx, name, "person", h)
-        # "le porte-parole de l'armée" is one identifiable person; "un commandant" is anonymous
-        kind = "anonymous" if det in {"un", "une", "des", "de", "d'"} else "person"
-        return _as_written(ctx, span, kind, h)
-    if word_class(tok, "document_head"):
-        # "des images satellite des services de renseignement sud-coréens": the body behind it
-        window_end = next((k for k in range(h + 1, min(hi, h + 10)) if doc[k].is_punct), min(
-            hi, h + 10))
-        behind = [m for m in ctx.mentions if h < m.start < window_end] or in_span
-        if behind:
-            return from_mention(behind[0])
-        people = next((k for k in range(h + 1, window_end) if word_class(doc[k], "anonymous_head")
-                       or word_class(doc[k], "role_head")), None)
-        if people is not None:  # "selon des images géolocalisées par des analystes"
-            return speaker_from_head(ctx, people, h + 1, hi)
-        return _as_written(ctx, span, "", h)
-    if word_class(tok, "not_speaker"):
-        return None
-    if det in DEFINITE and word_class(tok, "anonymous_head"):
-        earlier = _corefer(ctx, tok)
-        if earlier is not None:
-            return _retext(earlier, span.text, h)
-        return _as_written(ctx, span, "anonymous", h)
-    if in_span:
-        return from_mention(in_span[0])
-    if mediated and persons:
-        return from_mention(persons[0])
-    ent = next((ent for ent in doc.ents if ent.start <= h < ent.end), None)
-    if ent is not None and ent.label_ in KIND_BY_LABEL and not tok.is_stop:
-        return _as_written(ctx, doc[ent.start : ent.end], KIND_BY_LABEL[ent.label_], h)
-    if tok.pos_ in {"NOUN", "PROPN"} or tok.is_upper:
-        kind = next((k for c, k in KIND_BY_CLASS.items() if word_class(tok, c)), "")
-        if not kind and tok.is_upper and len(tok.text) >= 2 and tok.is_alpha:
-            kind = "institution"  # an acronym: "le SBU"
-        return _as_written(ctx, full if full.end - full.start <= 12 else span, kind, h)
-    return None
+    s2, e2 = np_extent(doc, k, k, hi)
+    e2 = max(e2, ctx.mention_at[k].end if k in ctx.mention_at else e2)
+    # a person's name in apposition (a person of the table, a run of proper nouns), then a
+    # comma, a verb or the end: not a place or a body ("un proche du dossier, Matignon")
+    names = any(j in ctx.mention_at and ctx.mention_at[j].actor.kind == "person"
+                or j not in ctx.mention_at and doc[j].pos_ == "PROPN" for j in range(k, e2))
+    if not names and not mediated:
+        return e, False
+    if mediated and e2 < hi and doc[e2].text == ",":
+        inner, _ = _apposition(doc, e2, hi, ctx)
+        return inner, True
+    return e2, mediated
 
 
 def _name_in(doc, s: int, e: int):
@@ -235,33 +210,231 @@ def _name_in(doc, s: int, e: int):
             j = k
             while j < e and (doc[j].pos_ == "PROPN" or doc[j].is_title or doc[j].text == "-"):
                 j += 1
-            if j - k >= 2:
+            if j - k >= 2 and doc[k].ent_type_ not in {"LOC", "ORG"}:
                 return doc[k:j]
             k = j
         k += 1
     return None
 
 
-def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
-    text = span.text.strip(" ,")
-    head = _np_head(span)
-    gender = _morph(head, "Gender") if head is not None else ""
-    number = _morph(head, "Number") if head is not None else ""
-    first = span[0].lower_ if len(span) else ""
-    if first in {"un", "le", "ce", "cet"}:  # the article is more reliable than the noun's morph
-        gender, number = "m", "s"                # for epicene words ("un porte-parole")
-    elif first in {"une", "la", "cette"}:
-        gender, number = "f", "s"
-    elif first in {"les", "des", "ces"}:
-        number = "p"
-    return Speaker(canonical_actor(text), kind, nationality_side(span), text, pos, gender, number)
+def _name_before(ctx: Context, s: int, lo: int):
+    """``Paul Guen, maire de Brest, …``: the name just before the comma that opens the role."""
+    doc = ctx.doc
+    if s - 1 < lo or doc[s - 1].text != ",":
+        return None
+    end = s - 1
+    start = end
+    while start - 1 >= lo and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].is_title
+                               and doc[start - 1].pos_ in {"NOUN", "ADJ"}
+                               or doc[start - 1].text == "-"):
+        start -= 1
+    if end - start >= 2 and not any(t.ent_type_ in {"LOC", "ORG"} for t in doc[start:end]):
+        return doc[start:end]
+    return None
 
 
-def _retext(sp: Speaker, text: str, pos: int) -> Speaker:
-    return Speaker(sp.name, sp.kind, sp.side, text, pos, sp.gender, sp.number)
+def _role_after(ctx: Context, e: int, hi: int):
+    """``Yannick Le Bihan, directeur régional d'Enedis``: the role in apposition after a name
+    (a Span), or None."""
+    doc = ctx.doc
+    if e >= hi or doc[e].text != ",":
+        return None
+    k = e + 1
+    while k < hi and (doc[k].pos_ == "DET" or doc[k].lower_ in DEFINITE):
+        k += 1
+    if k < hi and (word_class(doc[k], "role_head") or word_class(doc[k], "anonymous_head")):
+        _, end = np_extent(doc, k, k, hi)
+        return doc[e + 1 : end]
+    return None
 
 
-def _corefer(ctx: Context, tok) -> Speaker | None:
+# ----------------------------------------------------------------------------- the phrase
+
+
+@dataclass
+class Phrase:
+    """The noun phrase headed by ``h``: tokens ``s:e``, ``s:e_app`` with an apposition, the
+    actor mentions in it, its determiner."""
+
+    ctx: Context
+    h: int
+    lo: int
+    hi: int
+    s: int
+    e: int
+    e_app: int
+    mediated: bool
+    det: str
+    mentions: list
+    persons: list
+
+    @property
+    def tok(self):
+        return self.ctx.doc[self.h]
+
+    @property
+    def span(self):
+        return self.ctx.doc[self.s : self.e]
+
+    @property
+    def full(self):
+        return self.ctx.doc[self.s : self.e_app]
+
+    def has(self, name: str) -> bool:
+        return word_class(self.tok, name)
+
+
+def _phrase(ctx: Context, h: int, lo: int, hi: int) -> Phrase:
+    doc = ctx.doc
+    s, e = np_extent(doc, h, lo, hi)
+    if h in ctx.mention_at:
+        m = ctx.mention_at[h]
+        s, e = min(s, m.start), max(e, m.end)
+    e_app, mediated = _apposition(doc, e, hi, ctx)
+    in_span = [m for m in ctx.mentions if m.start < e_app and m.end > s]
+    det = doc[s].lower_ if doc[s].pos_ == "DET" or doc[s].lower_ in INDEFINITE else ""
+    return Phrase(ctx, h, lo, hi, s, e, e_app, mediated, det, in_span,
+                  [m for m in in_span if m.actor.kind == "person"])
+
+
+def _from_mention(p: Phrase, m) -> Speaker:
+    ctx = p.ctx
+    return _speaker_from_actor(m.actor, ctx.doc[m.start : m.end], p.h, ctx)
+
+
+# ----------------------------------------------------------------------------- readers
+# Each reader returns a Speaker, None (nobody speaks), or NOT_DECIDED (another reader's case).
+
+
+def _number_phrase(p: Phrase):
+    """``Au moins six personnes sont mortes, a annoncé…``, ``12 morts``: never a speaker."""
+    ctx = p.ctx
+    tab = ctx.tab
+    k = p.s
+    while k < p.h and (tab.lower[k] in _QUANTITY_WORDS or tab.pos[k] == "DET"):
+        if ctx.doc[k].like_num and tab.lower[k] not in {"un", "une"}:
+            return None
+        k += 1
+    if k < p.h and ctx.doc[k].like_num and tab.lower[k] not in {"un", "une"}:
+        return None
+    return NOT_DECIDED
+
+
+def _known_actor(p: Phrase):
+    """The head is an actor of the tables; a body with a person in apposition is the person."""
+    m = p.ctx.mention_at.get(p.h)
+    if m is None:
+        return NOT_DECIDED
+    if m.actor.kind in {"person", "anonymous"}:
+        return _from_mention(p, m)
+    appositive = [x for x in p.persons if x.start >= p.e]
+    return _from_mention(p, appositive[0] if appositive else m)
+
+
+def _anonymous(p: Phrase):
+    """``un responsable ukrainien``, ``des sources diplomatiques``; ``l'Institut pour l'étude
+    de la guerre`` (a capitalised head after the article) is a named body."""
+    if not p.has("anonymous_head"):
+        return NOT_DECIDED
+    tok, doc = p.tok, p.ctx.doc
+    if p.det in DEFINITE and tok.is_title and not (
+            tok.is_sent_start or doc[p.s].is_sent_start and p.s == p.h - 1):
+        return _as_written(p.ctx, p.span, "institution", p.h)
+    if p.det in INDEFINITE | {""}:
+        anon = [m for m in p.mentions if m.actor.kind == "anonymous"]
+        if anon:
+            return _from_mention(p, anon[0])
+        return _as_written(p.ctx, p.span, "anonymous", p.h)
+    return NOT_DECIDED
+
+
+def _demonstrative(p: Phrase):
+    """``ce responsable``, ``cette source``: the speaker just before."""
+    if p.det in DEMONSTRATIVE and (p.has("anonymous_head") or p.has("role_head")):
+        last = _last_speaker(p.ctx, p.h)
+        if last is not None:
+            return retext(last, p.span.text, p.h)
+    return NOT_DECIDED
+
+
+def _role(p: Phrase):
+    """``le maire de Brest, Paul Guen`` / ``Paul Guen, maire de Brest`` (the person);
+    ``le porte-parole de l'armée`` (one identifiable person); ``un commandant`` (anonymous)."""
+    if not p.has("role_head"):
+        return NOT_DECIDED
+    ctx = p.ctx
+    if p.persons:
+        return _with_role(_from_mention(p, p.persons[0]), p.span)
+    name = _name_in(ctx.doc, p.h + 1, p.e_app) or _name_before(ctx, p.s, p.lo)
+    if name is not None:
+        return _with_role(_as_written(ctx, name, "person", p.h), p.span)
+    reference = bare_reference(p)
+    if reference is not NOT_DECIDED:
+        return reference
+    kind = "anonymous" if p.det in {"un", "une", "des", "de", "d'"} else "person"
+    sp = _as_written(ctx, p.span, kind, p.h)
+    return _with_role(sp, p.span) if kind == "person" else sp
+
+
+def _with_role(sp: Speaker, role_span) -> Speaker:
+    """A person named beside a role: the role, its head (for a later *le maire*) and the
+    gender the role's article gives (``La ministre du Travail, Sandrine Aubier``)."""
+    head = next((t for t in role_span if t.pos_ in {"NOUN", "PROPN"}), None)
+    first = role_span[0].lower_ if len(role_span) else ""
+    gender = {"la": "f", "une": "f", "le": "m", "un": "m"}.get(first, "")
+    if not gender and head is not None and head.pos_ == "NOUN" and not word_class(
+            head, "epicene"):
+        gender = _morph(head, "Gender")
+    start = 1 if len(role_span) and role_span[0].pos_ == "DET" else 0
+    role = role_span[start:].text.strip(" ,") if len(role_span) > start else ""
+    heads = (role_key(head.lower_),) if head is not None else ()
+    return Speaker(sp.name, sp.kind, sp.side, sp.text, sp.pos, gender or sp.gender, "s",
+                   role=role, heads=heads)
+
+
+def _document(p: Phrase):
+    """``selon un bilan communiqué par la préfecture``, ``d'après le décompte des syndicats``,
+    ``des images satellite des services sud-coréens``: the body behind the document."""
+    if not p.has("document_head"):
+        return NOT_DECIDED
+    ctx, doc, h, hi = p.ctx, p.ctx.doc, p.h, p.hi
+    window_end = next((k for k in range(h + 1, min(hi, h + 10)) if doc[k].is_punct), min(
+        hi, h + 10))
+    behind = [m for m in ctx.mentions if h < m.start < window_end] or p.mentions
+    if behind:
+        return _from_mention(p, behind[0])
+    for k in range(h + 1, window_end):
+        if ctx.tab.lower[k] in {"par", "de", "du", "des", "d'"}:
+            j = next((x for x in range(k + 1, window_end) if ctx.tab.pos[x] in {"NOUN", "PROPN"}),
+                     None)
+            if j is not None and _speaker_like(ctx, j):
+                return speaker_from_head(ctx, j, k + 1, hi)
+    people = next((k for k in range(h + 1, window_end) if word_class(doc[k], "anonymous_head")
+                   or word_class(doc[k], "role_head")), None)
+    if people is not None:  # "selon des images géolocalisées par des analystes"
+        return speaker_from_head(ctx, people, h + 1, hi)
+    if p.det in DEFINITE and p.e - p.s <= 3 and not p.tok.is_title:  # "souligne le texte"
+        last = _last_speaker(ctx, h)
+        return retext(last, p.span.text, h) if last is not None else None
+    return None
+
+
+def _speaker_like(ctx: Context, j: int) -> bool:
+    tok = ctx.doc[j]
+    if j in ctx.mention_at:
+        return True
+    if word_class(tok, "not_speaker") or word_class(tok, "document_head"):
+        return False
+    return tok.pos_ == "PROPN" or tok.is_upper and len(tok.text) >= 2 or any(
+        word_class(tok, c) for c in ("institution_head", "anonymous_head", "role_head",
+                                     "media_head"))
+
+
+def _not_speaker(p: Phrase):
+    return None if p.has("not_speaker") else NOT_DECIDED
+
+
+def corefer(ctx: Context, tok) -> Speaker | None:
     """``le soldat`` → the closest earlier mention of a *soldat* with the same number."""
     doc, lemmas = ctx.doc, ctx.tab.lemma
     number = _morph(tok, "Number")
@@ -277,3 +450,106 @@ def _corefer(ctx: Context, tok) -> Speaker | None:
             continue  # another reference to the same person: keep looking for the first
         return _as_written(ctx, doc[s:e], "anonymous", j)
     return None
+
+
+def _definite_anonymous(p: Phrase):
+    """``le soldat``: the earlier mention of a soldier."""
+    if p.det in DEFINITE and p.has("anonymous_head"):
+        earlier = corefer(p.ctx, p.tok)
+        if earlier is not None:
+            return retext(earlier, p.span.text, p.h)
+        return _as_written(p.ctx, p.span, "anonymous", p.h)
+    return NOT_DECIDED
+
+
+def _mention_inside(p: Phrase):
+    """A known actor inside the phrase itself (not in its apposition: ``Nadia Ferrand,
+    secrétaire de l'union CGT`` is not the CGT)."""
+    inside = [m for m in p.mentions if m.start < p.e]
+    if inside and not (p.tok.pos_ == "PROPN" and inside[0].start > p.h):
+        return _from_mention(p, inside[0])
+    return NOT_DECIDED
+
+
+def _entity(p: Phrase):
+    ctx, h = p.ctx, p.h
+    ent = next((ent for ent in ctx.doc.ents if ent.start <= h < ent.end), None)
+    if ent is None or ent.label_ not in KIND_BY_LABEL or p.tok.is_stop:
+        return NOT_DECIDED
+    kind = KIND_BY_LABEL[ent.label_]
+    if kind == "person":
+        role = _role_after(ctx, ent.end, p.hi)
+        sp = _as_written(ctx, ctx.doc[ent.start : ent.end], kind, h)
+        sp.gender = ""  # a first name's morphology is a guess; the role's article is not
+        return _with_role(sp, role) if role is not None else sp
+    return _as_written(ctx, ctx.doc[ent.start : max(ent.end, p.e)], kind, h)
+
+
+def _as_noun(p: Phrase):
+    """A phrase as written, when its head is a name, an acronym or a noun that can speak."""
+    tok = p.tok
+    if not (tok.pos_ in {"NOUN", "PROPN"} or tok.is_upper):
+        return None
+    kind = next((k for c, k in KIND_BY_CLASS.items() if p.has(c)), "")
+    if not kind and tok.is_upper and len(tok.text) >= 2 and tok.is_alpha:
+        kind = "institution"  # an acronym: "le SBU"
+    if not kind and tok.pos_ == "PROPN":
+        kind = "institution" if not _name_in(p.ctx.doc, p.s, p.e) else "person"
+    if not kind:
+        return None  # "la hausse du chômage se confirme": a thing does not speak
+    full = p.full if p.full.end - p.full.start <= 12 else p.span
+    return _as_written(p.ctx, full, kind, p.h)
+
+
+_READERS = (_number_phrase, _known_actor, same_source, _anonymous, _demonstrative, _role,
+            _document, _not_speaker, bare_reference, _definite_anonymous, _mention_inside,
+            _entity, _as_noun)
+
+
+def speaker_from_head(ctx: Context, h: int, lo: int, hi: int) -> Speaker | None:
+    """Turn the noun phrase headed by token ``h`` into a :class:`Speaker` (or None)."""
+    tok = ctx.doc[h]
+    if tok.lower_ in PRONOUNS or (tok.text.startswith("-") and _clitic_word(tok) in PRONOUNS):
+        return resolve_pronoun(ctx, tok)
+    if tok.lower_ in {"on", "ce", "c'", "cela", "ça", "qui", "que", "qu'", "je", "j'", "nous",
+                      "vous", "tu"} or not any(c.isalpha() for c in tok.text):
+        return None
+    p = _phrase(ctx, h, lo, hi)
+    for reader in _READERS:
+        found = reader(p)
+        if found is not NOT_DECIDED:
+            return found
+    return None
+
+
+def _clean_name(span) -> str:
+    """A name without its article's comma, its parenthesised acronym (``service départemental
+    d'incendie et de secours (SDIS) du Finistère`` → ``… de secours du Finistère``)."""
+    words = []
+    depth = 0
+    for t in span:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            words.append(t.text_with_ws)
+    return "".join(words).strip(" ,")
+
+
+def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
+    text = _clean_name(span) or span.text.strip(" ,")
+    head = _np_head(span)
+    gender = _morph(head, "Gender") if head is not None else ""
+    number = _morph(head, "Number") if head is not None else ""
+    first = span[0].lower_ if len(span) else ""
+    if first in {"un", "le", "ce", "cet"}:  # the article is more reliable than the noun's morph
+        gender, number = "m", "s"                # for epicene words ("un porte-parole")
+    elif first in {"une", "la", "cette"}:
+        gender, number = "f", "s"
+    elif first in {"les", "des", "ces"}:
+        number = "p"
+    heads = (role_key(head.lemma_.lower()),) if head is not None and head.pos_ in {
+        "NOUN", "PROPN"} else ()
+    return Speaker(canonical_actor(text), kind, nationality_side(span), span.text.strip(" ,"), pos,
+                   gender, number, heads=heads)
