@@ -157,6 +157,13 @@ def countries() -> tuple[dict, ...]:
     return tuple(read_rows(COUNTRIES_CSV))
 
 
+@lru_cache(maxsize=256)
+def country_adjective(name: str) -> str:
+    """The adjective of a country (``Russie`` → ``russe``), ``""`` for anything else."""
+    row = next((c for c in countries() if c["country"] == name), None)
+    return _split(row["adjectives"])[0] if row else ""
+
+
 @lru_cache(maxsize=1)
 def french_actors() -> tuple[Actor, ...]:
     """Layer 1: the French news lexicon and the countries with their capitals (a capital
@@ -416,6 +423,7 @@ def canonical_actor(text: str) -> str:
     if found:
         return found.canonical
     text = re.sub(r"\s+", " ", _normalise(text)).strip()
+    text = re.sub(r"^(?:[Pp]lusieurs|[Cc]ertaine?s|[Qq]uelques|[Dd]e nombreu(?:x|ses)) ", "", text)
     return re.sub(r"^(?:[Ll]'|[Ll]es? |[Ll]a |[Uu]ne? |[Dd]es |[Dd]e |[Dd]'|[Dd]u )", "", text)
 
 

@@ -99,8 +99,10 @@ def reporting_verbs() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def reporting_forms() -> dict[str, str]:
-    """Irregular inflected forms of the reporting verbs (``dément`` → ``démentir``)."""
-    return {form: r["lemma"] for r in _verb_rows() for form in r["forms"].split()}
+    """Irregular inflected forms of the reporting verbs (``dément`` → ``démentir``); a phrase's
+    forms (``fait`` for ``faire état``) are its verb's, not the phrase's."""
+    return {form: r["lemma"] for r in _verb_rows() if " " not in r["lemma"]
+            for form in r["forms"].split()}
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +125,14 @@ def verb_phrases() -> dict[str, list[tuple[list[str], str]]]:
         if len(words) > 1:
             out.setdefault(words[0], []).append((words[1:], lemma))
     return out
+
+
+@lru_cache(maxsize=1)
+def _phrase_forms() -> dict[str, str]:
+    """Forms of a phrase's verb (``fait`` → ``faire``): the model often tags ``fait`` a noun."""
+    phrases = verb_phrases()
+    return {form: r["lemma"].split()[0] for r in _verb_rows() if r["lemma"].split()[0] in phrases
+            and " " in r["lemma"] for form in r["forms"].split()}
 
 
 def reporting_lemma(tok) -> str:
@@ -156,17 +166,19 @@ def _reporting_lemmas(doc, tab) -> list[str]:
         if lemma is None:
             lemma = memo[keys[i]] = reporting_lemma(doc[i])
         out[i] = lemma
-    phrases = verb_phrases()
-    for i in [i for i, lemma in enumerate(tab.lemma) if lemma in phrases]:
-        out[i] = _phrase_at(tab, i, phrases[tab.lemma[i]]) or out[i]
+    phrases, forms = verb_phrases(), _phrase_forms()
+    for i, (lemma, low) in enumerate(zip(tab.lemma, tab.lower, strict=True)):
+        verb = lemma if lemma in phrases else forms.get(low)
+        if verb is not None:
+            out[i] = _phrase_at(tab, i, phrases[verb]) or out[i]
     return out
 
 
 def _phrase_at(tab, i: int, candidates) -> str:
     """The reporting phrase whose other words follow the verb at ``i``, an adverb or two
     between them allowed (``a également mis en garde``)."""
-    if tab.pos[i] not in {"VERB", "AUX"}:
-        return ""
+    if tab.pos[i] not in {"VERB", "AUX", "NOUN"} or i and tab.pos[i - 1] == "DET":
+        return ""  # "le fait de" is a noun
     for rest, lemma in candidates:
         j = i + 1
         while j < len(tab.lower) and j - i <= 3 and tab.pos[j] == "ADV" and tab.lower[j] != rest[0]:
@@ -184,7 +196,7 @@ def dating_verbs() -> frozenset[str]:
     phrases (``faire état``)."""
     needs = verb_needs()
     return frozenset(v for v in reporting_verbs() if needs.get(v, "") not in {
-        "quote", "à", "measure", "count"} and " " not in v)
+        "quote", "à", "measure", "count", "on"} and " " not in v)
 
 
 @lru_cache(maxsize=1)
@@ -245,6 +257,20 @@ def _compound_at(tab, i: int) -> str:
     while e + 2 < len(text) and text[e + 1] == "-" and glued(e) and glued(e + 1):
         e += 2
     return tab.doc_text[idx[s] : idx[e] + len(text[e])].lower() if e > s else ""
+
+
+def is_number(tab, k: int) -> bool:
+    """Is token ``k`` a number in digits or words (``318``, ``onze``, ``vingt-sept``), not the
+    article *un* nor an ordinal (``la première à publier``)?"""
+    word = tab.lower[k]
+    if word in {"un", "une", "l'un", "l'une"} or word.startswith("premi") or word.endswith("ième"):
+        return False
+    if any(c.isdigit() for c in word):
+        return True
+    from spacy.lang.fr.lex_attrs import like_num
+
+    parts = [part for part in word.split("-") if part]
+    return bool(parts) and all(like_num(part) for part in parts)
 
 
 def nationality_side(tokens) -> str:

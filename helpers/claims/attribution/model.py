@@ -44,5 +44,7 @@ class Context:
     unclosed: list = field(default_factory=list)  # … in one never closed on its line
     history: list = field(default_factory=list)  # (pos, Speaker) of primary speakers
     subjects: list = field(default_factory=list)  # (pos, Speaker) of subject-like mentions
+    main_subjects: set = field(default_factory=set)  # … the positions of main-clause subjects
+    named: list = field(default_factory=list)  # (pos, Speaker) of bodies named as a subject
     cues: list = field(default_factory=list)  # (cue, start, end) from the Matcher
     reporting: list = field(default_factory=list)  # reporting_lemma of each token

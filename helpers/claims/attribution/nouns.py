@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from helpers.claims.attribution.groups import _is_past_participle
 from helpers.claims.attribution.lexicon import (
     _DETERMINERS,
+    is_number,
     DEFINITE,
     DEMONSTRATIVE,
     INDEFINITE,
@@ -30,17 +31,13 @@ from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.pronouns import _clitic_word, _last_speaker, resolve_pronoun
 from helpers.claims.attribution.references import (
     NOT_DECIDED,
+    antecedents,
     bare_reference,
     retext,
     same_source,
 )
-from helpers.core.actors import Actor, canonical_actor
+from helpers.core.actors import Actor, canonical_actor, country_adjective
 from helpers.core.nlp import token_table
-
-#: Words that open a number phrase: *au moins six personnes*, *plus de 200 écoles*.
-_QUANTITY_WORDS = {"au", "moins", "plus", "près", "quelque", "quelques", "environ", "de", "d'",
-                   "jusqu'", "à", "une", "un", "dizaine", "centaine", "millier"}
-
 
 def _speaker_from_actor(actor: Actor, span, pos: int, ctx: Context) -> Speaker:
     gender, number = actor.gender, actor.number
@@ -97,10 +94,13 @@ def _modifier(doc, tab, e: int, head: int) -> bool:
     """Is token ``e`` part of the phrase: an adjective, a name, a capitalised noun, a number
     after a name (``le SDIS 29``)?"""
     pos = tab.pos
+    if tab.text[e] in QUOTE_MARKS:  # the model tags « as a proper noun
+        return False
     if pos[e] in {"ADJ", "PROPN"} or tab.text[e] == "-" or tab.lower[e] == "proche":
         return True
-    if pos[e] == "NUM" and pos[e - 1] == "PROPN":
-        return True
+    if pos[e] == "NUM" and pos[e - 1] == "PROPN" or tab.lower[e - 1] == "numéro" and tab.lower[
+            e] in {"un", "deux", "trois"}:
+        return True  # "le SDIS 29", "le numéro un de la CFDT"
     return pos[e] == "NOUN" and (tab.is_title[e] or doc[e].is_upper or pos[e - 1] in {
         "NOUN", "PROPN"}) and tab.dep[e] not in {"obl:mod", "obl:arg"} and not _word_class_at(
         tab, e, "skip")
@@ -120,7 +120,8 @@ def _complement_end(tab, e: int, hi: int, head: int) -> int | None:
         j += 1
     while j < hi and pos[j] == "ADJ":
         j += 1
-    if j < hi and pos[j] in {"NOUN", "PROPN"} and not _word_class_at(tab, j, "skip"):
+    if j < hi and pos[j] in {"NOUN", "PROPN"} and tab.text[j] not in QUOTE_MARKS and not (
+            _word_class_at(tab, j, "skip")):
         return j + 1
     return None
 
@@ -186,14 +187,16 @@ def _apposition(doc, e: int, hi: int, ctx: Context) -> tuple[int, bool]:
             break
     while k < hi and (doc[k].pos_ in {"DET", "ADJ"} or doc[k].lower_ in DEFINITE):
         k += 1
-    if k >= hi or not (k in ctx.mention_at or doc[k].pos_ in {"PROPN", "NOUN"}):
+    if k >= hi or doc[k].text in QUOTE_MARKS or not (
+            k in ctx.mention_at or doc[k].pos_ in {"PROPN", "NOUN"}):
         return e, False
     s2, e2 = np_extent(doc, k, k, hi)
     e2 = max(e2, ctx.mention_at[k].end if k in ctx.mention_at else e2)
     # a person's name in apposition (a person of the table, a run of proper nouns), then a
     # comma, a verb or the end: not a place or a body ("un proche du dossier, Matignon")
     names = any(j in ctx.mention_at and ctx.mention_at[j].actor.kind == "person"
-                or j not in ctx.mention_at and doc[j].pos_ == "PROPN" for j in range(k, e2))
+                or j not in ctx.mention_at and doc[j].pos_ == "PROPN"
+                and doc[j].text not in QUOTE_MARKS for j in range(k, e2))
     if not names and not mediated:
         return e, False
     if mediated and e2 < hi and doc[e2].text == ",":
@@ -242,7 +245,12 @@ def _role_after(ctx: Context, e: int, hi: int):
     k = e + 1
     while k < hi and (doc[k].pos_ == "DET" or doc[k].lower_ in DEFINITE):
         k += 1
-    if k < hi and (word_class(doc[k], "role_head") or word_class(doc[k], "anonymous_head")):
+    if k >= hi:
+        return None
+    # a role of the lexicon, or any common noun right after the comma ("hydrologue au CNRS")
+    bare_noun = k == e + 1 and doc[k].pos_ == "NOUN" and doc[k].is_lower and not word_class(
+        doc[k], "skip")
+    if bare_noun or word_class(doc[k], "role_head") or word_class(doc[k], "anonymous_head"):
         _, end = np_extent(doc, k, k, hi)
         return doc[e + 1 : end]
     return None
@@ -307,15 +315,13 @@ def _from_mention(p: Phrase, m) -> Speaker:
 
 
 def _number_phrase(p: Phrase):
-    """``Au moins six personnes sont mortes, a annoncé…``, ``12 morts``: never a speaker."""
-    ctx = p.ctx
-    tab = ctx.tab
-    k = p.s
-    while k < p.h and (tab.lower[k] in _QUANTITY_WORDS or tab.pos[k] == "DET"):
-        if ctx.doc[k].like_num and tab.lower[k] not in {"un", "une"}:
-            return None
-        k += 1
-    if k < p.h and ctx.doc[k].like_num and tab.lower[k] not in {"un", "une"}:
+    """``Au moins six personnes sont mortes, a annoncé…``, ``12 morts``, ``quatre diplomates``:
+    never a speaker (``les huit organisations``, ``signé par quatre associations``: a group
+    that can speak may be one)."""
+    tab = p.ctx.tab
+    if tab.lower[p.s] in DEFINITE | {"ses", "leurs", "nos", "vos"} or p.has("institution_head"):
+        return NOT_DECIDED
+    if any(is_number(tab, k) for k in range(p.s, p.h + 1)):
         return None
     return NOT_DECIDED
 
@@ -392,14 +398,47 @@ def _with_role(sp: Speaker, role_span) -> Speaker:
                    role=role, heads=heads)
 
 
+_POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+
+
+def _possessive(p: Phrase):
+    """``Son ministère de la Défense``, ``sa diplomatie``: the body of the country or
+    organisation named just before (``La Russie… Son ministère de la Défense`` → the Russian
+    ministry of defence: the story's name for it when it has one)."""
+    if p.det not in _POSSESSIVES or not p.has("institution_head") or p.persons:
+        return NOT_DECIDED
+    ctx = p.ctx
+    owner = next((sp for sp in antecedents(ctx, p.s) if sp.kind == "institution"), None)
+    if owner is None:
+        return NOT_DECIDED
+    words = p.ctx.doc[p.s + 1 : p.e].text
+    name = _owned_name(words, p.tok.text, owner.name)
+    sp = _as_written(ctx, p.span, "institution", p.h)
+    return Speaker(name, "institution", owner.side, sp.text, p.h, sp.gender, sp.number,
+                   heads=sp.heads)
+
+
+def _owned_name(words: str, head: str, owner: str) -> str:
+    """The name of ``words`` (``ministère de la Défense``) belonging to ``owner``: a known
+    actor when one is called so with the owner's adjective (``ministère russe de la
+    Défense``), else ``ministère de la Défense (Russie)``."""
+    adjective = country_adjective(owner)
+    if adjective:
+        rest = words[len(head):].strip() if words.startswith(head) else ""
+        for guess in (f"{words} {adjective}", f"{head} {adjective} {rest}".strip()):
+            known = canonical_actor(guess)
+            if known != guess:
+                return known
+    return f"{words} ({owner})"
+
+
 def _document(p: Phrase):
     """``selon un bilan communiqué par la préfecture``, ``d'après le décompte des syndicats``,
     ``des images satellite des services sud-coréens``: the body behind the document."""
     if not p.has("document_head"):
         return NOT_DECIDED
     ctx, doc, h, hi = p.ctx, p.ctx.doc, p.h, p.hi
-    window_end = next((k for k in range(h + 1, min(hi, h + 10)) if doc[k].is_punct), min(
-        hi, h + 10))
+    window_end = _document_window(doc, h, hi)
     behind = [m for m in ctx.mentions if h < m.start < window_end] or p.mentions
     if behind:
         return _from_mention(p, behind[0])
@@ -414,9 +453,21 @@ def _document(p: Phrase):
     if people is not None:  # "selon des images géolocalisées par des analystes"
         return speaker_from_head(ctx, people, h + 1, hi)
     if p.det in DEFINITE and p.e - p.s <= 3 and not p.tok.is_title:  # "souligne le texte"
-        last = _last_speaker(ctx, h)
-        return retext(last, p.span.text, h) if last is not None else None
+        issuer = next((sp for sp in antecedents(ctx, p.s) if sp.kind in {
+            "institution", "person", "media"}), None)
+        return retext(issuer, p.span.text, h) if issuer is not None else None
     return None
+
+
+def _document_window(doc, h: int, hi: int) -> int:
+    """Where what is said about a document ends: the next punctuation, or past a participle
+    in apposition (``Le communiqué commun, signé par les huit organisations,``)."""
+    end = min(hi, h + 10)
+    k = next((k for k in range(h + 1, end) if doc[k].is_punct), end)
+    if k < end and doc[k].text == "," and k + 1 < hi and _is_past_participle(doc[k + 1]):
+        end = min(hi, k + 10)
+        k = next((x for x in range(k + 1, end) if doc[x].is_punct), end)
+    return k
 
 
 def _speaker_like(ctx: Context, j: int) -> bool:
@@ -502,7 +553,7 @@ def _as_noun(p: Phrase):
 
 
 _READERS = (_number_phrase, _known_actor, same_source, _anonymous, _demonstrative, _role,
-            _document, _not_speaker, bare_reference, _definite_anonymous, _mention_inside,
+            _possessive, _document, _not_speaker, bare_reference, _definite_anonymous, _mention_inside,
             _entity, _as_noun)
 
 

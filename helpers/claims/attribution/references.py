@@ -23,9 +23,10 @@ def retext(sp: Speaker, text: str, pos: int) -> Speaker:
 
 
 def antecedents(ctx: Context, before: int) -> list[Speaker]:
-    """Speakers and subject mentions before token ``before``, most recent first."""
-    pool = sorted([(p, sp) for p, sp in ctx.history + ctx.subjects if p < before and sp.kind],
-                  key=lambda x: -x[0])
+    """Speakers, subject mentions and bodies or people named as a subject, before token
+    ``before``, most recent first."""
+    pool = sorted([(p, sp) for p, sp in ctx.history + ctx.subjects + ctx.named
+                   if p < before and sp.kind], key=lambda x: -x[0])
     return [sp for _, sp in pool]
 
 
@@ -48,13 +49,45 @@ def _plain(p) -> bool:
                                            if t.i != p.h)
 
 
+def _in_sentence(ctx: Context, p, head: str) -> Speaker | None:
+    """``Dans l'Éducation nationale, le ministère…``: a body of that kind named earlier in the
+    same sentence, even after a preposition."""
+    for m in reversed(ctx.mentions):
+        if p.lo <= m.start and m.end <= p.s and head in m.actor.is_a:
+            return Speaker(m.actor.canonical, m.actor.kind, m.actor.side, "", m.start,
+                           m.actor.gender, m.actor.number, heads=m.actor.is_a)
+    return None
+
+
+def _place(ctx: Context, p) -> str:
+    """The place a sentence opens with (``À Rennes, la préfecture…`` → ``rennes``), or ``""``."""
+    tab = ctx.tab
+    if tab.lower[p.lo] not in {"à", "au", "en", "dans"}:
+        return ""
+    words = []
+    for k in range(p.lo + 1, min(p.s, p.lo + 6)):
+        if tab.text[k] == ",":
+            break
+        if tab.pos[k] == "PROPN":
+            words.append(tab.lower[k])
+    return " ".join(words)
+
+
 def _same_head(ctx: Context, p, head: str, kinds: set[str]) -> Speaker | None:
-    gender = ctx.doc[p.h].morph.get("Gender")
-    wanted = {"Masc": "m", "Fem": "f"}.get(gender[0], "") if gender else ""
+    """The last antecedent of ``kinds`` named with ``head`` (its gender agreeing for a person),
+    not one named for another place than the one the sentence opens with (``À Rennes, la
+    préfecture`` is not the Bouches-du-Rhône's)."""
+    wanted = {"la": "f", "le": "m"}.get(p.det, "")
+    if not wanted and not word_class(p.tok, "epicene"):  # "l'édile": the noun's gender
+        gender = ctx.doc[p.h].morph.get("Gender")
+        wanted = {"Masc": "m", "Fem": "f"}.get(gender[0], "") if gender else ""
+    place = _place(ctx, p)
     for sp in antecedents(ctx, p.s):
         if sp.kind in kinds and head in sp.heads and (
                 sp.kind != "person" or not wanted or not sp.gender or sp.gender == wanted):
-            return sp
+            named_elsewhere = place and place not in sp.name.lower() and any(
+                w[:1].isupper() for w in sp.name.split()[1:])
+            return None if named_elsewhere else sp
     return None
 
 
@@ -88,7 +121,7 @@ def bare_reference(p):
         return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
     if not (p.has("institution_head") or p.has("generic_org")):
         return NOT_DECIDED
-    found = _same_head(ctx, p, head, {"institution", "media"})
+    found = _in_sentence(ctx, p, head) or _same_head(ctx, p, head, {"institution", "media"})
     if found is None and p.has("generic_org"):
         found = next((sp for sp in antecedents(ctx, p.s) if sp.kind == "institution"
                       and sp in [s for _, s in ctx.history]), None)

@@ -19,15 +19,18 @@ from helpers.claims.attribution.model import Context
 from helpers.claims.attribution.nouns import np_extent
 
 
-def _looks_like_speaker(ctx: Context, j: int) -> bool:
+def _looks_like_speaker(ctx: Context, j: int, documents: bool = False) -> bool:
+    """Can the phrase headed by ``j`` speak: a known actor, a name, an acronym, a person, a
+    body, a medium (and, as a subject, a document: ``Le communiqué réclame``)?"""
     tok = ctx.doc[j]
+    classes = ("anonymous_head", "role_head", "institution_head", "media_head") + (
+        ("document_head",) if documents else ())
     return (
         j in ctx.mention_at
         or tok.pos_ == "PROPN"
         or (tok.is_upper and len(tok.text) >= 2 and tok.is_alpha)  # an acronym: "le SBU"
         or (tok.ent_type_ in {"PER", "ORG"} and not tok.is_sent_start)
-        or any(word_class(tok, c) for c in ("anonymous_head", "role_head", "institution_head",
-                                            "media_head"))
+        or any(word_class(tok, c) for c in classes)
     ) and not word_class(tok, "not_speaker")
 
 
@@ -166,14 +169,23 @@ _OPENING_WORDS = {"à", "au", "aux", "dans", "en", "sur", "chez", "depuis", "apr
                   "lors", "fin", "début", "mi", "outre", "entre", "parmi", "face", "hier"}
 
 
+def _opens_with_participle(ctx: Context, lo: int) -> bool:
+    """``Interrogé vendredi sur une radio, le ministre…``, ``Invitée du journal de 20 heures,
+    la ministre…``: a participle opening the sentence."""
+    tok = ctx.doc[lo]
+    return tok.text[:1].isupper() and tok.pos_ in {"VERB", "ADJ", "NOUN"} and (
+        "Part" in tok.morph.get("VerbForm") or tok.lower_.endswith(("é", "ée", "és", "ées")))
+
+
 def _after_opening_adjunct(ctx: Context, lo: int, start: int) -> int:
-    """Past a phrase of place or time opening the sentence up to its comma (``À Nantes,``),
-    when a subject follows it; ``lo`` otherwise."""
+    """Past a phrase of place, time or circumstance opening the sentence up to its comma (``À
+    Nantes,``, ``Interrogé vendredi,``), when a subject follows it; ``lo`` otherwise."""
     tab = ctx.tab
-    if tab.lower[lo] not in _OPENING_WORDS:
+    participle = _opens_with_participle(ctx, lo)
+    if tab.lower[lo] not in _OPENING_WORDS and not participle:
         return lo
-    comma = next((k for k in range(lo + 1, min(start, lo + 10)) if tab.text[k] == ","), None)
-    if comma is None or any(tab.pos[k] in {"VERB", "AUX"} for k in range(lo, comma)):
+    comma = next((k for k in range(lo + 1, min(start, lo + 12)) if tab.text[k] == ","), None)
+    if comma is None or any(tab.pos[k] in {"VERB", "AUX"} for k in range(lo + participle, comma)):
         return lo
     return comma + 1 if comma + 1 < start else lo
 
@@ -239,7 +251,7 @@ def _sentence_initial_subject(ctx: Context, lo: int, start: int) -> int | None:
     k = lo
     while k < start and (doc[k].is_space or doc[k].pos_ == "DET" or doc[k].lower_ in DEFINITE):
         k += 1
-    if k < start and _looks_like_speaker(ctx, k):
+    if k < start and _looks_like_speaker(ctx, k, documents=True):
         m = ctx.mention_at.get(k)
         end = m.end if m else np_extent(doc, k, lo, start)[1]
         if end < start and doc[end].text == ",":

@@ -18,6 +18,7 @@ from helpers.claims.attribution.lexicon import (
     OPENERS,
     PRONOUNS,
     _word_class_at,
+    is_number,
     verb_needs,
     word_class,
 )
@@ -50,6 +51,30 @@ def _clitic_subject(doc, start: int, v: int, hi: int):
     return None
 
 
+def _impersonal_on(ctx: Context, start: int, v: int, hi: int) -> bool:
+    """``a-t-on appris``, ``reconnaît-on``, ``on apprend``: *on* is the subject."""
+    tab = ctx.tab
+    clitic = any(tab.text[j] in {"-t-on", "-on"} for j in range(start, min(v + 3, hi)))
+    return clitic or start > 0 and tab.lower[start - 1] == "on"
+
+
+def _on_source(ctx: Context, v: int, hi: int) -> Candidate | None:
+    """``a-t-on appris auprès des pompiers``, ``reconnaît-on de source préfectorale``: the
+    source named after the verb (``auprès de X``, ``de source X``), else nobody."""
+    tab = ctx.tab
+    cue = ctx.reporting[v] or tab.lemma[v]
+    for k in range(v + 1, min(hi, v + 6)):
+        if tab.lower[k] == "auprès" and k + 2 < hi and tab.lower[k + 1] in {"de", "d'", "du",
+                                                                           "des"}:
+            j = next((x for x in range(k + 2, min(hi, k + 6)) if tab.pos[x] in {"NOUN", "PROPN"}),
+                     None)
+            if j is not None:
+                return Candidate(speaker_from_head(ctx, j, k + 2, hi), cue, 0, v)
+        if tab.lower[k] in {"de", "d'"} and tab.lower[k + 1 : k + 2] in (["source"], ["sources"]):
+            return Candidate(speaker_from_head(ctx, k + 1, k, hi), cue, 0, v)
+    return None
+
+
 def _negated(doc, start: int, v: int) -> bool:
     tab = token_table(doc)
     before = set(tab.lower[max(0, start - 1) : v])
@@ -74,22 +99,16 @@ def _incise_position(doc, start: int, lo: int) -> bool:
 
 
 def _introduces_clause(ctx: Context, v: int, lo: int, hi: int) -> bool:
-    """``a assuré que…``, ``juge « inquiétante »``, ``…, a répondu X``: the verb reports."""
+    """``a assuré que…``, ``juge « inquiétante »``, ``…, a répondu X``: the verb reports (an
+    incise only with someone after it: ``…, alerte activée`` is not one)."""
     doc = ctx.doc
-    return has_complement(doc[lo:hi], v - lo) or any(ctx.inside[lo:hi]) or (
-        _incise_position(doc, _verb_group_start(doc, v, lo), lo))
-
-
-def _is_number(tab, k: int) -> bool:
-    """A number in digits or words (``318``, ``onze``, ``vingt-sept``), not the article *un*."""
-    word = tab.lower[k]
-    if word in {"un", "une", "l'un", "l'une"} or word.startswith("premi") or word.endswith("ième"):
-        return False  # the article, and ordinals ("la première à publier")
-    if any(c.isdigit() for c in word):
+    if has_complement(doc[lo:hi], v - lo) or any(ctx.inside[lo:hi]):
         return True
-    from spacy.lang.fr.lex_attrs import like_num
-
-    return all(like_num(part) for part in word.split("-") if part)
+    if not _incise_position(doc, _verb_group_start(doc, v, lo), lo):
+        return False
+    j = _after_verb(ctx, v, hi)
+    return j is not None and _looks_like_speaker(ctx, j) or _clitic_subject(
+        doc, _verb_group_start(doc, v, lo), v, hi) is not None
 
 
 def _figure_near(ctx: Context, v: int, lo: int, hi: int, classes: tuple[str, ...]) -> bool:
@@ -99,7 +118,7 @@ def _figure_near(ctx: Context, v: int, lo: int, hi: int, classes: tuple[str, ...
     end = next((k for k in range(v + 1, hi) if tab.text[k] in {";", ".", ":"}), hi)
     before = range(max(lo, v - 4), v) if "figure_word" in classes else range(0)
     window = [*before, *range(v + 1, min(end, v + 16))]
-    if "figure_word" in classes and any(_is_number(tab, k) for k in window):
+    if "figure_word" in classes and any(is_number(tab, k) for k in window):
         return True
     return any(_word_class_at(tab, k, c) for k in window for c in classes)
 
@@ -145,6 +164,8 @@ def _needs_met(ctx: Context, cue: str, v: int, start: int, lo: int, hi: int) -> 
         return _counts(ctx, v, start, lo, hi)
     if need == "quote":
         return any(ctx.inside[lo:hi]) or _incise_position(ctx.doc, start, lo)
+    if need == "on":
+        return _impersonal_on(ctx, start, v, hi)
     if need == "clause":
         return _introduces_clause(ctx, v, lo, hi) or _adjective_after(ctx, v, hi)
     if _clause_right_after(ctx, v, hi):
@@ -238,11 +259,16 @@ def _is_passive(ctx: Context, tok, v: int, start: int, lo: int) -> bool:
     if any(tab.pos[k] == "AUX" or tab.lemma[k] in _PAST_AUX for k in group):
         return False
     # "avait jusqu'ici qualifié": a finite 'avoir' a few words before, no other verb between
-    return not any(
-        tab.lemma[k] == "avoir" and "Fin" in ctx.doc[k].morph.get("VerbForm")
-        and "VERB" not in tab.pos[k + 1 : v]
-        for k in range(max(lo, v - 5), v)
-    )
+    if any(tab.lemma[k] == "avoir" and "Fin" in ctx.doc[k].morph.get("VerbForm")
+           and "VERB" not in tab.pos[k + 1 : v] for k in range(max(lo, v - 5), v)):
+        return False
+    # no auxiliary: a participle ("une hypothèse démentie par…", "…, accusés de"), unless the
+    # form is a present tense with its object ("L'ONG décrit des camps")
+    if "par" in tab.lower[v + 1 : v + 8]:
+        return True
+    finite = v + 1 < len(tab.pos) and tab.pos[v + 1] in {"DET", "NUM"} and (
+        v == 0 or tab.text[v - 1] != ",")
+    return not finite
 
 
 def _agent_candidate(ctx: Context, tok, v: int, hi: int, cue: str) -> Candidate | None:
@@ -269,6 +295,11 @@ def _gerund_candidate(ctx: Context, tok, v: int, lo: int, hi: int, start: int, c
     doc = ctx.doc
     if previous is not None and previous.speaker is not None:
         return Candidate(previous.speaker, cue, previous.rank, v)
+    on = next((k for k in range(max(lo, start - 3), start) if ctx.tab.lower[k] == "on"), None)
+    if on is not None:  # "Dans l'entourage de la ministre, on veut croire que…"
+        place = locative_source(ctx, lo, on)
+        return Candidate(speaker_from_head(ctx, place, lo, on) if place is not None else None,
+                         cue, rank, v)
     opener = [t.lower_ for t in doc[max(lo, start - 2) : start] if not t.is_space]
     if "Inf" in tok.morph.get("VerbForm") and (start - lo <= 2 or "avant" in opener):
         return Candidate(_last_speaker(ctx, v), cue, rank, v)  # "Avant d'ajouter : « … »"
@@ -291,7 +322,9 @@ def _subject_candidate(ctx: Context, tok, v: int, lo: int, hi: int, start: int, 
     if j is not None:
         if doc[j].lower_ == "qui" and tok.head is not tok:
             return Candidate(speaker_from_head(ctx, tok.head.i, lo, hi), cue, 1, v, cleft)
-        return Candidate(speaker_from_head(ctx, j, lo, hi), cue, rank, v, cleft)
+        # the subject's phrase ends before the verb ("le gouvernement parle d'un…")
+        return Candidate(speaker_from_head(ctx, j, lo, start if j < start else hi), cue, rank,
+                         v, cleft)
     if incise:
         j = _after_verb(ctx, v, hi)
         if j is not None:
@@ -312,6 +345,8 @@ def verb_candidate(ctx: Context, v: int, lo: int, hi: int,
     if not _reports(ctx, v, start, lo, hi):
         return None
     cue = ctx.reporting[v]
+    if _impersonal_on(ctx, start, v, hi) and _on_source(ctx, v, hi) is not None:
+        return _on_source(ctx, v, hi)
     cleft = _is_cleft(doc, start, lo)
     clitic = _clitic_subject(doc, start, v, hi)
     if clitic is not None:
