@@ -13,12 +13,8 @@ from helpers.claims.attribution.lexicon import (
     _word_class_at,
 )
 from helpers.claims.attribution.model import Context
-from helpers.claims.attribution.nouns import (
-    _as_written,
-    _speaker_from_actor,
-    np_extent,
-    speaker_from_head,
-)
+from helpers.claims.attribution.nouns import _as_written, _speaker_from_actor, speaker_from_head
+from helpers.claims.attribution.phrases import np_extent
 from helpers.claims.attribution.quotes import quote_state
 from helpers.core.actors import find_actors
 from helpers.core.nlp import sentences, token_table

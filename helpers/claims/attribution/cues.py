@@ -15,7 +15,8 @@ from helpers.claims.attribution.lexicon import (
     word_class,
 )
 from helpers.claims.attribution.model import Candidate, Context
-from helpers.claims.attribution.nouns import _apposition, np_extent, speaker_from_head
+from helpers.claims.attribution.nouns import speaker_from_head
+from helpers.claims.attribution.phrases import _apposition, np_extent
 from helpers.claims.attribution.pronouns import resolve_pronoun
 from helpers.claims.attribution.subjects import _looks_like_speaker
 

@@ -83,6 +83,23 @@ def _opener(walk: _Walk, i: int) -> None:
         walk.open(i)
 
 
+def _mark(walk: _Walk, i: int) -> None:
+    """A line break or a quote mark at character ``i``."""
+    ch = walk.text[i]
+    if ch == "\n":
+        if walk.is_open and walk.opened_at >= 0:
+            walk.give_up(i)
+        walk.is_open, walk.last_mark = False, ""
+        return
+    if ch in {'"', "„"}:
+        _straight(walk, i)
+    elif ch in OPENERS:
+        _opener(walk, i)
+    elif walk.is_open:
+        walk.is_open = False
+    walk.last_mark = ch
+
+
 def _walk(text: str, sentence_ends: list[int]) -> _Walk:
     """Walk from one quote mark or line break to the next, collecting character ranges (the
     other characters only matter as "some non-space character came since the last mark")."""
@@ -96,19 +113,7 @@ def _walk(text: str, sentence_ends: list[int]) -> _Walk:
             if not text[pos:i].isspace():
                 walk.last_mark = ""
         pos = i + 1
-        ch = text[i]
-        if ch == "\n":
-            if walk.is_open and walk.opened_at >= 0:
-                walk.give_up(i)
-            walk.is_open, walk.last_mark = False, ""
-            continue
-        if ch in {'"', "„"}:
-            _straight(walk, i)
-        elif ch in OPENERS:
-            _opener(walk, i)
-        elif walk.is_open:
-            walk.is_open = False
-        walk.last_mark = ch
+        _mark(walk, i)
     if pos < len(text) and walk.is_open:
         walk.inside.append((pos, len(text)))
     if walk.is_open and walk.opened_at >= 0:

@@ -16,7 +16,7 @@ from helpers.claims.attribution.lexicon import (
     word_class,
 )
 from helpers.claims.attribution.model import Context
-from helpers.claims.attribution.nouns import np_extent
+from helpers.claims.attribution.phrases import _apposition, np_extent
 
 
 def _looks_like_speaker(ctx: Context, j: int, documents: bool = False) -> bool:
@@ -262,7 +262,6 @@ def _sentence_initial_subject(ctx: Context, lo: int, start: int) -> int | None:
 def subject_before_comma(ctx: Context, lo: int, start: int) -> bool:
     """``Le porte-parole, Rashad Mammadov, a accusé…``: the comma before the verb closes the
     subject's apposition (so the verb is not an incise)."""
-    from helpers.claims.attribution.nouns import _apposition
 
     lo = _after_opening_adjunct(ctx, lo, start)
     k = _sentence_initial_subject(ctx, lo, start)
