@@ -4,6 +4,7 @@
 >>> result["claims"]          # helpers.claims.tag_claims, from the same Docs
 >>> result["figures"]         # helpers.figures.extract_figures, from the same Docs and claims
 >>> result["signals"]         # helpers.reliability.article_signals (when that module exists)
+>>> result["actors"]          # helpers.claims.story_actors: the story's actors, found in the text
 
 ``run`` parses each distinct text once with ``nlp.pipe`` (in batches; ``n_process`` spreads a large
 corpus over several processes) and hands the same ``Doc`` objects to every step: claims and
@@ -29,6 +30,7 @@ from pathlib import Path
 import numpy
 import pandas as pd
 
+from helpers.core.actors import register_found
 from helpers.core.cache import (
     DocStore,
     TableStore,
@@ -41,6 +43,7 @@ from helpers.core.cache import (
     story_fingerprint,
 )
 from helpers.core.nlp import get_nlp, normalise, text_hash
+from helpers.core.story import story_of, use_story
 
 __all__ = ["DEFAULT_BATCH_SIZE", "parse_corpus", "run"]
 
@@ -66,15 +69,23 @@ def run(corpus, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE, cache=
     - ``progress``: show progress bars (``tqdm.auto``: a widget in JupyterLab, text elsewhere)
       while parsing and tagging; nothing is shown when everything comes from the cache.
 
+    The story analysed is the one the corpus was loaded from (``load_corpus`` records its
+    folder): from then on its actors and sides are the ones in use
+    (:func:`helpers.core.story.use_story`), and the actors found in its text are registered
+    (:func:`helpers.core.actors.register_found`) for :func:`helpers.core.actors.origin_of`.
+
     Returns a dict: ``corpus`` (as given), ``docs`` (one Doc per row, in order; a
     :class:`LazyDocs` when every table came from the cache before the model was loaded), ``claims``,
-    ``figures`` and, when :mod:`helpers.reliability` exists, ``signals`` and ``corroboration``;
+    ``figures``, ``actors`` (:func:`helpers.claims.story_actors.story_actors`) and, when
+    :mod:`helpers.reliability` exists, ``signals`` and ``corroboration``;
     ``stats`` counts what was parsed and what came from the cache, with the wall and CPU time
     of each step (``docs``, ``claims``, ``figures``, ``signals``, ``corroboration``, and
     ``cache`` for reading and writing tables) in ``stats["seconds"]`` and
     ``stats["cpu_seconds"]``.
     """
     corpus = _as_corpus(corpus)
+    if story_of(corpus) is not None:
+        use_story(story_of(corpus))
     root = None if cache is True or cache is False or cache is None else Path(cache)
     use_cache = cache is not False and cache is not None
     stats = {"articles": len(corpus), "parsed": 0, "docs_from_cache": 0,
@@ -96,8 +107,10 @@ def run(corpus, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE, cache=
     if use_cache:
         tables = TableStore(_tables_fingerprint(nlp), root)
         remember_fingerprint(pipeline_fingerprint(nlp), pipeline_key(), root)
-    claims, figures, row_keys = _tables(corpus, texts, docs, tables, progress, stats, clock)
-    result = {"corpus": corpus, "docs": docs, "claims": claims, "figures": figures}
+    claims, figures, mentions, row_keys = _tables(corpus, texts, docs, tables, progress, stats,
+                                                  clock)
+    result = {"corpus": corpus, "docs": docs, "claims": claims, "figures": figures,
+              "actors": _actors(claims, mentions, clock)}
     if _has_reliability():
         result.update(_reliability_tables(corpus, docs, claims, figures, tables, row_keys,
                                           clock))
@@ -117,18 +130,20 @@ def _from_tables_alone(corpus, texts, root, stats, clock, parse_options) -> dict
         parts, keys = _cached_parts(corpus, texts, store)
         if any(part is None for part in parts):
             return None
-        reliability = {}
+        reliability: dict = {}
         if _has_reliability():
             reliability = _cached_reliability(store, keys)
             if reliability is None:
                 return None
         claims = _assemble([p[0] for p in parts], lambda: _empty_claims(corpus))
         figures = _assemble([p[1] for p in parts], lambda: _empty_figures(corpus))
+        mentions = _assemble([p[2] for p in parts], _empty_mentions)
+    actors = _actors(claims, mentions, clock)
     stats["tables_from_cache"] = len(corpus)
     docs = LazyDocs(lambda: parse_corpus(texts, store=DocStore(get_nlp(), root),
                                          **parse_options), len(texts))
     return {"corpus": corpus, "docs": docs, "claims": claims, "figures": figures,
-            **reliability, "stats": stats}
+            "actors": actors, **reliability, "stats": stats}
 
 
 class LazyDocs(Sequence):
@@ -227,15 +242,18 @@ def _tables(corpus: pd.DataFrame, texts, docs, store: TableStore | None, progres
             rows = missing[start : start + TABLE_CHUNK]
             sub = corpus.iloc[rows]
             sub_docs = [docs[i] for i in rows]
+            found: list = []
             with clock("claims"):
-                claims = tag_claims(sub, docs=sub_docs)
+                claims = tag_claims(sub, docs=sub_docs, mentions=found)
             with clock("figures"):
                 figures = extract_figures(sub, docs=sub_docs, claims=claims)
             with clock("cache"):
                 by_claims = _split(claims)
                 by_figures = _split(figures)
+                by_mentions = _split(_mentions_frame(found))
                 for i in rows:
-                    parts[i] = (by_claims.get(ids[i]), by_figures.get(ids[i]))
+                    parts[i] = (by_claims.get(ids[i]), by_figures.get(ids[i]),
+                                by_mentions.get(ids[i]))
                     if store is not None:
                         store.put("article-" + keys[i], parts[i])
             bar.update(len(rows))
@@ -244,6 +262,7 @@ def _tables(corpus: pd.DataFrame, texts, docs, store: TableStore | None, progres
     with clock("cache"):
         return (_assemble([p[0] for p in parts], lambda: _empty_claims(corpus)),
                 _assemble([p[1] for p in parts], lambda: _empty_figures(corpus)),
+                _assemble([p[2] for p in parts], _empty_mentions),
                 keys if store is not None else None)
 
 
@@ -261,6 +280,27 @@ def _empty_claims(corpus):
     from helpers.claims.tagging import tag_claims
 
     return tag_claims(corpus.iloc[:0], docs=[])
+
+
+def _mentions_frame(rows: list) -> pd.DataFrame:
+    from helpers.claims.story_actors import MENTION_COLUMNS
+
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+def _empty_mentions():
+    return _mentions_frame([])
+
+
+def _actors(claims, mentions, clock) -> pd.DataFrame:
+    """The story's actors from the claims and the mentions of every article, registered for
+    :func:`helpers.core.actors.origin_of` (before corroboration counts origins)."""
+    from helpers.claims.story_actors import story_actors
+
+    with clock("actors"):
+        actors = story_actors(claims, mentions)
+        register_found(actors)
+    return actors
 
 
 def _empty_figures(corpus):
@@ -318,7 +358,7 @@ def _split(frame: pd.DataFrame) -> dict:
 
 
 def _valid_part(value) -> bool:
-    return (isinstance(value, tuple) and len(value) == 2
+    return (isinstance(value, tuple) and len(value) == 3
             and all(v is None or isinstance(v, pd.DataFrame) for v in value))
 
 

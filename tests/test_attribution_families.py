@@ -14,12 +14,11 @@ from helpers.core.nlp import parse
 from helpers.core.story import story_in_use
 
 
-@pytest.fixture(autouse=True, scope="module")
-def no_story_table(tmp_path_factory):
+@pytest.fixture(autouse=True)
+def no_story_table(tmp_path):
     """A story folder without actors.csv: the course's table is out of the way."""
-    folder = tmp_path_factory.mktemp("plain_story")
-    with story_in_use(folder):
-        yield folder
+    with story_in_use(tmp_path):
+        yield tmp_path
 
 
 def last(text: str) -> pd.Series:

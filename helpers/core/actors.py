@@ -119,7 +119,9 @@ class ActorTable:
             self.add(a)
 
     def add(self, a: Actor) -> None:
-        if a.canonical in self.actors:
+        # an earlier layer wins: the same name, or a name it lists as an alias (a learner's
+        # merge, the story's "Kiev" for the lexicon's country)
+        if a.canonical in self.actors or _key(a.canonical) in self.by_alias:
             return
         self.actors[a.canonical] = a
         for alias in (a.canonical, *a.aliases):
@@ -383,6 +385,24 @@ def actors_fingerprint() -> str:
 
 
 # ----------------------------------------------------------------------------- look-ups
+
+
+def media() -> tuple[Actor, ...]:
+    """Every medium the rules know for the story in use: the French news lexicon's, the
+    story's and the learner's."""
+    return tuple(a for a in matching_table() if a.kind == "media")
+
+
+def tables_key() -> tuple:
+    """What the tables of the story in use depend on (for caches built from them)."""
+    folder = _story_folder()
+    return (folder, _corrections_stamp(folder))
+
+
+def known_actor(name: str) -> Actor | None:
+    """An actor the French news lexicon, the story's table or the learner's corrections know
+    (not the actors found in the text: what the rules may rely on)."""
+    return matching_table().get(name)
 
 
 def actor(name: str) -> Actor | None:

@@ -44,7 +44,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from helpers.claims.tagging import tag_claims
-from helpers.core.actors import load_actors
+from helpers.core.actors import media, tables_key
 from helpers.core.datafiles import read_table
 from helpers.core.nlp import normalise
 
@@ -111,20 +111,24 @@ def _slip_patterns() -> list[tuple[str, re.Pattern]]:
     return [(r.kind, re.compile(r.pattern)) for r in table.itertuples()]
 
 
-@lru_cache(maxsize=1)
 def _media_aliases() -> tuple[tuple[str, str], ...]:
-    """(alias as written, canonical) for every actor of kind ``media``, longest alias first."""
-    actors = load_actors()
+    """(alias as written, canonical) for every medium known in the story in use (the French
+    news lexicon's, the story's), longest alias first."""
+    return _media_aliases_for(tables_key())
+
+
+@lru_cache(maxsize=8)
+def _media_aliases_for(key: tuple) -> tuple[tuple[str, str], ...]:
     pairs = {}
-    for row in actors[actors["kind"] == "media"].itertuples():
-        for alias in [row.canonical, *row.aliases]:
-            pairs.setdefault(normalise(alias), row.canonical)
+    for found in media():
+        for alias in [found.canonical, *found.aliases]:
+            pairs.setdefault(normalise(alias), found.canonical)
     return tuple(sorted(pairs.items(), key=lambda p: len(p[0]), reverse=True))
 
 
 def _media_canonical(words: str) -> str:
     lowered = words.lower()
-    return next(c for a, c in _media_aliases() if a.lower() == lowered)
+    return next((c for a, c in _media_aliases() if a.lower() == lowered), words)
 
 
 def _alias_regex(alias: str) -> str:
@@ -133,8 +137,12 @@ def _alias_regex(alias: str) -> str:
     return f"(?-i:{body})" if alias.isupper() and len(alias) <= 4 else body
 
 
-@lru_cache(maxsize=1)
 def _credit_patterns() -> list[re.Pattern]:
+    return _credit_patterns_for(tables_key())
+
+
+@lru_cache(maxsize=8)
+def _credit_patterns_for(key: tuple) -> list[re.Pattern]:
     names = "|".join(_alias_regex(alias) for alias, _ in _media_aliases())
     media = rf"(?:l'|la\s+|le\s+|les\s+)?(?P<media>{names})\b"
     return [
@@ -242,10 +250,14 @@ def _units_by_article(units: list[_Unit]) -> dict:
     return by_article
 
 
-@lru_cache(maxsize=1)
 def _credit_prefilter() -> re.Pattern:
     """Any media name at all: every credit pattern contains one, so a text without one needs
     no credit pattern tried (most sentences)."""
+    return _credit_prefilter_for(tables_key())
+
+
+@lru_cache(maxsize=8)
+def _credit_prefilter_for(key: tuple) -> re.Pattern:
     aliases = [alias for alias, _ in _media_aliases()]
     names = "|".join(_alias_regex(alias) for alias in aliases)
     # a name starts with one of a few letters: one class test turns down most positions before

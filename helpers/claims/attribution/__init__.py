@@ -37,9 +37,9 @@ The known actors come from :mod:`helpers.core.actors`: the French news lexicon, 
 table and the learner's corrections, never another story's.
 
 Each pattern has a test in ``tests/test_claims.py`` (the Kursk story) and
-``tests/test_attribution_families.py`` (French news in general). The sentence-level passes (claims the parser
-split, quotes without a cue, *c'est ce que* attributing the sentence before) are in
-:mod:`helpers.claims.tagging`.
+``tests/test_attribution_families.py`` (French news in general). The sentence-level passes
+(claims the parser split, quotes without a cue, *c'est ce que* attributing the sentence before)
+are in :mod:`helpers.claims.tagging`.
 """
 
 from helpers.claims.attribution.candidates import choose, remember, unit_candidates

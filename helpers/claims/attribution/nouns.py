@@ -172,9 +172,11 @@ def _role(p: Phrase):
     ctx = p.ctx
     if p.persons:
         return _with_role(_from_mention(p, p.persons[0]), p.span)
-    name = _name_in(ctx.doc, p.h + 1, p.e_app) or _name_before(ctx, p.s, p.lo)
+    name = _name_in(ctx.doc, p.h + 1, p.e_app, after_role=True) or _name_before(ctx, p.s, p.lo)
     if name is not None:
-        return _with_role(_as_written(ctx, name, "person", p.h), p.span)
+        # "le colonel Hervé Quéméner": the role is the words before the name
+        role = ctx.doc[p.s : name.start] if p.s < name.start < p.e else p.span
+        return _with_role(_as_written(ctx, name, "person", p.h), role)
     reference = bare_reference(p)
     if reference is not NOT_DECIDED:
         return reference

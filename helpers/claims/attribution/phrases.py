@@ -62,8 +62,9 @@ def _modifier(doc, tab, e: int, head: int) -> bool:
         return False
     if pos[e] in {"ADJ", "PROPN"} or tab.text[e] == "-" or tab.lower[e] == "proche":
         return True
-    if pos[e] == "NUM" and pos[e - 1] == "PROPN" or tab.lower[e - 1] == "numéro" and tab.lower[
-            e] in {"un", "deux", "trois"}:
+    named = pos[e - 1] == "PROPN" or tab.text[e - 1].isupper() and len(tab.text[e - 1]) > 1
+    if pos[e] == "NUM" and named or tab.lower[e - 1] == "numéro" and tab.lower[e] in {
+            "un", "deux", "trois"}:
         return True  # "le SDIS 29", "le numéro un de la CFDT"
     return pos[e] == "NOUN" and (tab.is_title[e] or doc[e].is_upper or pos[e - 1] in {
         "NOUN", "PROPN"}) and tab.dep[e] not in {"obl:mod", "obl:arg"} and not _word_class_at(
@@ -169,8 +170,23 @@ def _apposition(doc, e: int, hi: int, ctx: Context) -> tuple[int, bool]:
     return e2, mediated
 
 
-def _name_in(doc, s: int, e: int):
-    """A person's name (a run of capitalised proper nouns) between tokens s and e, or None."""
+def _name_in(doc, s: int, e: int, after_role: bool = False):
+    """A person's name between tokens s and e: a person entity of the parse, else a run of
+    capitalised proper nouns (after a role, whatever the parse calls it: ``le secrétaire
+    américain à la Défense Lloyd Austin``); or None."""
+    person = next((ent for ent in doc.ents if ent.label_ == "PER" and s <= ent.start
+                   and ent.end <= e and len(ent) >= 2), None)
+    if person is not None:
+        return person
+    k = s
+    while k < e:  # proper nouns only: "la Défense Lloyd Austin" → "Lloyd Austin"
+        j = k
+        while j < e and (doc[j].pos_ == "PROPN" and doc[j].is_title or doc[j].text == "-"
+                         and j > k):
+            j += 1
+        if j - k >= 2 and (after_role or doc[k].ent_type_ not in {"LOC", "ORG"}):
+            return doc[k:j]
+        k = max(j, k + 1)
     k = s
     while k < e:
         if doc[k].pos_ == "PROPN" or (doc[k].is_title and doc[k].pos_ in {"NOUN", "ADJ"}):
