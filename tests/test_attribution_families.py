@@ -134,6 +134,18 @@ def test_a_number_is_never_a_speaker(text, expected):
     assert speaker(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("La Ligue contre le cancer a dénoncé une « pénurie » de médicaments.",
+     "Ligue contre le cancer"),
+    ("Le président sud-coréen, Lee Jun, a parlé mardi. Le président ukrainien a estimé que la "
+     "guerre durerait.", "président ukrainien"),
+    ("L'OTAN, par l'intermédiaire de son secrétaire général, Jens Olsen, a déclaré que l'alliance "
+     "restait unie.", "Jens Olsen"),
+])
+def test_names_of_bodies_and_people_around_roles(text, expected):
+    assert speaker(text) == expected
+
+
 def test_a_numbered_body_keeps_its_number():
     assert speaker("Le SDIS 13 a comptabilisé 400 interventions.") == "SDIS 13"
 

@@ -135,7 +135,13 @@ def _known_actor(p: Phrase):
     if m.actor.kind in {"person", "anonymous"}:
         return _from_mention(p, m)
     appositive = [x for x in p.persons if x.start >= p.e]
-    return _from_mention(p, appositive[0] if appositive else m)
+    if appositive:
+        return _from_mention(p, appositive[0])
+    if p.mediated:  # "L'OTAN, par l'intermédiaire de son secrétaire général, Mark Rutte,"
+        name = _name_in(p.ctx.doc, p.e, p.e_app)
+        if name is not None:
+            return _as_written(p.ctx, name, "person", p.h)
+    return _from_mention(p, m)
 
 
 def _anonymous(p: Phrase):

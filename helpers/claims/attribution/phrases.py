@@ -75,8 +75,9 @@ def _complement_end(tab, e: int, hi: int, head: int) -> int | None:
     """End of a ``de``/``à`` complement starting at ``e`` (``du Finistère``, ``de l'Europe et
     des Affaires étrangères``, ``d'incendie et de secours``), or None."""
     lower, pos = tab.lower, tab.pos
-    if not (lower[e] in NP_LINKS or lower[e] == "et" and e + 1 < hi and lower[e + 1] in NP_LINKS
-            and _after_link(tab, e)):
+    against = lower[e] == "contre" and lower[e - 1] in {"lutte", "ligue"}  # "lutte contre la…"
+    if not (lower[e] in NP_LINKS or against or lower[e] == "et" and e + 1 < hi and lower[
+            e + 1] in NP_LINKS and _after_link(tab, e)):
         if not (lower[e] == "par" and pos[e - 1] in {"VERB", "ADJ"}
                 and _word_class_at(tab, head, "document_head")):
             return None

@@ -9,6 +9,7 @@ resolves French news references of this kind."""
 
 from __future__ import annotations
 
+from helpers.claims.affiliations import country_in
 from helpers.claims.attribution.lexicon import DEFINITE, role_key, word_class
 from helpers.claims.attribution.model import Context, Speaker
 
@@ -82,7 +83,10 @@ def _same_head(ctx: Context, p, head: str, kinds: set[str]) -> Speaker | None:
         gender = ctx.doc[p.h].morph.get("Gender")
         wanted = {"Masc": "m", "Fem": "f"}.get(gender[0], "") if gender else ""
     place = _place(ctx, p)
+    country = country_in(p.span.text)  # "le président ukrainien" is not the Korean one
     for sp in antecedents(ctx, p.s):
+        if country and country_in(f"{sp.name} {sp.role}") != country:
+            continue
         if sp.kind in kinds and head in sp.heads and (
                 sp.kind != "person" or not wanted or not sp.gender or sp.gender == wanted):
             named_elsewhere = place and place not in sp.name.lower() and any(
