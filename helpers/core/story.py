@@ -149,7 +149,14 @@ def story_folder(path=None) -> Path:
 def load_story(folder=None) -> Story:
     """The story in ``folder`` (``None``: the course's, ``seeds/``; a file: the folder it is
     in). Read once per folder and process."""
+    if folder is None:
+        return _course()
     return _load(story_folder(folder).resolve())
+
+
+@lru_cache(maxsize=1)
+def _course() -> Story:
+    return _load(story_folder(None).resolve())
 
 
 @lru_cache(maxsize=16)
@@ -161,18 +168,19 @@ def _load(folder: Path) -> Story:
                  **kept)
 
 
-#: The folder of the story being analysed (None: the course's).
-_ACTIVE: dict[str, Path | None] = {"folder": None}
+#: The story being analysed (None: the course's), kept as a Story: the rules ask for it at
+#: every sentence.
+_ACTIVE: dict[str, Story | None] = {"story": None}
 
 
 def active_story() -> Story:
     """The story being analysed: the one :func:`use_story` named last, else the course's."""
-    return load_story(_ACTIVE["folder"])
+    return _ACTIVE["story"] or load_story()
 
 
 def use_story(folder=None) -> Story:
     """Analyse the story in ``folder`` from now on (``None``: the course's); returns it."""
-    _ACTIVE["folder"] = None if folder is None else story_folder(folder).resolve()
+    _ACTIVE["story"] = None if folder is None else load_story(folder)
     return active_story()
 
 
@@ -180,13 +188,13 @@ def use_story(folder=None) -> Story:
 def story_in_use(folder):
     """``with story_in_use(folder):`` the story in ``folder`` is analysed inside the block
     (``None`` leaves the story in use as it is)."""
-    before = _ACTIVE["folder"]
+    before = _ACTIVE["story"]
     if folder is not None:
         use_story(folder)
     try:
         yield active_story()
     finally:
-        _ACTIVE["folder"] = before
+        _ACTIVE["story"] = before
 
 
 #: Where :func:`helpers.sources.load_corpus` records the folder a corpus was read from.

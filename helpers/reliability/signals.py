@@ -250,27 +250,38 @@ def _units_by_article(units: list[_Unit]) -> dict:
     return by_article
 
 
-def _credit_prefilter() -> re.Pattern:
-    """Any media name at all: every credit pattern contains one, so a text without one needs
-    no credit pattern tried (most sentences)."""
-    return _credit_prefilter_for(tables_key())
+_WORD = re.compile(r"\w+")
+
+
+def _might_credit(text: str) -> bool:
+    """Does ``text`` name a medium? Every credit pattern contains a name, so a text without one
+    needs no pattern tried (most sentences): the words of each name are looked up from their
+    first one, not matched by one regular expression with every name (there are hundreds)."""
+    index = _media_words(tables_key())
+    words = _WORD.findall(text.lower())
+    return any(words[i : i + len(name)] == list(name) for i, w in enumerate(words)
+               for name in index.get(w, ()))
 
 
 @lru_cache(maxsize=8)
-def _credit_prefilter_for(key: tuple) -> re.Pattern:
-    aliases = [alias for alias, _ in _media_aliases()]
-    names = "|".join(_alias_regex(alias) for alias in aliases)
-    # a name starts with one of a few letters: one class test turns down most positions before
-    # the names are tried one by one
-    firsts = "".join(sorted({alias[0] for alias in aliases})) if all(aliases) else ""
-    guard = f"(?=[{re.escape(firsts)}])" if firsts else ""
-    return re.compile(rf"{guard}(?:{names})\b", re.I)
+def _media_words(key: tuple) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The words of each media name by its first one (``le monde`` under ``le`` and, since an
+    article may be left out, ``monde`` under ``monde``)."""
+    out: dict[str, set] = {}
+    for alias, _ in _media_aliases():
+        words = tuple(_WORD.findall(alias.lower()))
+        while words:
+            out.setdefault(words[0], set()).add(words)
+            if words[0] not in {"le", "la", "les", "l", "the"}:
+                break
+            words = words[1:]
+    return {w: tuple(names) for w, names in out.items()}
 
 
 def _find_credits(text: str) -> list[tuple[str, str]]:
     """(canonical media name, matched words) for each credit in ``text``."""
     found = []
-    if not _credit_prefilter().search(text):
+    if not _might_credit(text):
         return found
     for rx in _credit_patterns():
         for m in rx.finditer(text):
