@@ -146,6 +146,24 @@ def test_names_of_bodies_and_people_around_roles(text, expected):
     assert speaker(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("« Il faudra rester prudent », indique le prévisionniste Paul Berger.", "Paul Berger"),
+    ("« On manque de bras », résume une infirmière.", "infirmière"),
+    ("La mairie a ouvert un gymnase, a fait savoir son directeur de cabinet.",
+     "directeur de cabinet"),
+    ("Le commandant des opérations de secours évoque « une nuit difficile ».",
+     "commandant des opérations de secours"),
+    ("Le syndicat Sud Santé dénonce des fermetures. Selon ses calculs, 4 300 lits ont été "
+     "supprimés.", "syndicat Sud Santé"),
+    ("Plus de 3 000 hectares ont brûlé, selon le dernier point de situation de la préfecture.",
+     "préfecture"),
+    ("La présidente de la banque, Clara Viel, a parlé jeudi. Elle a laissé entendre qu'une "
+     "baisse était possible.", "Clara Viel"),
+])
+def test_more_french_news_constructions(text, expected):
+    assert speaker(text) == expected
+
+
 def test_a_numbered_body_keeps_its_number():
     assert speaker("Le SDIS 13 a comptabilisé 400 interventions.") == "SDIS 13"
 
@@ -296,6 +314,11 @@ def test_an_anonymous_document_names_nobody():
 def test_impersonal_on_and_pour(text, expected, kind):
     row = last(text)
     assert (row["speaker"], row["speaker_kind"]) == (expected, kind)
+
+
+def test_a_quotation_after_a_colon_is_its_subject_s():
+    assert speaker("Marie, 68 ans, est venue de Vitré : « Je perds 40 euros par mois. »") == "Marie"
+    assert speaker("Le message est clair : « Nous resterons. »") == ""
 
 
 def test_pour_that_names_nobody():

@@ -443,7 +443,8 @@ def canonical_actor(text: str) -> str:
     if found:
         return found.canonical
     text = re.sub(r"\s+", " ", _normalise(text)).strip()
-    text = re.sub(r"^(?:[Pp]lusieurs|[Cc]ertaine?s|[Qq]uelques|[Dd]e nombreu(?:x|ses)) ", "", text)
+    text = re.sub(r"^(?:[Pp]lusieurs|[Cc]ertaine?s|[Qq]uelques|[Dd]e nombreu(?:x|ses)|[Ss]on|[Ss]a|"
+                  r"[Ss]es|[Ll]eurs?) ", "", text)
     return re.sub(r"^(?:[Ll]'|[Ll]es? |[Ll]a |[Uu]ne? |[Dd]es |[Dd]e |[Dd]'|[Dd]u )", "", text)
 
 

@@ -18,7 +18,7 @@ from helpers.claims.attribution.model import Candidate, Context
 from helpers.claims.attribution.nouns import speaker_from_head
 from helpers.claims.attribution.phrases import _apposition, np_extent
 from helpers.claims.attribution.pronouns import resolve_pronoun
-from helpers.claims.attribution.subjects import _looks_like_speaker
+from helpers.claims.attribution.subjects import _looks_like_speaker, _sentence_initial_subject
 
 # Fixed cue phrases for spaCy's Matcher: the speaker is the noun phrase right after them.
 CUE_PATTERNS = {
@@ -99,6 +99,25 @@ def _opinion_holder(ctx: Context, s: int, e: int, lo: int, hi: int) -> Candidate
     if end >= hi or ctx.tab.text[end] != ",":
         return None
     return Candidate(speaker_from_head(ctx, j, e, hi), "pour", 0, s)
+
+
+def colon_quote_candidate(ctx: Context, lo: int, hi: int) -> Candidate | None:
+    """``Jacqueline, 68 ans, est venue de Vitré : « Avec le gel, je perds 40 euros. »``: a
+    quotation opened after a colon is said by the subject of the clause before the colon, when
+    that subject can speak (not ``Le message est clair : « … »``)."""
+    tab = ctx.tab
+    colon = next((k for k in range(lo, hi - 1) if tab.text[k] == ":" and not ctx.inside[k]
+                  and (tab.text[k + 1] in OPENERS or ctx.inside[k + 1])), None)
+    if colon is None:
+        return None
+    subject = next((t.i for t in ctx.doc[lo:colon] if t.dep_ in {"nsubj", "nsubj:pass"}
+                    and not ctx.inside[t.i]), None)
+    if subject is None:  # the parse missed it: the phrase opening the sentence
+        subject = _sentence_initial_subject(ctx, lo, colon)
+    if subject is None or not _looks_like_speaker(ctx, subject):
+        return None
+    sp = speaker_from_head(ctx, subject, lo, colon)
+    return Candidate(sp, "quote", 1, colon) if sp is not None and sp.kind else None
 
 
 def phrase_candidate(ctx: Context, cue: str, s: int, e: int, lo: int, hi: int) -> Candidate | None:

@@ -170,9 +170,24 @@ def _demonstrative(p: Phrase):
     return NOT_DECIDED
 
 
+def _titled_name(p: Phrase):
+    """``le prévisionniste Paul Berger``: a common noun the lexicon does not list, then a name:
+    the person, with the noun as their role."""
+    tok = p.tok
+    if tok.pos_ != "NOUN" or not tok.is_lower or p.mentions or any(p.has(c) for c in (
+            "role_head", "institution_head", "media_head", "document_head", "generic_org")):
+        return None  # a body's name after its noun ("le syndicat Sud Santé") is the body's
+    name = _name_in(p.ctx.doc, p.h + 1, min(p.e, p.h + 4), after_role=True)
+    return name if name is not None and name.start == p.h + 1 else None
+
+
 def _role(p: Phrase):
     """``le maire de Brest, Paul Guen`` / ``Paul Guen, maire de Brest`` (the person);
-    ``le porte-parole de l'armée`` (one identifiable person); ``un commandant`` (anonymous)."""
+    ``le porte-parole de l'armée`` (one identifiable person); ``un commandant`` (anonymous);
+    ``le prévisionniste Paul Berger`` (a noun, then a name)."""
+    titled = _titled_name(p)
+    if titled is not None:
+        return _with_role(_as_written(p.ctx, titled, "person", p.h), p.ctx.doc[p.s : titled.start])
     if not p.has("role_head"):
         return NOT_DECIDED
     ctx = p.ctx
@@ -261,7 +276,8 @@ def _document(p: Phrase):
                    or word_class(doc[k], "role_head")), None)
     if people is not None:  # "selon des images géolocalisées par des analystes"
         return speaker_from_head(ctx, people, h + 1, hi)
-    if p.det in DEFINITE and p.e - p.s <= 3 and not p.tok.is_title:  # "souligne le texte"
+    if p.det in DEFINITE | _POSSESSIVES and p.e - p.s <= 3 and not p.tok.is_title:
+        # "souligne le texte", "selon ses calculs": the body or person named just before
         issuer = next((sp for sp in antecedents(ctx, p.s) if sp.kind in {
             "institution", "person", "media"}), None)
         return retext(issuer, p.span.text, h) if issuer is not None else None

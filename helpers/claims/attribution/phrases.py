@@ -45,8 +45,8 @@ def _left_edge(tab, head: int, lo: int) -> int:
         k = s - 1
         if tab.is_punct[k] or tab.text[k] in QUOTE_MARKS:
             break
-        if tab.lower[k] in {"de", "d'"}:
-            if tab.pos[s] != "ADJ":
+        if tab.lower[k] in {"de", "d'"} or tab.lower[k] == "des" and tab.pos[k] == "ADP":
+            if tab.pos[s] != "ADJ" or tab.lower[k] == "des":  # "des" = "de les": a preposition
                 break
         elif not (tab.pos[k] in {"DET", "ADJ", "NUM"} or tab.lower[k] in _DETERMINERS):
             break

@@ -25,8 +25,11 @@ def _looks_like_speaker(ctx: Context, j: int, documents: bool = False) -> bool:
     tok = ctx.doc[j]
     classes = ("anonymous_head", "role_head", "institution_head", "media_head") + (
         ("document_head",) if documents else ())
+    titled = tok.pos_ == "NOUN" and j + 1 < len(ctx.doc) and ctx.doc[j + 1].pos_ == "PROPN" and (
+        ctx.doc[j + 1].is_title)  # "le prévisionniste Paul Berger"
     return (
         j in ctx.mention_at
+        or titled
         or tok.pos_ == "PROPN"
         or (tok.is_upper and len(tok.text) >= 2 and tok.is_alpha)  # an acronym: "le SBU"
         or (tok.ent_type_ in {"PER", "ORG"} and not tok.is_sent_start)
@@ -81,6 +84,9 @@ def _after_verb(ctx: Context, v: int, hi: int) -> int | None:
     naming the channel or the occasion."""
     doc, tab = ctx.doc, ctx.tab
     j = v + 1
+    phrase = ctx.reporting[v].split()[1:] if v < len(ctx.reporting) else []
+    if phrase and tab.lower[j : j + len(phrase)] == phrase:  # "a fait savoir son directeur"
+        j += len(phrase)
     while j < hi:
         if tab.text[j].isspace() or tab.text[j] == "," and j == v + 1:
             j += 1
@@ -155,7 +161,8 @@ def _before_verb(ctx: Context, start: int, lo: int) -> int | None:
             m = ctx.mention_at.get(j)
             first = m.start if m else np_extent(doc, j, lo, start)[0]
             before = doc[first - 1] if first > lo else None
-            if before is not None and before.lower_ in PREPOSITIONS - {"par"}:
+            if before is not None and (before.lower_ in PREPOSITIONS - {"par"} or (
+                    before.lower_ == "des" and before.pos_ == "ADP")):  # "des" = "de les"
                 continue
             return m.start if m else j
         if t.pos_ == "PRON" and t.lower_ in PRONOUNS:

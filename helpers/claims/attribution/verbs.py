@@ -235,20 +235,24 @@ def _inverted_candidate(ctx: Context, v: int, lo: int, hi: int, start: int, prev
     return None
 
 
-_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues")
+#: Past participle endings by the infinitive's ending (``démentir`` → ``démentie``).
+_PARTICIPLE_ENDINGS = {"er": ("é", "ée", "és", "ées"), "ir": ("i", "ie", "is", "ies", "u", "ue"),
+                       "re": ("u", "ue", "us", "ues", "t", "te", "ts", "tes", "is", "ise")}
 
 
-def _participle(tok) -> bool:
-    """A past participle, by the morphology or, when the model calls it an adjective, by its
-    ending (``une hypothèse démentie``)."""
-    return _is_past_participle(tok) or tok.pos_ == "ADJ" and tok.lower_.endswith(
-        _PARTICIPLE_ENDINGS)
+def _participle(tok, lemma: str) -> bool:
+    """A past participle, by the morphology or, when the model calls it an adjective, by the
+    participle ending of its verb (``une hypothèse démentie``; not ``évoque``)."""
+    if _is_past_participle(tok):
+        return True
+    endings = _PARTICIPLE_ENDINGS.get(lemma[-2:], ())
+    return tok.pos_ == "ADJ" and tok.lower_.endswith(endings)
 
 
 def _is_passive(ctx: Context, tok, v: int, start: int, lo: int) -> bool:
     """``confirmé par les Occidentaux``, ``a été révélée par le GUR``, ``une hypothèse démentie
     par le ministère`` (not ``s'est dit prêt``, not ``avait jusqu'ici qualifié``)."""
-    if not _participle(tok):
+    if not _participle(tok, ctx.reporting[v]):
         return False
     tab = ctx.tab
     group = range(start, v)
