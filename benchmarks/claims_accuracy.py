@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/claims_accuracy.py            # the table
     .venv/bin/python benchmarks/claims_accuracy.py --errors   # and every sentence it gets wrong
     .venv/bin/python benchmarks/claims_accuracy.py --eval tests/data/eval/firstrun   # any folder
+    .venv/bin/python benchmarks/claims_accuracy.py --without-story-table   # + Kursk, no actors.csv
 
 Three kinds of hand-annotated sets. Two on the Kursk story, in ``tests/data/``:
 
@@ -19,7 +20,12 @@ the annotation rules), and any folder given with ``--eval`` in the same format (
 beside the articles: ``article_id, sentence, speaker, alternatives, speaker_kind, hedged``).
 There a speaker matches when, after accent and case folding and dropping a leading article
 (:func:`fold`), it equals the gold speaker or one of its ``alternatives``, or is an alias of the
-same actor in the story's actor table.
+same actor in the story's actor table or among the actors found in the folder's text
+(:func:`helpers.claims.story_actors.story_actors`); the ``strict`` column counts only the first
+two. Each folder is read as its own story (its ``actors.csv``, if any; never the course's).
+``--without-story-table`` scores the Kursk sets again with the course's ``actors.csv`` removed
+from the rules' sight (the gold names are that table's canonical names, so the scorer, not the
+rules, is given its aliases as equivalents).
 
 New stories, scored once before any rule change (current rules of commit 9aae5cf, baseline
 beside them): 121 sentences, 91 attributed; speaker 35.2 % (baseline 7.7 %), kind 30.8 %,
@@ -75,8 +81,28 @@ batch      attributed  speaker (baseline)   hedged (baseline)
 all        65          81.5 % (30.8 %)      100 % (83.8 %)
 =========  ==========  ===================  ===================
 
-Expect roughly that on a learner's own articles: most speakers right, the misses being names and
-bodies the actor table does not know, reporting verbs not in the lexicon, and unusual word order.
+Issue 13 (French news in general): the rules were then extended, the new stories' first-run
+score above being the baseline. Final table (``--without-story-table``; speaker and kind over
+attributed sentences, hedged over all sentences):
+
+======================  ==========  ==============  ==========  ========  ==================
+set                     attributed  speaker         (baseline)  strict    hedged (baseline)
+======================  ==========  ==============  ==========  ========  ==================
+seeds                   76          100 %           17.1 %      100 %     100 % (69.5 %)
+own                     105         100 %           31.4 %      100 %     100 % (79.4 %)
+own held-out            65          100 %           32.3 %      100 %     100 % (83.8 %)
+newstories              91          98.9 %          15.4 %      98.9 %    97.5 % (71.9 %)
+seeds, no actor table   76          84.2 %          17.1 %      53.9 %    100 % (69.5 %)
+own, no actor table     105         94.3 %          31.4 %      81.0 %    100 % (79.4 %)
+======================  ==========  ==============  ==========  ========  ==================
+
+The new stories were scored at 35.2 % before the rules changed and used to extend them after:
+98.9 % is fit. The one speaker missed: ``source diplomatique à Bakou`` where the annotator left
+the place out of the anonymous source; the three hedging misses are *estime que*, which the
+Kursk sets' guidelines do not count as a hedge and the new stories' do (one rule cannot satisfy
+both: the Kursk sets were kept). The first-run
+set (``--eval tests/data/eval/firstrun``), written after the rules were frozen, is the estimate
+of what to expect on a learner's articles.
 """
 
 from __future__ import annotations
