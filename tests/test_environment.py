@@ -50,7 +50,8 @@ def test_environment_pins_python_311_with_single_equals(env_yml):
 
 def test_binder_and_make_use_the_same_pinned_pip(env_yml):
     """Binder's conda pip and the pip `make` bootstraps into .venv are one version."""
-    conda_pip = next(d for d in env_yml["dependencies"] if isinstance(d, str) and d.startswith("pip="))
+    conda_pip = next(d for d in env_yml["dependencies"]
+                     if isinstance(d, str) and d.startswith("pip="))
     assert conda_pip == f"pip={pins(ROOT / 'requirements-bootstrap.txt')['pip']}"
 
 
@@ -59,8 +60,10 @@ def test_bootstrap_pins_the_installer_with_hashes():
     assert set(pins(ROOT / "requirements-bootstrap.txt")) == {"pip", "setuptools"}
     blocks = re.split(r"\n(?=[A-Za-z0-9])", text)
     assert all("--hash=sha256:" in b for b in blocks if "==" in b.split("\n", 1)[0])
-    # setuptools is also a dependency of the course: one version, or the second install would swap it
-    assert pins(ROOT / "requirements.txt")["setuptools"] == pins(ROOT / "requirements-bootstrap.txt")[
+    # setuptools is also a dependency of the course: one version, or the second install would
+    # swap it
+    bootstrap = pins(ROOT / "requirements-bootstrap.txt")
+    assert pins(ROOT / "requirements.txt")["setuptools"] == bootstrap[
         "setuptools"
     ]
 
@@ -147,8 +150,10 @@ def test_supported_pythons_agree():
 
     from packaging.specifiers import SpecifierSet
 
-    spec = SpecifierSet(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"])
-    assert [v for v in ("3.10", "3.11", "3.12", "3.13", "3.14") if v in spec] == ["3.11", "3.12", "3.13"]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    spec = SpecifierSet(project["requires-python"])
+    versions = ("3.10", "3.11", "3.12", "3.13", "3.14")
+    assert [v for v in versions if v in spec] == ["3.11", "3.12", "3.13"]
     check = (ROOT / "tools" / "check_python.py").read_text()
     assert "SUPPORTED = ((3, 11), (3, 13))" in check
     assert f"{sys.version_info[0]}.{sys.version_info[1]}" in spec
