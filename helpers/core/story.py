@@ -11,14 +11,16 @@ folder (``seeds/README.md`` describes the course's files):
 ``story.json``              the story's title, its question (what is counted, which figures
                             answer it and their scopes), the report's wording, the conclusion
                             checker's suggestions
-``actors.csv``              the people and bodies of the story, their aliases, kind and side
-                            (corrections to what the rules find)
+``actors.csv``              the people and bodies of the story, their aliases, kind, side and
+                            affiliation (``speaks_for``): corrections to what the rules find in
+                            the text (:mod:`helpers.core.actors`), never needed by them
 ``english_aliases.csv``     their English names, for a conclusion written in English
 ``access.csv``              could each origin know what it reports?
 ``sides.csv``               the sides, their stake in the story and their colour in charts
 ``nationalities.csv``       adjectives that tell a speaker's side (*un responsable ukrainien*)
 ``units.csv``               nouns the story counts beyond the generic French units
-``entity_fixes.csv``        the small model's entity mistakes on the story's names
+``entity_fixes.csv``        the small model's entity mistakes on the story's names (not in the
+                            parse any more: the generic fixes are ``helpers/core/data``)
 ``spelling_variants.csv``   the ways of writing the story's names (a trace of translation)
 ``translation_slips.csv``   English spellings of the story's names
 ``exercises.json``          the course's exercises on this story, with their answers
@@ -26,7 +28,8 @@ folder (``seeds/README.md`` describes the course's files):
 =========================== =====================================================================
 
 A folder without these files (a learner's, usually) gets the generic defaults: a question that
-every figure with a number answers, no known actors, a title made from nothing story-specific.
+every figure with a number answers, the actors found in its text (with the French news
+lexicon), a title made from nothing story-specific.
 
 ``load_story()`` without a folder is the course's story. The story *being analysed* is
 :func:`active_story` (the course's until :func:`use_story` names another;
