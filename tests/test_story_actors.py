@@ -127,6 +127,19 @@ def test_derive_affiliation(story, name, kind, role, expected):
     assert derive_affiliation(name, kind, role) == expected
 
 
+def test_a_role_naming_a_body_of_the_story_gives_its_affiliation(story):
+    claims = pd.DataFrame({
+        "article_id": ["a", "a"], "claim_id": [0, 1], "speaker_kind": ["institution", "person"],
+        "speaker": ["service départemental d'incendie et de secours du Gard", "Éric Vidal"],
+        "speaker_role": ["", "directeur du SDIS du Gard"],
+        "speaker_text": ["le service départemental d'incendie et de secours (SDIS) du Gard",
+                         "Éric Vidal"]})
+    table = story_actors(claims).set_index("name")
+    assert table.loc["Éric Vidal", "affiliation"] == table.iloc[0]["affiliation"] != UNKNOWN
+    assert derive_affiliation("Martine Roustan", "person", "maire d'Anduze") == (
+        "commune d'Anduze")
+
+
 def test_country_in():
     assert country_in("le ministère russe de la Défense") == "Russie"
     assert country_in("l'ambassade d'Azerbaïdjan") == "Azerbaïdjan"

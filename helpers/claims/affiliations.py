@@ -79,7 +79,10 @@ def _kind_of_body(text: str) -> str:
 def _commune(text: str) -> str:
     """``maire de Plouguerneau`` → ``commune de Plouguerneau``."""
     m = re.search(r"\b(?:de|d'|du)\s*((?:[A-ZÉÈÎÔ][\w'-]*\s?)+)", text)
-    return f"commune de {m.group(1).strip()}" if m else UNKNOWN
+    if not m:
+        return UNKNOWN
+    place = m.group(1).strip()
+    return f"commune d'{place}" if fold(place[:1]) in "aeiouy" else f"commune de {place}"
 
 
 _NAME = r"[A-ZÉÈ][\w'-]*(?:\s(?:de la|de l'|du|des|de|d'|et)?\s?[A-ZÉÈ][\w'-]*)*"

@@ -263,23 +263,59 @@ def story_actors(claims: pd.DataFrame | None, mentions: pd.DataFrame | None = No
     _acronyms(kinds, texts, clusters)
     _roles(kinds, roles, clusters)
     _bare_bodies(kinds, clusters)
-    out = [_row(members, rows, counts, kinds, roles) for members in clusters.groups().values()]
-    table = pd.DataFrame(out, columns=COLUMNS)
+    out = [_row(members, rows, counts, kinds, roles, texts)
+           for members in clusters.groups().values()]
+    table = _through_roles(pd.DataFrame(out, columns=[*COLUMNS, "_roles"]))[COLUMNS]
     return table.sort_values(["mentions", "name"], ascending=[False, True],
                              ignore_index=True)
 
 
-def _row(members, rows, counts, kinds, roles) -> dict:
+def _through_roles(table: pd.DataFrame) -> pd.DataFrame:
+    """``Éric Vidal, directeur du SDIS du Gard``: a person whose role names a body found in the
+    story (by its name or an alias) speaks for what that body speaks for."""
+    bodies = {}
+    for r in table[table["kind"].isin(["institution", "media"])].itertuples(index=False):
+        for n in [r.name, *r.aliases]:
+            if len(n) >= 3:
+                bodies.setdefault(name_key(n), r.affiliation)
+    pattern = "|".join(re.escape(k) for k in sorted(bodies, key=len, reverse=True))
+    if not pattern:
+        return table
+    found = re.compile(rf"\b(?:{pattern})\b")
+    for i, r in table.iterrows():
+        if r["kind"] == "person" and r["affiliation"] == UNKNOWN:
+            m = next((m for role in r["_roles"] for m in [found.search(name_key(role))] if m),
+                     None)
+            if m:
+                table.at[i, "affiliation"] = bodies[m.group(0)]
+    return table
+
+
+def _bracket_aliases(written: set) -> set[str]:
+    """``le service … (SDIS) du Gard`` → ``SDIS``, ``SDIS du Gard``."""
+    out = set()
+    for text in written:
+        m = re.search(r"\(([A-Z][A-Za-z0-9-]{1,9})\)(.*)$", text)
+        if m:
+            out |= {m.group(1), f"{m.group(1)} {m.group(2).strip()}".strip()}
+    return out
+
+
+def _row(members, rows, counts, kinds, roles, texts) -> dict:
     name = _canonical(members, counts)
     kind = Counter({k: sum(counts[m] for m in members if kinds[m] == k)
                     for k in {kinds[m] for m in members}}).most_common(1)[0][0]
     role_counts = sum((roles[m] for m in members), Counter())
-    role = role_counts.most_common(1)[0][0] if role_counts else ""
+    ranked = [r for r, _ in role_counts.most_common()]
+    role = ranked[0] if ranked else ""
+    affiliation = next((a for a in (derive_affiliation(name, kind, r) for r in ranked)
+                        if a != UNKNOWN), derive_affiliation(name, kind, role))
     mine = rows[rows["name"].isin(members)]
-    return {"name": name, "kind": kind, "affiliation": derive_affiliation(name, kind, role),
+    return {"name": name, "kind": kind, "affiliation": affiliation, "_roles": ranked,
             "mentions": int(sum(counts[m] for m in members)),
             "articles": sorted(set(mine["article_id"])),
-            "aliases": sorted(set(members) - {name}), "role": role}
+            "aliases": sorted((set(members) | _bracket_aliases(
+                set().union(*(texts[m] for m in members)))) - {name}), "role": role}
 
 
 # ----------------------------------------------------------------------------- corrections
