@@ -11,15 +11,26 @@ it is *correct* when value, low, high, qualifier, unit and ``derived`` all agree
 printed: ``stated_on`` and ``speaker`` agreement, and how long ``extract_figures`` takes on the
 seeds once the model is loaded.
 
+Story folders (``--eval FOLDER``, default ``tests/data/eval/newstories``) are read like a
+learner's folder (``load_corpus``, headlines put back above the text) and scored against the
+``figures.csv`` beside the articles (``text, value, low, high, qualifier, unit, stated_on,
+speaker, past_event``; low/high left empty for an exact figure mean the value). Speakers are
+compared with the claims benchmark's rule (accents, case, leading article, alternatives).
+New stories, scored once before any rule change (commit 9aae5cf): 69/69 found, precision 95 %
+(4 extra: ``29`` of SDIS 29, age bands ``15``, ``50``, ``15``), every field right 50/69,
+stated_on right 70 %, speaker right 35 %.
+
 The tests (tests/test_figures.py) import ``seed_corpus`` and ``score`` from here and hold the
 accuracy at the level reached.
 """
 
 from __future__ import annotations
 
+import argparse
 import math
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -30,8 +41,12 @@ if str(ROOT) not in sys.path:
 
 from helpers.core.text import normalise  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # claims_accuracy, beside this file
+
 GOLD = ROOT / "tests" / "data" / "figures_gold.csv"
 OWN = ROOT / "tests" / "data" / "figures_own.csv"
+#: A story folder scored like a learner's folder (``figures.csv`` beside the articles).
+NEW_STORIES = ROOT / "tests" / "data" / "eval" / "newstories"
 
 #: publication dates of the seeds (checked against the weekdays the texts name)
 PUBLISHED = {
@@ -79,9 +94,19 @@ def _wrong_fields(p: pd.Series, g: pd.Series) -> list[str]:
         "high": _same(p["high"], g["high"]),
         "qualifier": p["qualifier"] == g["qualifier"],
         "unit": (p["unit"] or "") == (g["unit"] if isinstance(g["unit"], str) else ""),
-        "derived": bool(p["derived"]) == _as_bool(g["derived"]),
+        "derived": bool(p["derived"]) == _as_bool(g.get("derived", False)),
     }
     return [k for k, ok in fields.items() if not ok]
+
+
+def _same_speaker(predicted, gold) -> bool:
+    """The claims benchmark's rule (accents, case, a leading article, the story's aliases)
+    where it can be imported; exact text otherwise."""
+    try:
+        from claims_accuracy import same_speaker
+    except ImportError:
+        return _key(predicted) == _key(gold)
+    return same_speaker(str(gold or ""), str(predicted or ""))
 
 
 def score(predicted: pd.DataFrame, gold: pd.DataFrame, by: str = "article_id") -> dict:
@@ -110,7 +135,7 @@ def score(predicted: pd.DataFrame, gold: pd.DataFrame, by: str = "article_id") -
                              f"{p['value']}/{p['low']}/{p['high']} {p['qualifier']} {p['unit']!r}")
             if "speaker" in g and isinstance(g["speaker"], str):
                 spoken += 1
-                if _key(p["speaker"]) == _key(g["speaker"]):
+                if _same_speaker(p["speaker"], g["speaker"]):
                     spoken_ok += 1
                 else:
                     speaker_wrong.append(f"{group}: {g['text']!r} speaker {p['speaker']!r}, "
@@ -120,7 +145,8 @@ def score(predicted: pd.DataFrame, gold: pd.DataFrame, by: str = "article_id") -
                 if pd.Timestamp(g["stated_on"]) == p["stated_on"]:
                     dated_ok += 1
                 else:
-                    wrong.append(f"{group}: {g['text']!r} stated_on {p['stated_on']:%Y-%m-%d} "
+                    when = "none" if pd.isna(p["stated_on"]) else f"{p['stated_on']:%Y-%m-%d}"
+                    wrong.append(f"{group}: {g['text']!r} stated_on {when} "
                                  f"({p['stated_on_text'] or 'publication'}), gold {g['stated_on']}")
     extra = [f"{p[by]}: {p['text']!r} ({p['qualifier']}, {p['unit']})"
              for idx, p in predicted.iterrows() if idx not in matched_pred]
@@ -183,11 +209,66 @@ def _report(name: str, result: dict) -> None:
             print(f"  {word}: {line}")
 
 
-def main() -> None:
-    from helpers.core.nlp import get_nlp, parse_many
+def eval_corpus(folder: Path) -> pd.DataFrame:
+    """A story folder read as a learner's (``load_corpus``), each headline put back above its
+    text, as the claims benchmark does (the annotation lists the headline's figures)."""
+    from helpers.sources.corpus import load_corpus
+
+    with warnings.catch_warnings():  # claims.csv and figures.csv are not articles
+        warnings.simplefilter("ignore")
+        corpus = load_corpus(folder).copy()
+    corpus["text"] = [f"{title}\n\n{text}" if title else text
+                      for title, text in zip(corpus["title"], corpus["text"], strict=True)]
+    return corpus
+
+
+def read_eval_gold(folder: Path) -> pd.DataFrame:
+    gold = pd.read_csv(Path(folder) / "figures.csv", dtype={"unit": str, "text": str},
+                       keep_default_na=False,
+                       na_values={"value": [""], "low": [""], "high": [""]})
+    gold["speaker"] = gold["speaker"].fillna("").astype(str)
+    # the folder's convention leaves low/high empty for an exact figure; extract_figures (and
+    # figures_gold.csv) give both bounds as the value
+    exact = gold["qualifier"] == "exact"
+    for bound in ("low", "high"):
+        gold.loc[exact, bound] = gold.loc[exact, bound].fillna(gold.loc[exact, "value"])
+    return gold
+
+
+def score_folder(folder: Path, extract=None) -> dict:
+    """Score ``extract_figures`` on a story folder (``figures.csv`` beside the articles)."""
+    if extract is None:
+        from helpers.figures.extract import extract_figures as extract
+    gold = read_eval_gold(folder)
+    result = score(extract(eval_corpus(folder)), gold)
+    result["past_event_gold"] = int(gold["past_event"].map(_as_bool).sum())
+    return result
+
+
+def _arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--eval", action="append", type=Path, metavar="FOLDER",
+                        help="a story folder with figures.csv beside its articles (repeatable; "
+                             f"default: {NEW_STORIES.relative_to(ROOT)})")
+    parser.add_argument("--eval-only", action="store_true", help="skip the Kursk sets")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    from helpers.core.nlp import get_nlp
+
+    args = _arguments(sys.argv[1:] if argv is None else argv)
+    get_nlp()
+    if not args.eval_only:
+        kursk()
+    for folder in args.eval or (NEW_STORIES,):
+        _report(f"story folder {folder.name} (load_corpus)", score_folder(folder))
+
+
+def kursk() -> None:
+    from helpers.core.nlp import parse_many
     from helpers.figures.extract import extract_figures
 
-    get_nlp()
     corpus = seed_corpus()
     docs = parse_many(corpus["text"])
     extract_figures(corpus, docs=docs)  # warm the lexicons, dateparser and claims

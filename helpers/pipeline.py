@@ -5,6 +5,7 @@
 >>> result["figures"]         # helpers.figures.extract_figures, from the same Docs and claims
 >>> result["signals"]         # helpers.reliability.article_signals
 >>> result["corroboration"]   # helpers.reliability.corroborate of the story's figures
+>>> result["actors"]          # helpers.claims.story_actors: the story's actors, found in the text
 
 ``run`` parses each distinct text once with ``nlp.pipe`` (in batches; ``n_process`` spreads a large
 corpus over several processes) and hands the same ``Doc`` objects to every step: claims and
@@ -27,14 +28,12 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os
-import time
 from collections.abc import Sequence
-from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 
+from helpers.core.actors import register_found
 from helpers.core.cache import (
     DocStore,
     TableStore,
@@ -45,6 +44,7 @@ from helpers.core.cache import (
     pipeline_key,
     remember_fingerprint,
     row_key,
+    story_fingerprint,
 )
 from helpers.core.nlp import (
     get_nlp,
@@ -55,7 +55,10 @@ from helpers.core.nlp import (
     subprocess_env,
     text_hash,
 )
-from helpers.core.story import Story, load_story
+from helpers.core.progress import Clock as _Clock
+from helpers.core.progress import cpu_count as _cpu_count
+from helpers.core.progress import progress_bar as _bar
+from helpers.core.story import Story, active_story, load_story, story_of, use_story
 from helpers.core.text import normalise
 
 __all__ = ["DEFAULT_BATCH_SIZE", "parse_corpus", "run"]
@@ -81,20 +84,31 @@ def run(corpus, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE, cache=
     - ``progress``: show progress bars (``tqdm.auto``: a widget in JupyterLab, text elsewhere)
       while parsing and tagging; nothing is shown when everything comes from the cache.
     - ``story``: the story folder (or :class:`helpers.core.story.Story`) whose question
-      selects the figures ``corroboration`` compares; ``None``: the course's.
+      selects the figures ``corroboration`` compares; ``None``: the folder the corpus was
+      loaded from (``load_corpus`` records it), else the story in use (the course's).
+
+    From then on its actors and sides are the ones in use
+    (:func:`helpers.core.story.use_story`), and the actors found in its text are registered
+    (:func:`helpers.core.actors.register_found`) for :func:`helpers.core.actors.origin_of`.
 
     Returns a dict: ``corpus`` (as given), ``docs`` (one Doc per row, in order; a
     :class:`LazyDocs` when every table came from the cache before the model was loaded), ``claims``,
-    ``figures``, ``signals`` (:func:`helpers.reliability.article_signals`), ``corroboration``
-    (:func:`helpers.reliability.corroborate` of the figures answering the story's question,
-    :func:`helpers.figures.story_figures`: the selection notebook 04 and the report show);
+    ``figures``, ``actors`` (:func:`helpers.claims.story_actors.story_actors`: the story's
+    actors, found in the text), ``signals`` (:func:`helpers.reliability.article_signals`),
+    ``corroboration`` (:func:`helpers.reliability.corroborate` of the figures answering the
+    story's question, :func:`helpers.figures.story_figures`: the selection notebook 04 and the
+    report show);
     ``stats`` counts what was parsed and what came from the cache, with the wall and CPU time
     of each step (``docs``, ``claims``, ``figures``, ``signals``, ``corroboration``, and
     ``cache`` for reading and writing tables) in ``stats["seconds"]`` and
     ``stats["cpu_seconds"]``.
     """
     corpus = _as_corpus(corpus)
+    if story is None:  # the folder the articles came from, else the story in use
+        story = story_of(corpus) or active_story()
     story = story if isinstance(story, Story) else load_story(story)
+    if story.folder != active_story().folder:
+        use_story(story.folder)  # its actors, sides and corrections, for every rule below
     root = None if cache is True or cache is False or cache is None else Path(cache)
     use_cache = cache is not False and cache is not None
     stats = {"articles": len(corpus), "parsed": 0, "docs_from_cache": 0,
@@ -122,8 +136,10 @@ def run(corpus, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE, cache=
     if use_cache:
         tables = TableStore(_tables_fingerprint(nlp), root)
         remember_fingerprint(pipeline_fingerprint(nlp), pipeline_key(), root)
-    claims, figures, row_keys = _tables(corpus, texts, docs, tables, progress, stats, clock)
-    result = {"corpus": corpus, "docs": docs, "claims": claims, "figures": figures}
+    claims, figures, mentions, row_keys = _tables(corpus, texts, docs, tables, progress, stats,
+                                                  clock)
+    result = {"corpus": corpus, "docs": docs, "claims": claims, "figures": figures,
+              "actors": _actors(claims, mentions, clock)}
     result.update(_reliability_tables(corpus, docs, claims, figures, story,
                                       tables, _corpus_key(row_keys, story), clock))
     result["stats"] = stats
@@ -138,7 +154,7 @@ def _from_tables_alone(corpus, texts, root, stats, clock, story, parse_options) 
         known = known_fingerprint(pipeline_key(), root)
         if known is None:
             return None
-        store = TableStore(f"{known}-{code_fingerprint()}", root)
+        store = TableStore(f"{known}-{code_fingerprint()}-{story_fingerprint()}", root)
         parts, keys = _cached_parts(corpus, texts, store)
         if any(part is None for part in parts):
             return None
@@ -147,12 +163,14 @@ def _from_tables_alone(corpus, texts, root, stats, clock, story, parse_options) 
             return None
         claims = _assemble([p[0] for p in parts], lambda: _empty_claims(corpus))
         figures = _assemble([p[1] for p in parts], lambda: _empty_figures(corpus))
+        mentions = _assemble([p[2] for p in parts], _empty_mentions)
+    actors = _actors(claims, mentions, clock)
     stats["tables_from_cache"] = len(corpus) - stats.get("tables_computed", 0)
     docs = LazyDocs(lambda: parse_corpus(
         texts, store=DocStore(root=root, fingerprint=known, vocab=reading_vocab()),
         **parse_options), len(texts))
     return {"corpus": corpus, "docs": docs, "claims": claims, "figures": figures,
-            **reliability, "stats": stats}
+            "actors": actors, **reliability, "stats": stats}
 
 
 class LazyDocs(Sequence):
@@ -264,10 +282,6 @@ def _main() -> None:
     sys.stdout.write(json.dumps(counts))
 
 
-def _cpu_count() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-
-
 # ----------------------------------------------------------------------------- tables
 
 
@@ -291,15 +305,18 @@ def _tables(corpus: pd.DataFrame, texts, docs, store: TableStore | None, progres
             rows = missing[start : start + TABLE_CHUNK]
             sub = corpus.iloc[rows]
             sub_docs = [docs[i] for i in rows]
+            found: list = []
             with clock("claims"):
-                claims = tag_claims(sub, docs=sub_docs)
+                claims = tag_claims(sub, docs=sub_docs, mentions=found)
             with clock("figures"):
                 figures = extract_figures(sub, docs=sub_docs, claims=claims)
             with clock("cache"):
                 by_claims = _split(claims)
                 by_figures = _split(figures)
+                by_mentions = _split(_mentions_frame(found))
                 for i in rows:
-                    parts[i] = (by_claims.get(ids[i]), by_figures.get(ids[i]))
+                    parts[i] = (by_claims.get(ids[i]), by_figures.get(ids[i]),
+                                by_mentions.get(ids[i]))
                     if store is not None:
                         store.put("article-" + keys[i], parts[i])
             bar.update(len(rows))
@@ -308,6 +325,7 @@ def _tables(corpus: pd.DataFrame, texts, docs, store: TableStore | None, progres
     with clock("cache"):
         return (_assemble([p[0] for p in parts], lambda: _empty_claims(corpus)),
                 _assemble([p[1] for p in parts], lambda: _empty_figures(corpus)),
+                _assemble([p[2] for p in parts], _empty_mentions),
                 keys if store is not None else None)
 
 
@@ -325,6 +343,27 @@ def _empty_claims(corpus):
     from helpers.claims.tagging import tag_claims
 
     return tag_claims(corpus.iloc[:0], docs=[])
+
+
+def _mentions_frame(rows: list) -> pd.DataFrame:
+    from helpers.claims.story_actors import MENTION_COLUMNS
+
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+def _empty_mentions():
+    return _mentions_frame([])
+
+
+def _actors(claims, mentions, clock) -> pd.DataFrame:
+    """The story's actors from the claims and the mentions of every article, registered for
+    :func:`helpers.core.actors.origin_of` (before corroboration counts origins)."""
+    from helpers.claims.story_actors import story_actors
+
+    with clock("actors"):
+        actors = story_actors(claims, mentions)
+        register_found(actors)
+    return actors
 
 
 def _empty_figures(corpus):
@@ -386,7 +425,7 @@ def _split(frame: pd.DataFrame) -> dict:
 
 
 def _valid_part(value) -> bool:
-    return (isinstance(value, tuple) and len(value) == 2
+    return (isinstance(value, tuple) and len(value) == 3
             and all(v is None or isinstance(v, pd.DataFrame) for v in value))
 
 
@@ -401,7 +440,7 @@ def _assemble(parts: list, empty) -> pd.DataFrame:
 
 
 def _tables_fingerprint(nlp) -> str:
-    return f"{pipeline_fingerprint(nlp)}-{code_fingerprint()}"
+    return f"{pipeline_fingerprint(nlp)}-{code_fingerprint()}-{story_fingerprint()}"
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -417,43 +456,6 @@ def _as_corpus(corpus) -> pd.DataFrame:
     if dupes:
         raise ValueError(f"article_id must be unique; repeated: {', '.join(dupes[:5])}")
     return corpus
-
-
-class _Clock:
-    """``with clock("step"):`` adds the block's wall and CPU time to ``stats``."""
-
-    def __init__(self, stats: dict):
-        self.wall, self.cpu = stats["seconds"], stats["cpu_seconds"]
-
-    @contextmanager
-    def __call__(self, name: str):
-        wall, cpu = time.perf_counter(), time.process_time()
-        try:
-            yield
-        finally:
-            self.wall[name] = self.wall.get(name, 0.0) + time.perf_counter() - wall
-            self.cpu[name] = self.cpu.get(name, 0.0) + time.process_time() - cpu
-
-
-class _NoBar:
-    def update(self, n=1):
-        pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-
-def _bar(show: bool, total: int, desc: str):
-    if not show or total <= 0:
-        return _NoBar()
-    try:
-        from tqdm.auto import tqdm
-    except ImportError:  # progress bars are a comfort, not a requirement
-        return _NoBar()
-    return tqdm(total=total, desc=desc, unit="article")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Shared test set-up: no test ever writes into a learner's real work/ folder."""
+"""Shared test set-up: no test ever writes into a learner's real work/ folder, and every test
+starts with the course's story in use (a test that runs another story's folder leaves it)."""
 
 import pandas as pd
 import pytest
@@ -14,6 +15,19 @@ def work_dir(tmp_path, monkeypatch):
     workspace.set_root(folder)
     yield folder
     workspace.set_root(None)
+
+
+@pytest.fixture(autouse=True)
+def course_story():
+    """``run`` on a learner's folder makes that story the one in use (as in notebook 05): put
+    the course's back after each test, and forget the actors found in other stories."""
+    from helpers.core import actors
+    from helpers.core.story import use_story
+
+    use_story(None)
+    yield
+    use_story(None)
+    actors._FOUND.clear()
 
 
 @pytest.fixture

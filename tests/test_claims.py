@@ -291,12 +291,16 @@ def test_never_crashes_on_quote_soup(text):
 FLOORS = {
     ("seeds", "speaker"): 0.97, ("seeds", "kind"): 0.97, ("seeds", "hedged"): 0.97,
     ("own", "speaker"): 0.97, ("own", "kind"): 0.97, ("own", "hedged"): 0.97,
+    # French news beyond the course's story (issue 13): the held-out new stories, and the
+    # course's own sets read without its actor table
+    ("newstories", "speaker"): 0.95, ("newstories", "hedged"): 0.95,
+    ("seeds (no table)", "speaker"): 0.8, ("own (no table)", "speaker"): 0.9,
 }
 
 
 @pytest.fixture(scope="module")
 def scores(bench):
-    table, _ = bench.evaluate()
+    table, _ = bench.evaluate(without_table=True)
     return table.set_index(["set", "system"])
 
 
@@ -306,7 +310,7 @@ def test_accuracy_holds(scores, key):
     assert scores.loc[(name, "tag_claims"), metric] >= FLOORS[key]
 
 
-@pytest.mark.parametrize("name", ["seeds", "own"])
+@pytest.mark.parametrize("name", ["seeds", "own", "newstories"])
 def test_far_better_than_the_baseline(scores, name):
     ours, naive = scores.loc[(name, "tag_claims")], scores.loc[(name, "baseline")]
     assert ours["speaker"] - naive["speaker"] >= 0.5

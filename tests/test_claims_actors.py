@@ -83,18 +83,21 @@ def test_ruler_is_added_once_and_fixes_the_model(fresh_nlp):
     assert fresh_nlp.pipe_names.count("actor_ruler") == 1
     assert fresh_nlp.pipe_names.count("entity_fixes") == 1
     doc = fresh_nlp("Citant les services de renseignement américains, le chef de la diplomatie "
-                    "Antony Blinken a indiqué que, selon Washington, 8 000 soldats sont là.")
+                    "Antony Blinken a indiqué que, selon Washington et la Place Beauvau, 8 000 "
+                    "soldats sont là.")
     ents = {e.text: (e.label_, e.ent_id_) for e in doc.ents}
     assert "Citant" not in ents
     assert ents["Washington"] == ("LOC", "États-Unis")
-    assert ents["Antony Blinken"] == ("PER", "Antony Blinken")
-    assert ents["services de renseignement américains"][1] == "renseignement américain"
+    assert ents["Place Beauvau"] == ("ORG", "ministère de l'Intérieur")
+    # the story's own actors are not in the parse (find_actors reads them on the Doc)
+    assert ents.get("Antony Blinken", ("PER", ""))[1] == ""
 
 
-def test_ruler_patterns_cover_every_named_actor():
+def test_ruler_patterns_are_french_news_knowledge_only():
     ids = {p["id"] for p in ruler_patterns()}
-    named = load_actors().query("kind != 'anonymous'")["canonical"]
-    assert set(named) <= ids
+    assert {"ministère de l'Intérieur", "Insee", "AFP", "France", "Azerbaïdjan"} <= ids
+    story_only = set(load_actors().query("kind != 'anonymous'")["canonical"])
+    assert "Andriï Kovalenko" in story_only and "Andriï Kovalenko" not in ids
 
 
 def test_origin_is_the_government_a_speaker_speaks_for():

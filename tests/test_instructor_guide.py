@@ -90,7 +90,9 @@ def test_the_guide_plans_a_4_hour_class_and_two_2_hour_sessions():
 def test_the_guide_gives_measured_accuracy_in_a_marked_table():
     limits = _section("Known limits")
     assert "four speakers in five" not in TEXT
-    assert "<!-- MEASURED ACCURACY" in limits and "**Measured accuracy, to be updated.**" in limits
+    assert "<!-- MEASURED ACCURACY" in limits
+    # the honest estimate: text written after the rules were frozen, scored once
+    assert "scored once" in limits and "71.8 %" in limits
     for benchmark in ("claims_accuracy.py", "figures_accuracy.py", "heldout_accuracy.py"):
         assert benchmark in limits
         assert (ROOT / "benchmarks" / benchmark).exists()

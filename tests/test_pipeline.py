@@ -312,13 +312,14 @@ def _edited_input(monkeypatch, tmp_path, name: str, edit) -> None:
                                                       for p in inputs])
 
 
-def test_the_fingerprint_names_model_pipes_and_actor_tables(tmp_path, monkeypatch):
+def test_the_fingerprint_names_model_pipes_and_the_ruler_lexicon(tmp_path, monkeypatch):
     pipeline = nlp.get_nlp()
     base = cache.fingerprint(pipeline)
     assert cache.fingerprint(pipeline) == base
+    assert not any(p.name == "actors.csv" for p in cache.doc_inputs())  # no story in a Doc
 
-    _edited_input(monkeypatch, tmp_path, "actors.csv",
-                  lambda text: text + "Nouvel Acteur,Nouvel Acteur,person,other,m,s,PER,\n")
+    _edited_input(monkeypatch, tmp_path, "french_actors.csv",
+                  lambda text: text + "Nouvel Organisme,,institution,Nouvel Organisme,,m,s,\n")
     assert cache.fingerprint(pipeline) != base
     monkeypatch.undo()
 
@@ -332,7 +333,7 @@ def test_the_fingerprint_names_model_pipes_and_actor_tables(tmp_path, monkeypatc
     assert cache.fingerprint(pipeline) == base
 
 
-@pytest.mark.parametrize("change", ["model version", "actor table"])
+@pytest.mark.parametrize("change", ["model version", "ruler lexicon"])
 def test_a_changed_fingerprint_parses_everything_again(short, tmp_path, monkeypatch, parses,
                                                        change):
     small = short.iloc[:2]
@@ -342,8 +343,8 @@ def test_a_changed_fingerprint_parses_everything_again(short, tmp_path, monkeypa
     if change == "model version":
         monkeypatch.setitem(nlp.get_nlp().meta, "version", "3.8.1")
     else:
-        _edited_input(monkeypatch, tmp_path, "actors.csv",
-                      lambda text: text.replace("Zelenskiy|", "Zelenskiy|Zelenskyi|"))
+        _edited_input(monkeypatch, tmp_path, "french_actors.csv",
+                      lambda text: text.replace("Place Beauvau|", "Place Beauvau|Beauvau-Craon|"))
     result = run(small, cache=tmp_path)
     assert len(parses) == len(small)
     assert result["stats"]["tables_computed"] == len(small)
@@ -354,9 +355,38 @@ def test_the_fingerprint_is_taken_once_per_loaded_pipeline(monkeypatch, tmp_path
     monkeypatch.setattr(cache, "_PIPELINE_FINGERPRINTS", {})
     pipeline = nlp.get_nlp()
     first = cache.pipeline_fingerprint(pipeline)
-    _edited_input(monkeypatch, tmp_path, "actors.csv",
+    _edited_input(monkeypatch, tmp_path, "french_actors.csv",
                   lambda _: "changed on disk while the kernel runs")
     assert cache.pipeline_fingerprint(pipeline) == first  # the loaded ruler has not changed
+
+
+def test_the_story_in_use_keys_the_tables_not_the_docs(short, tmp_path, parses):
+    """Another story (its own actors.csv) or a learner's correction recomputes the tables, and
+    reads the same parses: no story is in a Doc."""
+    from helpers.core import workspace
+    from helpers.core.actors import save_corrections
+    from helpers.core.story import story_in_use
+
+    small = short.iloc[:2].copy()
+    small.attrs = {}  # not loaded from a folder: the story in use is the one set below
+    run(small, cache=tmp_path / "cache")
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "actors.csv").write_text(
+        "canonical,aliases,kind,side,gender,number,label,speaks_for\n"
+        "Nouvel Acteur,Nouvel Acteur,person,other,m,s,PER,\n", encoding="utf-8")
+    parses.clear()
+    with story_in_use(story):
+        result = run(small, cache=tmp_path / "cache")
+        assert parses == [] and result["stats"]["tables_computed"] == len(small)
+        workspace.set_root(tmp_path / "work")
+        try:
+            save_corrections(pd.DataFrame([{"name": "GUR", "kind": "institution",
+                                            "affiliation": "Ukraine", "same_as": ""}]))
+            again = run(small, cache=tmp_path / "cache")
+        finally:
+            workspace.set_root(None)
+        assert parses == [] and again["stats"]["tables_computed"] == len(small)
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])

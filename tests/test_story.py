@@ -80,4 +80,6 @@ def test_run_corroborates_the_figures_of_the_story_it_is_given(tmp_path):
     corpus = load_corpus(tmp_path)
     own = run(corpus, cache=False, story=tmp_path)["corroboration"]
     assert sorted(own["value"]) == [12.0, 3000.0]  # the generic question: every figure
-    assert run(corpus, cache=False)["corroboration"].empty  # the course's: soldiers only
+    # without a story, the folder the corpus was loaded from is the story
+    assert run(corpus, cache=False)["corroboration"].equals(own)
+    assert run(corpus, cache=False, story=SEEDS_DIR)["corroboration"].empty  # soldiers only

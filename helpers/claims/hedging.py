@@ -194,11 +194,20 @@ def _is_compound(tok) -> bool:
     return any("Part" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense") for t in nxt)
 
 
+#: Verbs of commitment after which a passive conditional is still the future in the past
+#: (``a promis que la demande serait examinée``).
+_COMMITMENTS = {"promettre", "annoncer", "assurer", "garantir", "engager", "jurer"}
+
+
 def _future_in_past(tok) -> bool:
     """``a promis que son pays resterait``: a simple conditional in a *que* clause governed by a
-    verb in a past tense is the *futur dans le passé* (not modals: ``pourrait`` stays a hedge)."""
+    verb in a past tense is the *futur dans le passé* (not modals: ``pourrait`` stays a hedge);
+    so is a passive one after a promise (``a promis que la demande serait examinée``)."""
     verb = _main_verb(tok)
-    if _is_compound(tok) or verb.lemma_ in MODALS or tok.lemma_ in MODALS:
+    if verb.lemma_ in MODALS or tok.lemma_ in MODALS:
+        return False
+    compound = _is_compound(tok)
+    if compound and tok.lemma_ != "être":
         return False
     clause = verb
     for _ in range(4):  # climb to the head of the clause
@@ -211,6 +220,8 @@ def _future_in_past(tok) -> bool:
         return False
     governor = clause.head
     if governor is clause or not any(c.lower_ in {"que", "qu'"} for c in clause.children):
+        return False
+    if compound and governor.lemma_ not in _COMMITMENTS:
         return False
     tenses = set(governor.morph.get("Tense"))
     has_aux = any(c.dep_.startswith("aux") for c in governor.children)
@@ -286,7 +297,7 @@ def _hedge_positions(doc, idx) -> list[int]:
         if h is None:
             h = forms.get(low)
         if h is not None:
-            if h.condition == "any" or _has_complement_at(f, idx[p + 1 : p + 9]):
+            if _condition_met(f, h, idx[p + 1 : p + 9]):
                 found.append(p)
             continue
         if any(lowers[p : p + len(ph)] == ph for ph in phrases.get(low, ())):
@@ -297,6 +308,46 @@ def _hedge_positions(doc, idx) -> list[int]:
     return found
 
 
+def _condition_met(f: _Features, h: Hedge, window) -> bool:
+    """``any``; ``complement`` (a clause after it); ``allegation`` (``accusé de fournir``,
+    ``accusés d'« ingérence »``: *de* and what is alleged); ``source`` (``selon`` followed by
+    someone, not by ``les normes``, ``la loi``: :func:`_not_sources`)."""
+    if h.condition == "any":
+        return True
+    if h.condition == "source":
+        return not _names_no_source(f, window)
+    if _has_complement_at(f, window):
+        return True
+    return h.condition == "allegation" and _alleges(f, window)
+
+
+def _alleges(f: _Features, window) -> bool:
+    """*de* (within a few words, past the accused) then, past quote marks, a noun."""
+    for k, j in enumerate(window[:6]):
+        if f.lower[j] in _DE or f.lower[j] == "d":
+            rest = [u for u in window[k + 1 : k + 4] if f.text[u] not in {"'", "«", "“", '"'}]
+            return bool(rest) and f.pos[rest[0]] in {"NOUN", "PROPN"}
+        if f.text[j] in _STOPS:
+            return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def _not_sources() -> frozenset[str]:
+    """Nouns after which *selon* names no source (``attribution_words.csv``, ``not_source``)."""
+    path = HEDGES_CSV.parent / "attribution_words.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        return frozenset(r["word"] for r in csv.DictReader(fh) if r["class"] == "not_source")
+
+
+def _names_no_source(f: _Features, window) -> bool:
+    """``selon les normes du BIT``: the first noun after *selon* is a norm, not a source."""
+    for j in window[:4]:
+        if f.pos[j] in {"NOUN", "PROPN"}:
+            return f.lemma_low[j] in _not_sources() or f.lower[j] in _not_sources()
+    return False
+
+
 _NOT_VERB_POS = {"PUNCT", "DET", "PROPN", "NUM"}
 
 
@@ -304,7 +355,8 @@ def _lemma_hedge(f: _Features, i: int, lemmas: dict):
     """The hedge verb (or ``selon``) token ``i`` is a form of. The small model's POS tags are
     unreliable (``pensaient`` → ADV, ``risque`` → VERB with lemma *risque*), so the lemma is
     trusted whatever the POS, and an -er verb is also recognised by stem + ending."""
-    if f.pos[i] in _NOT_VERB_POS or f.dep[i] == "amod":  # 'pluie crue'
+    # "pluie crue" (amod) is not "croire"; "autorités françaises accusent" (amod, ADV) is a verb
+    if f.pos[i] in _NOT_VERB_POS or f.dep[i] == "amod" and f.pos[i] != "ADV":
         return None
     lemma = _verb_lemma_at(f, i, lemmas, None)
     return lemmas.get(lemma) if lemma else None
@@ -334,6 +386,8 @@ def _verb_lemma_at(f: _Features, i: int, known, forms: dict[str, str] | None) ->
                                           or f.lower[i - 1] == "ni")  # "ni démenti"
         return "" if as_noun else forms[low]
     pos = f.pos[i]
+    if pos == "PROPN" and not f.is_title[i]:
+        pos = "NOUN"  # "Bercy chiffre le coût": a lower-case word is no proper noun
     if pos in _NOT_VERB_GUESS_POS or f.is_title[i] and i > 0 and not f.is_punct[i - 1]:
         return ""
     if i > 0 and f.pos[i - 1] == "DET" and pos != "VERB":

@@ -10,8 +10,9 @@ One row per body sentence (``sentence_id`` is the index in :func:`helpers.core.n
 article_id      the article
 sentence_id     index of the sentence in ``helpers.core.nlp.sentences(doc)``
 sentence        its text (surrounding white space stripped)
-speaker         canonical name from ``the story's ``actors.csv````, else the words as written
-                without their article (``porte-parole du Kremlin``); ``""`` when nobody speaks
+speaker         canonical name (the story's ``actors.csv``, the French news lexicon), else the
+                words as written without their article (``porte-parole du Kremlin``); ``""``
+                when nobody speaks
 speaker_kind    ``person``, ``institution``, ``media``, ``anonymous`` or ``""``
 cue             what attributes it: a reporting verb's lemma (``déclarer``), ``selon``,
                 ``d'après``, ``citant``, ``si l'on en croit``, ``quote`` (a quotation whose
@@ -25,6 +26,7 @@ claim_id        sentences the parser split apart but a reader reads as one share
                 (``Selon Washington`` / ``,`` / ``jusqu'à 8 000 soldats…``) and all its tags
 start_char      offsets of the sentence in the (normalised) article text
 end_char
+speaker_role    the role the text gives the speaker (``maire de Plouguerneau``), or ``""``
 =============== ==============================================================================
 
 What the libraries do: spaCy parses (once per article: pass ``docs`` to reuse the pipeline's
@@ -65,10 +67,12 @@ from helpers.claims.attribution import (
 )
 from helpers.claims.hedging import hedge_words
 from helpers.core.nlp import TokenTable, parse_many, sentences, token_table
+from helpers.core.story import story_in_use, story_of
 
 COLUMNS = [
     "article_id", "sentence_id", "sentence", "speaker", "speaker_kind", "cue", "quoted", "hedged",
     "hedges", "speaker_side", "speaker_text", "claim_id", "start_char", "end_char",
+    "speaker_role",
 ]
 TERMINAL = re.compile(r"[.!?…](?:[\s\"»”)\]]*)$")
 WORD = re.compile(r"\w")
@@ -84,12 +88,14 @@ def _as_corpus(corpus) -> pd.DataFrame:
     return corpus
 
 
-def tag_claims(corpus, docs=None) -> pd.DataFrame:
+def tag_claims(corpus, docs=None, mentions: list | None = None) -> pd.DataFrame:
     """A row per sentence of every article: speaker, kind, cue, quoted, hedged, hedges (+ extras).
 
     ``corpus``: a DataFrame with ``article_id`` and ``text`` (e.g. from ``load_corpus()``), or a
     plain string (its ``article_id`` is ``"text"``). ``docs``: the spaCy Docs of those texts, in
     the same order, already parsed by ``helpers.core.nlp`` (the text is then not parsed again).
+    ``mentions``: a list to which the actors named in each article are added
+    (:func:`helpers.claims.story_actors.mentions_in`, from the same reading of the article).
     """
     corpus = _as_corpus(corpus)
     if docs is None:
@@ -98,8 +104,10 @@ def tag_claims(corpus, docs=None) -> pd.DataFrame:
     if len(docs) != len(corpus):
         raise ValueError(f"{len(docs)} docs for {len(corpus)} articles: pass one Doc per row")
     rows: list[dict] = []
-    for article_id, doc in zip(corpus["article_id"].tolist(), docs, strict=True):
-        rows.extend(_tag_doc(str(article_id), doc))
+    # a corpus loaded from a folder is read with that story's actors, never another's
+    with story_in_use(story_of(corpus)):
+        for article_id, doc in zip(corpus["article_id"].tolist(), docs, strict=True):
+            rows.extend(_tag_doc(str(article_id), doc, mentions))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -291,11 +299,12 @@ def _rows(article_id: str, art: _Article, share: list[tuple[int, int]]) -> list[
                 "claim_id": k,
                 "start_char": start + (len(raw) - len(raw.lstrip())),
                 "end_char": start + len(raw.rstrip()),
+                "speaker_role": sp.role if sp else "",
             })
     return rows
 
 
-def _tag_doc(article_id: str, doc) -> list[dict]:
+def _tag_doc(article_id: str, doc, mentions: list | None = None) -> list[dict]:
     sents = sentences(doc)
     if not sents:
         return []
@@ -303,12 +312,17 @@ def _tag_doc(article_id: str, doc) -> list[dict]:
     _cues(art)
     share = _quotes(art)
     _labels(art)
+    if mentions is not None:
+        from helpers.claims.story_actors import mentions_in
+
+        mentions.extend(mentions_in(article_id, art.ctx))
     return _rows(article_id, art, share)
 
 
 def _inherit(sp: Speaker) -> Speaker:
     """The same speaker, not named in this sentence (so ``speaker_text`` is empty)."""
-    return Speaker(sp.name, sp.kind, sp.side, "", sp.pos, sp.gender, sp.number)
+    return Speaker(sp.name, sp.kind, sp.side, "", sp.pos, sp.gender, sp.number, sp.role,
+                   sp.heads)
 
 
 def _quote_echo(tab: TokenTable, quoted: str, k: int, bounds, speakers,

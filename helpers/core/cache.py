@@ -8,15 +8,16 @@ checkout):
     the spaCy ``Doc`` of one text, as a compressed ``DocBin`` (tokens, sentence starts, tags,
     morphology, lemmas, dependencies, entities with their ``ent_id_``). The fingerprint
     (:func:`fingerprint`) names the model and its version, spaCy's version, the pipe names and the
-    files that shape a Doc (:func:`doc_inputs`: the pipeline's modules, the story's ``actors.csv``,
-    the entity fixes): a changed text, model or actor table means another file name, so a
-    stale entry is never read.
+    files that shape a Doc (:func:`doc_inputs`: the pipeline's modules, the entity fixes, the
+    French news lexicon of the actor ruler): a changed text, model or lexicon means another file
+    name, so a stale entry is never read. No story is in a Doc: one parse serves every story.
 ``tables/<fingerprint>/article-<row hash>.json``, ``tables/<fingerprint>/corpus-<hash>.json``
     the claims and figures rows of one article, keyed by the whole corpus row (id, text, date,
     …); and the tables that compare articles (reliability signals, corroboration), keyed by
     every row of the corpus. Their fingerprint adds every module and data file of ``helpers/``
-    and of the course story (``seeds/*.csv``, ``*.json``), and the versions of Python, pandas,
-    numpy, text2num and dateparser to the Docs' one:
+    and of the course story (``seeds/*.csv``, ``*.json``), the versions of Python, pandas,
+    numpy, text2num and dateparser, and the story being analysed (:func:`story_fingerprint`:
+    its data files and the learner's corrections to its actors) to the Docs' one:
     editing any of them recomputes the tables (the Docs stay valid).
 
 The cache is never needed for a correct answer, and it can only be right or absent:
@@ -113,12 +114,12 @@ def files_digest(paths) -> str:
 
 def doc_inputs() -> list[Path]:
     """The files whose content changes what a Doc holds (read at call time): the modules that
-    build the pipeline, the text normalisation, the generic entity fixes, and the course story's
-    actors and entity fixes (the ruler's patterns)."""
+    build the pipeline, the text normalisation, the entity fixes and the French news lexicon
+    (the ruler's patterns). No story's file: a story's actors are not in the parse."""
     here = Path(__file__).resolve().parent
-    story = load_story()
     return [here / "nlp.py", here / "components.py", here / "actors.py", here / "text.py",
-            DATA_DIR / "entity_fixes.csv", story.path("actors"), story.path("entity_fixes")]
+            DATA_DIR / "entity_fixes.csv", DATA_DIR / "french_actors.csv",
+            DATA_DIR / "countries.csv"]
 
 
 def fingerprint(nlp) -> str:
@@ -197,6 +198,16 @@ def code_fingerprint() -> str:
              and "__pycache__" not in p.parts]
     files += load_story().files()  # the course story's data extends the lexicons
     return _digest(["tables-v2", sys.version_info[:3], *versions, files_digest(files)])
+
+
+def story_fingerprint() -> str:
+    """The story being analysed, as the tables see it: its data files (``actors.csv``,
+    ``sides.csv``…) and the learner's corrections to its actors. Computed at every call (a few
+    small files): a correction saved in the middle of a session changes it."""
+    from helpers.core.actors import actors_fingerprint
+    from helpers.core.story import active_story
+
+    return _digest(["story-v1", files_digest(active_story().files()), actors_fingerprint()])
 
 
 def row_key(text_key: str, row: dict) -> str:

@@ -1,12 +1,17 @@
 """The course's own spaCy components, registered once, when this module is imported.
 
 * ``sentence_breaks`` (before the parser): French news sentence starts decided by rule;
-* ``actor_ruler`` (after NER): spaCy's ``EntityRuler`` with every alias of the story's actors
-  (:func:`helpers.core.actors.ruler_patterns`), so that Docs carry the canonical name in
-  ``ent.ent_id_`` (what displaCy shows);
+* ``actor_ruler`` (after NER): spaCy's ``EntityRuler`` with the French news lexicon (metonyms,
+  national bodies, media, countries and capitals: :func:`helpers.core.actors.ruler_patterns`),
+  so that Docs carry the canonical name in ``ent.ent_id_`` (what displaCy shows);
 * ``entity_fixes`` (after the ruler): the small model's known entity mistakes dropped or
-  relabelled (``entity_fixes.csv``: "Citant" tagged as a person);
+  relabelled (``helpers/core/data/entity_fixes.csv``: "Citant" tagged as a person);
 * spaCy's own ``doc_cleaner``, last: no ``doc.tensor`` is kept.
+
+No story is in the pipeline: a story's actors are found on the parsed Doc
+(:func:`helpers.core.actors.find_actors`) and shown by :func:`helpers.display.notebook.
+entities_html`, so one parse serves every story and the parse cache never holds one story's
+knowledge for another.
 
 :func:`add_course_pipes` puts them in a loaded pipeline (:func:`helpers.core.nlp.get_nlp` does).
 Registering them here, at module level, is what lets the pipeline and the actor table know each
@@ -24,7 +29,6 @@ from spacy.tokens import Span
 from helpers import DATA_DIR
 from helpers.core.actors import MATCH_ATTR, ruler_patterns, use_tokenizer
 from helpers.core.datafiles import read_rows
-from helpers.core.story import load_story
 
 SENTENCE_BREAKS = "sentence_breaks"
 RULER_NAME = "actor_ruler"
@@ -66,7 +70,8 @@ def sentence_breaks(doc):
     text = [t.text for t in doc]
     ws = [t.whitespace_ for t in doc]
     space = [t.is_space for t in doc]
-    cap = [t.is_title or t.is_upper for t in doc]
+    # a capital first letter: "Vingt-sept" is neither title nor upper case for spaCy
+    cap = [t.text[:1].isupper() for t in doc]
     starts = doc.to_array([SENT_START]).astype("int64")
     prev = [""] + text[:-1]
     for i in range(len(doc) - 1):
@@ -78,10 +83,8 @@ def sentence_breaks(doc):
 
 @lru_cache(maxsize=1)
 def entity_fixes() -> dict[str, str]:
-    """``{entity text: new label}`` (``""`` drops the entity): the generic French fixes, then
-    the story's."""
-    rows = read_rows(ENTITY_FIXES_CSV) + load_story().rows("entity_fixes")
-    return {row["text"]: row["label"] for row in rows}
+    """``{entity text: new label}`` (``""`` drops the entity): the generic French fixes."""
+    return {row["text"]: row["label"] for row in read_rows(ENTITY_FIXES_CSV)}
 
 
 @Language.component(FIXES_NAME)

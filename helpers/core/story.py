@@ -11,14 +11,16 @@ folder (``seeds/README.md`` describes the course's files):
 ``story.json``              the story's title, its question (what is counted, which figures
                             answer it and their scopes), the report's wording, the conclusion
                             checker's suggestions
-``actors.csv``              the people and bodies of the story, their aliases, kind and side
-                            (corrections to what the rules find)
+``actors.csv``              the people and bodies of the story, their aliases, kind, side and
+                            affiliation (``speaks_for``): corrections to what the rules find in
+                            the text (:mod:`helpers.core.actors`), never needed by them
 ``english_aliases.csv``     their English names, for a conclusion written in English
 ``access.csv``              could each origin know what it reports?
 ``sides.csv``               the sides, their stake in the story and their colour in charts
 ``nationalities.csv``       adjectives that tell a speaker's side (*un responsable ukrainien*)
 ``units.csv``               nouns the story counts beyond the generic French units
-``entity_fixes.csv``        the small model's entity mistakes on the story's names
+``entity_fixes.csv``        the small model's entity mistakes on the story's names (not in the
+                            parse any more: the generic fixes are ``helpers/core/data``)
 ``spelling_variants.csv``   the ways of writing the story's names (a trace of translation)
 ``translation_slips.csv``   English spellings of the story's names
 ``exercises.json``          the course's exercises on this story, with their answers
@@ -26,16 +28,20 @@ folder (``seeds/README.md`` describes the course's files):
 =========================== =====================================================================
 
 A folder without these files (a learner's, usually) gets the generic defaults: a question that
-every figure with a number answers, no known actors, a title made from nothing story-specific.
+every figure with a number answers, the actors found in its text (with the French news
+lexicon), a title made from nothing story-specific.
 
-Today the spaCy pipeline and the lexicons it extends (actors, nationalities, units, entity
-fixes) use the course's story whatever the folder: that is what ``load_story()`` without a folder
-returns.
+``load_story()`` without a folder is the course's story. The story *being analysed* is
+:func:`active_story` (the course's until :func:`use_story` names another;
+:func:`helpers.pipeline.run` names the folder its corpus was loaded from): the actor table and
+the sides (:mod:`helpers.core.actors`) are that story's, so a learner's folder is never read
+with the course's actors.
 """
 
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -160,7 +166,14 @@ def story_folder(path=None) -> Path:
 def load_story(folder=None) -> Story:
     """The story in ``folder`` (``None``: the course's, ``seeds/``; a file: the folder it is
     in). Read once per folder and process."""
+    if folder is None:
+        return _course()
     return _load(story_folder(folder).resolve())
+
+
+@lru_cache(maxsize=1)
+def _course() -> Story:
+    return _load(story_folder(None).resolve())
 
 
 @lru_cache(maxsize=16)
@@ -170,6 +183,45 @@ def _load(folder: Path) -> Story:
     return Story(folder=folder, question=Question.from_dict(data.get("question")),
                  report=dict(data.get("report", {})), conclusion=dict(data.get("conclusion", {})),
                  **kept)
+
+
+#: The story being analysed (None: the course's), kept as a Story: the rules ask for it at
+#: every sentence.
+_ACTIVE: dict[str, Story | None] = {"story": None}
+
+
+def active_story() -> Story:
+    """The story being analysed: the one :func:`use_story` named last, else the course's."""
+    return _ACTIVE["story"] or load_story()
+
+
+def use_story(folder=None) -> Story:
+    """Analyse the story in ``folder`` from now on (``None``: the course's); returns it."""
+    _ACTIVE["story"] = None if folder is None else load_story(folder)
+    return active_story()
+
+
+@contextmanager
+def story_in_use(folder):
+    """``with story_in_use(folder):`` the story in ``folder`` is analysed inside the block
+    (``None`` leaves the story in use as it is)."""
+    before = _ACTIVE["story"]
+    if folder is not None:
+        use_story(folder)
+    try:
+        yield active_story()
+    finally:
+        _ACTIVE["story"] = before
+
+
+#: Where :func:`helpers.sources.load_corpus` records the folder a corpus was read from.
+CORPUS_STORY = "story_folder"
+
+
+def story_of(corpus) -> Path | None:
+    """The story folder a corpus was loaded from (``corpus.attrs``), or None."""
+    folder = getattr(corpus, "attrs", {}).get(CORPUS_STORY)
+    return Path(folder) if folder else None
 
 
 def is_story_file(path: Path) -> bool:

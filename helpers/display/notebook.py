@@ -150,11 +150,42 @@ def setup_notebook() -> None:
 ENTITY_COLOURS = {"PER": "#F5C77E", "ORG": "#A6D8F5", "LOC": "#F7F0A0", "MISC": "#D9D9D9"}
 
 
+_LABEL_BY_KIND = {"person": "PER", "institution": "ORG", "media": "ORG", "anonymous": "MISC"}
+
+
+def _story_entities(doc, span) -> list[tuple[int, int, str, str]]:
+    """``(start, end, label, canonical)`` of the entities in ``span``: the actors of the story
+    in use (:func:`helpers.core.actors.find_actors`) first, then the parse's own entities where
+    no actor is (the parse holds no story)."""
+    from spacy.util import filter_spans
+
+    from helpers.core.actors import find_actors
+
+    found = []
+    for m in find_actors(doc):
+        if span.start <= m.start and m.end <= span.end and m.actor.kind != "anonymous":
+            label = m.actor.label or _LABEL_BY_KIND.get(m.actor.kind, "MISC")
+            found.append(_labelled(doc, m.start, m.end, label, m.actor.canonical))
+    found = filter_spans(found)
+    taken = {i for s in found for i in range(s.start, s.end)}
+    for ent in span.ents:
+        if taken.isdisjoint(range(ent.start, ent.end)):
+            found.append(_labelled(doc, ent.start, ent.end, ent.label_, ent.ent_id_))
+    return [(s.start, s.end, s.label_, s.kb_id_) for s in sorted(found, key=lambda s: s.start)]
+
+
+def _labelled(doc, start: int, end: int, label: str, canonical: str):
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=label, kb_id=canonical or "")
+
+
 def entities_html(doc, max_sentences: int | None = None) -> str:
     """displaCy's entity view of a parsed article (displaCy escapes the text).
 
-    Each label also gives the canonical name when the course's actor table knows the entity
-    under another name (``Zelenskiy`` → ``PER · Volodymyr Zelensky``).
+    Each label also gives the canonical name when the story's actor table (or the French news
+    lexicon) knows the entity under another name (``Zelenskiy`` → ``PER · Volodymyr
+    Zelensky``).
     """
     from spacy import displacy
 
@@ -164,14 +195,12 @@ def entities_html(doc, max_sentences: int | None = None) -> str:
     else:
         span = doc[:]
     ents = []
-    for ent in span.ents:
-        label = ent.label_
-        if ent.ent_id_ and ent.ent_id_ != ent.text:
-            label = f"{label} · {ent.ent_id_}"
-        ents.append(
-            {"start": ent.start_char - span.start_char, "end": ent.end_char - span.start_char,
-             "label": label}
-        )
+    for start, end, label, canonical in _story_entities(doc, span):
+        first, last = doc[start], doc[end - 1]
+        if canonical and canonical != doc[start:end].text:
+            label = f"{label} · {canonical}"
+        ents.append({"start": first.idx - span.start_char,
+                     "end": last.idx + len(last.text) - span.start_char, "label": label})
     colours = {e["label"]: ENTITY_COLOURS.get(e["label"].split(" ·")[0], "#D9D9D9") for e in ents}
     data = {"text": span.text, "ents": ents, "title": None}
     return displacy.render(data, style="ent", manual=True, jupyter=False,

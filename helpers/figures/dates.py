@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.claims.attribution.lexicon import reporting_verbs
+from helpers.claims.attribution.lexicon import dating_verbs
 from helpers.core.nlp import parse, token_table
 from helpers.core.text import FRENCH_MONTHS, normalise
 
@@ -304,8 +304,10 @@ def _part_of_month(year: int, month: int, part: str) -> pd.Timestamp:
 
 @lru_cache(maxsize=1)
 def _reporting_verbs() -> frozenset:
-    """The verbs of saying, the same list the attribution rules use (``reporting_verbs.csv``)."""
-    return frozenset(reporting_verbs())
+    """The verbs of saying, the same list the attribution rules use (``reporting_verbs.csv``),
+    without those that report only with a quote or a given complement (``a lancé une
+    offensive``, ``appelle à``: :func:`helpers.claims.attribution.lexicon.dating_verbs`)."""
+    return dating_verbs()
 
 
 def _is_reporting(token) -> bool:

@@ -31,9 +31,9 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.core import workspace
-from helpers.core.actors import actor, load_actors, side_role
+from helpers.core.actors import actor, load_actors, side_role, tables_key
 from helpers.core.datafiles import read_table
-from helpers.core.story import OTHER, load_story
+from helpers.core.story import OTHER, active_story, load_story
 from helpers.reliability.estimative import calibrated_ranges, key, phrase, plain, term_regex
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -44,7 +44,8 @@ CONCLUSION_KEY = "conclusion"
 
 
 def _english_aliases() -> pd.DataFrame:
-    return read_table(load_story().path("english_aliases"),
+    """The English names of the story in use (beside its ``actors.csv``)."""
+    return read_table(active_story().path("english_aliases"),
                       columns=["canonical", "display", "aliases"])
 
 
@@ -56,10 +57,14 @@ class _Name:
     label: str
 
 
-@lru_cache(maxsize=1)
 def _names() -> tuple[re.Pattern, dict[str, _Name]]:
     """One regex for every actor name (canonical, aliases, English names), longest first, and
-    ``{key: actor}``."""
+    ``{key: actor}``, for the story in use."""
+    return _names_for(tables_key())
+
+
+@lru_cache(maxsize=4)
+def _names_for(key: tuple) -> tuple[re.Pattern, dict[str, _Name]]:
     actors = load_actors().set_index("canonical")
     surfaces: dict[str, tuple[str, _Name]] = {}
 
@@ -105,8 +110,12 @@ def _cited(text: str, start: int, end: int) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
 def _displays() -> dict[str, str]:
+    return _displays_for(tables_key())
+
+
+@lru_cache(maxsize=4)
+def _displays_for(key: tuple) -> dict[str, str]:
     return {r.canonical: r.display for r in _english_aliases().itertuples() if r.display}
 
 

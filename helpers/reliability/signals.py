@@ -44,7 +44,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from helpers.claims.tagging import tag_claims
-from helpers.core.actors import load_actors
+from helpers.core.actors import media, tables_key
 from helpers.core.datafiles import read_rows, read_table
 from helpers.core.story import load_story
 from helpers.core.text import is_missing, normalise
@@ -103,20 +103,24 @@ def _slip_patterns() -> list[tuple[str, re.Pattern]]:
     return [(r["kind"], re.compile(r["pattern"])) for r in rows]
 
 
-@lru_cache(maxsize=1)
 def _media_aliases() -> tuple[tuple[str, str], ...]:
-    """(alias as written, canonical) for every actor of kind ``media``, longest alias first."""
-    actors = load_actors()
+    """(alias as written, canonical) for every medium known in the story in use (the French
+    news lexicon's, the story's), longest alias first."""
+    return _media_aliases_for(tables_key())
+
+
+@lru_cache(maxsize=8)
+def _media_aliases_for(key: tuple) -> tuple[tuple[str, str], ...]:
     pairs = {}
-    for row in actors[actors["kind"] == "media"].itertuples():
-        for alias in [row.canonical, *row.aliases]:
-            pairs.setdefault(normalise(alias), row.canonical)
+    for found in media():
+        for alias in [found.canonical, *found.aliases]:
+            pairs.setdefault(normalise(alias), found.canonical)
     return tuple(sorted(pairs.items(), key=lambda p: len(p[0]), reverse=True))
 
 
 def _media_canonical(words: str) -> str:
     lowered = words.lower()
-    return next(c for a, c in _media_aliases() if a.lower() == lowered)
+    return next((c for a, c in _media_aliases() if a.lower() == lowered), words)
 
 
 def _alias_regex(alias: str) -> str:
@@ -125,8 +129,12 @@ def _alias_regex(alias: str) -> str:
     return f"(?-i:{body})" if alias.isupper() and len(alias) <= 4 else body
 
 
-@lru_cache(maxsize=1)
 def _credit_patterns() -> list[re.Pattern]:
+    return _credit_patterns_for(tables_key())
+
+
+@lru_cache(maxsize=8)
+def _credit_patterns_for(key: tuple) -> list[re.Pattern]:
     names = "|".join(_alias_regex(alias) for alias, _ in _media_aliases())
     media = rf"(?:l'|la\s+|le\s+|les\s+)?(?P<media>{names})\b"
     return [
@@ -234,23 +242,38 @@ def _units_by_article(units: list[_Unit]) -> dict:
     return by_article
 
 
-@lru_cache(maxsize=1)
-def _credit_prefilter() -> re.Pattern:
-    """Any media name at all: every credit pattern contains one, so a text without one needs
-    no credit pattern tried (most sentences)."""
-    aliases = [alias for alias, _ in _media_aliases()]
-    names = "|".join(_alias_regex(alias) for alias in aliases)
-    # a name starts with one of a few letters: one class test turns down most positions before
-    # the names are tried one by one
-    firsts = "".join(sorted({alias[0] for alias in aliases})) if all(aliases) else ""
-    guard = f"(?=[{re.escape(firsts)}])" if firsts else ""
-    return re.compile(rf"{guard}(?:{names})\b", re.I)
+_WORD = re.compile(r"\w+")
+
+
+def _might_credit(text: str) -> bool:
+    """Does ``text`` name a medium? Every credit pattern contains a name, so a text without one
+    needs no pattern tried (most sentences): the words of each name are looked up from their
+    first one, not matched by one regular expression with every name (there are hundreds)."""
+    index = _media_words(tables_key())
+    words = _WORD.findall(text.lower())
+    return any(words[i : i + len(name)] == list(name) for i, w in enumerate(words)
+               for name in index.get(w, ()))
+
+
+@lru_cache(maxsize=8)
+def _media_words(key: tuple) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The words of each media name by its first one (``le monde`` under ``le`` and, since an
+    article may be left out, ``monde`` under ``monde``)."""
+    out: dict[str, set] = {}
+    for alias, _ in _media_aliases():
+        words = tuple(_WORD.findall(alias.lower()))
+        while words:
+            out.setdefault(words[0], set()).add(words)
+            if words[0] not in {"le", "la", "les", "l", "the"}:
+                break
+            words = words[1:]
+    return {w: tuple(names) for w, names in out.items()}
 
 
 def _find_credits(text: str) -> list[tuple[str, str]]:
     """(canonical media name, matched words) for each credit in ``text``."""
     found = []
-    if not _credit_prefilter().search(text):
+    if not _might_credit(text):
         return found
     for rx in _credit_patterns():
         for m in rx.finditer(text):

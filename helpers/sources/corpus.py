@@ -45,6 +45,7 @@ import pandas as pd
 
 from helpers import SEEDS_DIR
 from helpers.core.nlp import text_hash
+from helpers.core.story import CORPUS_STORY
 from helpers.core.warn import warn_from_caller
 from helpers.sources.cleaning import clean_text
 from helpers.sources.decoding import SkipFile, decode_bytes
@@ -255,7 +256,10 @@ def load_corpus(path: str | Path | None = None) -> pd.DataFrame:
             extra_columns = _merge_sources(rows, table, whole_folder)
     corpus = pd.DataFrame(rows, columns=COLUMNS + extra_columns)
     corpus["published"] = pd.to_datetime(corpus["published"]).astype("datetime64[ns]")
-    return corpus.reset_index(drop=True)
+    corpus = corpus.reset_index(drop=True)
+    # the story the articles belong to: its actors and sides are the ones used on them
+    corpus.attrs[CORPUS_STORY] = str(root.resolve())
+    return corpus
 
 
 def same_text(corpus: pd.DataFrame) -> pd.DataFrame:

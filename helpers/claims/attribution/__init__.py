@@ -9,29 +9,37 @@ rules. They lean on word order as much as on the parse, because the small model 
 inverted subjects (``…, a indiqué lundi un responsable ukrainien`` comes out as three sentences).
 
 =================== =========================================================================
-:mod:`.lexicon`     the word lists: reporting verbs, word classes, nationalities, grammar words
+:mod:`.lexicon`     the word lists: reporting verbs (``reporting_verbs.csv``: what each needs to
+                    report), word classes (``attribution_words.csv``), role synonyms, grammar
 :mod:`.model`       ``Speaker``, ``Candidate``, ``Context``
-:mod:`.quotes`      which tokens are inside a quotation
+:mod:`.quotes`      which tokens are inside a quotation; a stray mark silences one sentence
 :mod:`.context`     what the rules need about one article, computed once (``build_context``)
 :mod:`.cues`        ``selon X``, ``d'après X``, ``aux dires de X``, ``si l'on en croit X``,
-                    ``citant X``, ``cité par X``, ``selon lesquels`` (the antecedent)
+                    ``citant X``, ``cité par X``, ``Pour X, …``; ``selon les normes`` (nothing)
 :mod:`.groups`      the verb group of a reporting verb; participles and gerunds
-:mod:`.verbs`       a reporting verb (``reporting_verbs.csv``) with its subject: ``X a déclaré
-                    que…``, inverted ``…, a déclaré X``, ``« … » a souligné X``, ``…, a-t-il
-                    ajouté``, ``comme l'affirme X``, ``c'est ce qu'affirment X``, the passive
-                    ``confirmé par X``, participles and infinitives (``…, estimant que``)
-:mod:`.subjects`    the subject of a verb, before or after it, the first of a coordination
-:mod:`.nouns`       a noun phrase into a speaker: the actor table, a person in apposition
-                    (``le chef du centre…, Andriï Kovalenko``), anonymous sources, roles, the
-                    body behind a document, the earlier mention of ``le soldat``
-:mod:`.pronouns`    ``il``, ``elle``, ``selon lui``, ``selon eux``, ``-t-il``: the most recent
-                    compatible speaker or subject
+:mod:`.verbs`       a reporting verb with its subject: ``X a déclaré que…``, inverted ``…, a
+                    déclaré X`` (past ``à l'AFP``), ``« … » a souligné X``, ``…, a-t-il
+                    ajouté``, the passive ``confirmé par X``, participles and infinitives,
+                    ``a-t-on appris auprès de X``, ``À Bercy, on…``
+:mod:`.subjects`    the subject of a verb, before or after it, past an opening place phrase
+:mod:`.phrases`     where a noun phrase ends; appositions both ways; a role after a name
+:mod:`.nouns`       a noun phrase into a speaker, one reader per kind of phrase: a number (never
+                    a speaker), a known actor, an anonymous source, a role and its name,
+                    *son ministère*, a document (its publisher), a named entity, as written
+:mod:`.references`  phrases pointing back: *la même source*, *le maire* / *l'édile*, *la
+                    préfecture*, *l'institut*, *l'entreprise*
+:mod:`.pronouns`    ``il``, ``elle``, ``selon lui``, ``-t-il``: the person just quoted, else the
+                    most recent compatible speaker or subject
 :mod:`.candidates`  the orchestrator: every cue of a sentence, and the one chosen
 =================== =========================================================================
 
-Each pattern has a test in ``tests/test_claims.py``. The sentence-level passes (claims the parser
-split, quotes without a cue, *c'est ce que* attributing the sentence before) are in
-:mod:`helpers.claims.tagging`.
+The known actors come from :mod:`helpers.core.actors`: the French news lexicon, the story's own
+table and the learner's corrections, never another story's.
+
+Each pattern has a test in ``tests/test_claims.py`` (the Kursk story) and
+``tests/test_attribution_families.py`` (French news in general). The sentence-level passes
+(claims the parser split, quotes without a cue, *c'est ce que* attributing the sentence before)
+are in :mod:`helpers.claims.tagging`.
 """
 
 from helpers.claims.attribution.candidates import choose, remember, unit_candidates

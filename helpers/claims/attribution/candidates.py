@@ -1,9 +1,10 @@
 """The orchestrator: every cue of a sentence, each rule family in turn (cue phrases, then
-reporting verbs), and the choice of the sentence's main attribution."""
+reporting verbs, then a quotation after a colon when nothing else speaks), and the choice of the
+sentence's main attribution."""
 
 from __future__ import annotations
 
-from helpers.claims.attribution.cues import phrase_candidate
+from helpers.claims.attribution.cues import colon_quote_candidate, phrase_candidate
 from helpers.claims.attribution.groups import _is_gerund_or_infinitive
 from helpers.claims.attribution.model import Candidate, Context, Speaker
 from helpers.claims.attribution.verbs import verb_candidate
@@ -32,6 +33,9 @@ def unit_candidates(ctx: Context, lo: int, hi: int) -> list[Candidate]:
             out.append(cand)
             if not _is_gerund_or_infinitive(doc[i]):
                 previous = cand
+    if not out:  # "X, 68 ans, est venue : « … »": the quotation after a colon
+        colon = colon_quote_candidate(ctx, lo, hi)
+        out.extend([colon] if colon is not None else [])
     return sorted(out, key=lambda c: c.pos)
 
 

@@ -13,10 +13,11 @@ from helpers.claims.attribution.lexicon import (
     _word_class_at,
 )
 from helpers.claims.attribution.model import Context
-from helpers.claims.attribution.nouns import _as_written, _speaker_from_actor, np_extent
+from helpers.claims.attribution.nouns import _as_written, _speaker_from_actor, speaker_from_head
+from helpers.claims.attribution.phrases import np_extent
 from helpers.claims.attribution.quotes import quote_state
 from helpers.core.actors import find_actors
-from helpers.core.nlp import token_table
+from helpers.core.nlp import sentences, token_table
 
 
 def build_context(doc) -> Context:
@@ -31,7 +32,51 @@ def build_context(doc) -> Context:
                       key=lambda c: (c[1], c[0], c[2]))
     ctx.reporting = _reporting_lemmas(doc, ctx.tab)
     ctx.subjects = _subject_mentions(ctx)
+    named = _named_subjects(ctx)
+    people = [(pos, sp) for pos, sp in named if sp.kind == "person"]
+    ctx.subjects = sorted(ctx.subjects + people, key=lambda x: x[0])
+    ctx.main_subjects = _main_subjects(ctx) | {pos for pos, _ in people}
+    # bodies named as a subject are antecedents of a later "la préfecture", not of "il"
+    ctx.named = [(pos, sp) for pos, sp in named if sp.kind == "institution"]
     return ctx
+
+
+def _named_subjects(ctx: Context) -> list:
+    """People and bodies named as the subject of their sentence, whatever the verb (``Arrivé à
+    Anduze, le ministre de l'Intérieur, Bertrand Lacombe, a survolé…``, ``Le rectorat de Lille a
+    fermé 80 écoles``): a later *il* or *le rectorat* may be them."""
+    tab, out = ctx.tab, []
+    for sent in sentences(ctx.doc):
+        # the first subject of a main verb (the root, or the verb a participle opening the
+        # sentence hangs on: "Arrivé à Anduze, le ministre… a survolé")
+        subj = next((t for t in sent if t.dep_ in {"nsubj", "nsubj:pass"} and t.head.dep_ in {
+            "ROOT", "advcl", "conj", "parataxis"} and not ctx.inside[t.i]), None)
+        if subj is None or subj.i in ctx.mention_at:
+            continue
+        named = tab.pos[subj.i] == "PROPN" or _word_class_at(tab, subj.i, "role_head") or (
+            _word_class_at(tab, subj.i, "institution_head"))
+        if not named:
+            continue
+        verb = subj.head.i
+        sp = speaker_from_head(ctx, subj.i, sent.start, verb if verb > subj.i else sent.end)
+        if sp is not None and (sp.kind == "person" and sp.name[:1].isupper()
+                               or sp.kind == "institution"):
+            out.append((subj.i, sp))
+    return out
+
+
+def _main_subjects(ctx: Context) -> set[int]:
+    """Positions of the subject mentions that are the subject of their sentence's root
+    (``Séoul a convoqué…``), not an agent, an apposition or a complement."""
+    doc = ctx.doc
+    out = set()
+    for pos, _ in ctx.subjects:
+        m = ctx.mention_at.get(pos)
+        tokens = doc[m.start : m.end] if m else doc[pos : pos + 1]
+        if any(t.dep_ in {"nsubj", "nsubj:pass"} and t.head.dep_ == "ROOT" or t.dep_ == "ROOT"
+               and t.pos_ in {"PROPN", "NOUN"} for t in tokens):
+            out.add(pos)
+    return out
 
 
 def _subject_mentions(ctx: Context) -> list:

@@ -1,5 +1,7 @@
 """Cue phrases: ``selon X``, ``d'après X``, ``aux dires de X``, ``si l'on en croit X``,
-``citant X``, ``cité par X``, found by spaCy's ``Matcher`` (:func:`phrase_candidate`)."""
+``citant X``, ``cité par X``, and ``Pour X, …`` opening a sentence, found by spaCy's
+``Matcher`` (:func:`phrase_candidate`). ``selon les normes du BIT``, ``selon la loi``: *selon*
+without a source attributes nothing."""
 
 from __future__ import annotations
 
@@ -7,12 +9,16 @@ from helpers.claims.attribution.lexicon import (
     DEFINITE,
     DEMONSTRATIVE,
     INDEFINITE,
+    OPENERS,
     PRONOUNS,
     RELATIVE_SELON,
+    word_class,
 )
 from helpers.claims.attribution.model import Candidate, Context
 from helpers.claims.attribution.nouns import speaker_from_head
+from helpers.claims.attribution.phrases import _apposition, np_extent
 from helpers.claims.attribution.pronouns import resolve_pronoun
+from helpers.claims.attribution.subjects import _looks_like_speaker, _sentence_initial_subject
 
 # Fixed cue phrases for spaCy's Matcher: the speaker is the noun phrase right after them.
 CUE_PATTERNS = {
@@ -26,8 +32,10 @@ CUE_PATTERNS = {
     ],
     "citant": [[{"LOWER": "citant"}]],
     "cité par": [[{"LOWER": {"IN": ["cité", "cités", "citée", "citées"]}}, {"LOWER": "par"}]],
+    # "Pour Mathieu Ronsard, économiste…, la hausse devrait…": an opinion, at a sentence start
+    "pour": [[{"LOWER": "pour"}]],
 }
-
+_RELATIVES = {"lesquels", "lesquelles", "lequel", "laquelle"}
 
 _CUE_MATCHERS: dict[int, object] = {}
 
@@ -45,35 +53,89 @@ def _cue_matcher(vocab):
     return _CUE_MATCHERS[key]
 
 
-def phrase_candidate(ctx: Context, cue: str, s: int, e: int, lo: int, hi: int) -> Candidate | None:
-    """The speaker after ``selon``, ``d'après``, ``citant``, ``si l'on en croit``…"""
+def _antecedent_candidate(ctx: Context, cue: str, s: int, lo: int, hi: int) -> Candidate | None:
+    """``…des responsables, selon lesquels…``: the phrase before *selon lesquels*."""
     doc = ctx.doc
-    if e >= hi:
+    j = s - 1
+    while j >= lo and (doc[j].is_punct or doc[j].is_space):
+        j -= 1
+    while j >= lo and doc[j].pos_ == "ADJ":
+        j -= 1
+    if j < lo:
         return None
-    nxt = doc[e]
-    rank = 2 if cue in {"citant", "cité par"} else 0
-    if cue == "selon" and nxt.lemma_ in RELATIVE_SELON | {"lequel"} or nxt.lower_ in {
-        "lesquels", "lesquelles", "lequel", "laquelle"
-    }:
-        j = s - 1
-        while j >= lo and (doc[j].is_punct or doc[j].is_space):
-            j -= 1
-        while j >= lo and doc[j].pos_ == "ADJ":
-            j -= 1
-        if j < lo:
-            return None
-        sp = speaker_from_head(ctx, j, lo, hi)
-        if sp is None or not sp.kind:
-            return None
-        return Candidate(sp, cue, 1, s)
-    if nxt.lower_ in PRONOUNS:
-        return Candidate(resolve_pronoun(ctx, nxt), cue, rank, s)
+    sp = speaker_from_head(ctx, j, lo, hi)
+    if sp is None or not sp.kind:
+        return None
+    return Candidate(sp, cue, 1, s)
+
+
+def _head_after(ctx: Context, e: int, hi: int) -> int | None:
+    """The head of the phrase after the cue (past determiners, adjectives and numbers)."""
+    doc = ctx.doc
     j = e
     while j < hi and (doc[j].pos_ in {"DET", "ADJ", "NUM"} or doc[j].lower_ in INDEFINITE
                       | DEFINITE | DEMONSTRATIVE) and j not in ctx.mention_at:
         j += 1
     if j >= hi or doc[j].is_punct:
         return None
+    return j
+
+
+def _opens_sentence(ctx: Context, s: int, lo: int) -> bool:
+    """Only white space or an opening quote before token ``s`` in its sentence."""
+    tab = ctx.tab
+    return all(tab.text[k].isspace() or tab.text[k] in OPENERS for k in range(lo, s))
+
+
+def _opinion_holder(ctx: Context, s: int, e: int, lo: int, hi: int) -> Candidate | None:
+    """``Pour Mathieu Ronsard, économiste à l'OFCE, la hausse devrait…``: *pour* opening the
+    sentence, then someone who can speak, then a comma (not ``Pour l'instant,``)."""
+    j = _head_after(ctx, e, hi)
+    if j is None or not _opens_sentence(ctx, s, lo) or not _looks_like_speaker(ctx, j):
+        return None
+    m = ctx.mention_at.get(j)
+    end = m.end if m else np_extent(ctx.doc, j, e, hi)[1]
+    end = max(end, _apposition(ctx.doc, end, hi, ctx)[0])
+    if end >= hi or ctx.tab.text[end] != ",":
+        return None
+    return Candidate(speaker_from_head(ctx, j, e, hi), "pour", 0, s)
+
+
+def colon_quote_candidate(ctx: Context, lo: int, hi: int) -> Candidate | None:
+    """``Jacqueline, 68 ans, est venue de Vitré : « Avec le gel, je perds 40 euros. »``: a
+    quotation opened after a colon is said by the subject of the clause before the colon, when
+    that subject can speak (not ``Le message est clair : « … »``)."""
+    tab = ctx.tab
+    colon = next((k for k in range(lo, hi - 1) if tab.text[k] == ":" and not ctx.inside[k]
+                  and (tab.text[k + 1] in OPENERS or ctx.inside[k + 1])), None)
+    if colon is None:
+        return None
+    subject = next((t.i for t in ctx.doc[lo:colon] if t.dep_ in {"nsubj", "nsubj:pass"}
+                    and not ctx.inside[t.i]), None)
+    if subject is None:  # the parse missed it: the phrase opening the sentence
+        subject = _sentence_initial_subject(ctx, lo, colon)
+    if subject is None or not _looks_like_speaker(ctx, subject):
+        return None
+    sp = speaker_from_head(ctx, subject, lo, colon)
+    return Candidate(sp, "quote", 1, colon) if sp is not None and sp.kind else None
+
+
+def phrase_candidate(ctx: Context, cue: str, s: int, e: int, lo: int, hi: int) -> Candidate | None:
+    """The speaker after ``selon``, ``d'après``, ``citant``, ``si l'on en croit``, ``Pour``…"""
+    doc = ctx.doc
+    if e >= hi:
+        return None
+    if cue == "pour":
+        return _opinion_holder(ctx, s, e, lo, hi)
+    nxt = doc[e]
+    rank = 2 if cue in {"citant", "cité par"} else 0
+    if cue == "selon" and nxt.lemma_ in RELATIVE_SELON | {"lequel"} or nxt.lower_ in _RELATIVES:
+        return _antecedent_candidate(ctx, cue, s, lo, hi)
+    if nxt.lower_ in PRONOUNS:
+        return Candidate(resolve_pronoun(ctx, nxt), cue, rank, s)
+    j = _head_after(ctx, e, hi)
+    if j is None or word_class(doc[j], "not_source"):
+        return None  # "selon les normes du BIT", "selon la loi": no source
     if cue == "selon" and s > lo:  # "qui, selon Washington, seraient…": inside a relative clause
         before = [t.lower_ for t in doc[max(lo, s - 2) : s] if not t.is_space]
         if "qui" in before or "que" in before:

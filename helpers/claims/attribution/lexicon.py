@@ -5,6 +5,7 @@ give an anonymous speaker a side."""
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 from helpers.claims.hedging import verb_lemma
 from helpers.core.datafiles import read_rows
 from helpers.core.nlp import token_table
-from helpers.core.story import load_story
+from helpers.core.story import active_story, load_story
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"  # helpers/claims/data
 
@@ -92,15 +93,47 @@ def _verb_rows() -> tuple[dict, ...]:
 
 @lru_cache(maxsize=1)
 def reporting_verbs() -> dict[str, str]:
-    """``lemma → stance`` from ``helpers/claims/data/reporting_verbs.csv``: the one list of
-    verbs of saying (attribution, and the dates of statements in :mod:`helpers.figures`)."""
+    """``lemma → stance`` from ``helpers/claims/data/reporting_verbs.csv`` (phrases such as
+    ``faire état`` included)."""
     return {r["lemma"]: r["stance"] for r in _verb_rows()}
 
 
 @lru_cache(maxsize=1)
 def reporting_forms() -> dict[str, str]:
-    """Irregular inflected forms of the reporting verbs (``dément`` → ``démentir``)."""
-    return {form: r["lemma"] for r in _verb_rows() for form in r["forms"].split()}
+    """Irregular inflected forms of the reporting verbs (``dément`` → ``démentir``); a phrase's
+    forms (``fait`` for ``faire état``) are its verb's, not the phrase's."""
+    return {form: r["lemma"] for r in _verb_rows() if " " not in r["lemma"]
+            for form in r["forms"].split()}
+
+
+@lru_cache(maxsize=1)
+def verb_needs() -> dict[str, str]:
+    """What a verb needs around it to report (``reporting_verbs.csv``, column ``needs``):
+    ``clause`` (a clause, a quote, an adjective or an incise: ``assurer que`` but not
+    ``assurer la sécurité``), ``figure`` (that, or a number or a change: ``a recensé 41 000``),
+    ``measure`` (a figure word: ``avance le chiffre de``), ``count`` (a figure, in a past tense
+    or with *en*: ``en a compté 318 000``), ``quote`` (a quote or an incise: ``a-t-elle
+    lancé``), ``à`` (``appelle à``); ``""``: nothing."""
+    return {r["lemma"]: r["needs"] for r in _verb_rows() if r["needs"]}
+
+
+@lru_cache(maxsize=1)
+def verb_phrases() -> dict[str, list[tuple[list[str], str]]]:
+    """Reporting phrases by their verb's lemma: ``faire`` → ``[(["état"], "faire état")]``."""
+    out: dict[str, list[tuple[list[str], str]]] = {}
+    for lemma in reporting_verbs():
+        words = re.findall(r"\w+'|[\w-]+", lemma)
+        if len(words) > 1:
+            out.setdefault(words[0], []).append((words[1:], lemma))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _phrase_forms() -> dict[str, str]:
+    """Forms of a phrase's verb (``fait`` → ``faire``): the model often tags ``fait`` a noun."""
+    phrases = verb_phrases()
+    return {form: r["lemma"].split()[0] for r in _verb_rows() if r["lemma"].split()[0] in phrases
+            and " " in r["lemma"] for form in r["forms"].split()}
 
 
 def reporting_lemma(tok) -> str:
@@ -113,7 +146,8 @@ _REPORTING_MEMO: dict[tuple, str] = {}
 
 
 def _reporting_lemmas(doc, tab) -> list[str]:
-    """:func:`reporting_lemma` of every token of ``doc`` (``tab`` is its token table).
+    """:func:`reporting_lemma` of every token of ``doc`` (``tab`` is its token table), with the
+    phrases of :func:`verb_phrases` (``faisait état``, ``a mis en garde``) given to their verb.
 
     Every token of every sentence is tested, and nearly all are not reporting verbs. The answer
     of :func:`helpers.claims.hedging.verb_lemma` depends only on the token's lemma, form, POS and
@@ -133,14 +167,37 @@ def _reporting_lemmas(doc, tab) -> list[str]:
         if lemma is None:
             lemma = memo[keys[i]] = reporting_lemma(doc[i])
         out[i] = lemma
+    phrases, forms = verb_phrases(), _phrase_forms()
+    for i, (lemma, low) in enumerate(zip(tab.lemma, tab.lower, strict=True)):
+        verb = lemma if lemma in phrases else forms.get(low)
+        if verb is not None:
+            out[i] = _phrase_at(tab, i, phrases[verb]) or out[i]
     return out
 
 
+def _phrase_at(tab, i: int, candidates) -> str:
+    """The reporting phrase whose other words follow the verb at ``i``, an adverb or two
+    between them allowed (``a également mis en garde``)."""
+    if tab.pos[i] not in {"VERB", "AUX", "NOUN"} or i and tab.pos[i - 1] == "DET":
+        return ""  # "le fait de" is a noun
+    for rest, lemma in candidates:
+        j = i + 1
+        while j < len(tab.lower) and j - i <= 3 and tab.pos[j] == "ADV" and tab.lower[j] != rest[0]:
+            j += 1
+        if tab.lower[j : j + len(rest)] == rest:
+            return lemma
+    return ""
+
+
 @lru_cache(maxsize=1)
-def verbs_needing_a_clause() -> frozenset[str]:
-    """Verbs that report only when they introduce a clause or a quote (``assurer que`` but not
-    ``assurer la sécurité``; ``rappeler que`` but not ``rappeler ses troupes``)."""
-    return frozenset(r["lemma"] for r in _verb_rows() if r["needs_clause"] == "yes")
+def dating_verbs() -> frozenset[str]:
+    """The reporting verbs whose tense dates a statement without looking at their complement
+    (the date rules of :mod:`helpers.figures.dates`): not those that report only with a quote,
+    ``à``, a figure word or a count (``a lancé une offensive``, ``a compté parmi``), nor the
+    phrases (``faire état``)."""
+    needs = verb_needs()
+    return frozenset(v for v in reporting_verbs() if needs.get(v, "") not in {
+        "quote", "à", "measure", "count", "on"} and " " not in v)
 
 
 @lru_cache(maxsize=1)
@@ -153,9 +210,26 @@ def _words() -> tuple[dict[str, set[str]], dict[str, str], list[list[str]]]:
             parts = re.findall(r"\w+'|[\w-]+", r["word"].lower())
             if len(parts) > 1:
                 phrases.append(parts)
-    # the story's nationalities: which side an anonymous "responsable ukrainien" speaks for
-    sides = {r["word"]: r["side"] for r in load_story().rows("nationalities")}
-    return classes, sides, phrases
+    return classes, {}, phrases
+
+
+@lru_cache(maxsize=8)
+def _nationality_sides(folder) -> dict[str, str]:
+    """The story's nationalities (its ``nationalities.csv``): which side an anonymous
+    "responsable ukrainien" speaks for. Keyed by story folder: each story has its own sides."""
+    return {r["word"]: r["side"] for r in load_story(folder).rows("nationalities")}
+
+
+@lru_cache(maxsize=1)
+def _role_synonyms() -> dict[str, str]:
+    with open(DATA_DIR / "role_synonyms.csv", encoding="utf-8", newline="") as f:
+        return {r["word"]: r["role"] for r in csv.DictReader(f)}
+
+
+def role_key(word: str) -> str:
+    """The role a word names (``édile`` → ``maire``, ``chercheuse`` → ``chercheur``); itself
+    when ``role_synonyms.csv`` does not list it."""
+    return _role_synonyms().get(word, word)
 
 
 def word_class(tok, name: str) -> bool:
@@ -189,8 +263,22 @@ def _compound_at(tab, i: int) -> str:
     return tab.doc_text[idx[s] : idx[e] + len(text[e])].lower() if e > s else ""
 
 
+def is_number(tab, k: int) -> bool:
+    """Is token ``k`` a number in digits or words (``318``, ``onze``, ``vingt-sept``), not the
+    article *un* nor an ordinal (``la première à publier``)?"""
+    word = tab.lower[k]
+    if word in {"un", "une", "l'un", "l'une"} or word.startswith("premi") or word.endswith("ième"):
+        return False
+    if any(c.isdigit() for c in word):
+        return True
+    from spacy.lang.fr.lex_attrs import like_num
+
+    parts = [part for part in word.split("-") if part]
+    return bool(parts) and all(like_num(part) for part in parts)
+
+
 def nationality_side(tokens) -> str:
-    sides = _words()[1]
+    sides = _nationality_sides(active_story().folder)
     for t in tokens:
         for stem, side in sides.items():
             if t.lower_.startswith(stem):

@@ -16,6 +16,11 @@ class Speaker:
     pos: int  # token index, for recency
     gender: str = ""
     number: str = ""
+    #: the role the text gives a person (``maire de Plouguerneau``), for a later bare *le maire*
+    role: str = ""
+    #: the nouns a later bare mention may use for this speaker (``préfecture``, ``maire``,
+    #: ``institut`` for the Insee)
+    heads: tuple[str, ...] = ()
 
 
 @dataclass
@@ -39,5 +44,7 @@ class Context:
     unclosed: list = field(default_factory=list)  # … in one never closed on its line
     history: list = field(default_factory=list)  # (pos, Speaker) of primary speakers
     subjects: list = field(default_factory=list)  # (pos, Speaker) of subject-like mentions
+    main_subjects: set = field(default_factory=set)  # … the positions of main-clause subjects
+    named: list = field(default_factory=list)  # (pos, Speaker) of bodies named as a subject
     cues: list = field(default_factory=list)  # (cue, start, end) from the Matcher
     reporting: list = field(default_factory=list)  # reporting_lemma of each token

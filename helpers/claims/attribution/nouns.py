@@ -1,29 +1,46 @@
-"""Noun phrases into speakers: the extent of a phrase, appositions (``le chef du centre…, Andriï
-Kovalenko``), and :func:`speaker_from_head`, which turns a phrase into a :class:`Speaker` (a
-known actor, an anonymous source, a role, the body behind a document, a phrase as written)."""
+"""Noun phrases into speakers (their extent and appositions are :mod:`.phrases`).
+
+:func:`speaker_from_head` runs one reader per kind of phrase, in order: a pronoun, a number
+(never a speaker), a known actor, *la même source*, an anonymous source, a role (with its name
+in apposition), a possessive body (*son ministère*), a document (the body behind it), a phrase
+pointing back (:mod:`.references`), a named entity, a phrase as written."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from helpers.claims.attribution.groups import _is_past_participle
 from helpers.claims.attribution.lexicon import (
-    _DETERMINERS,
     DEFINITE,
     DEMONSTRATIVE,
     INDEFINITE,
     KIND_BY_CLASS,
     KIND_BY_LABEL,
-    MEDIATORS,
-    NP_LINKS,
     PRONOUNS,
-    QUOTE_MARKS,
-    _word_class_at,
+    is_number,
     nationality_side,
+    role_key,
     word_class,
 )
 from helpers.claims.attribution.model import Context, Speaker
+from helpers.claims.attribution.phrases import (
+    _apposition,
+    _morph,
+    _name_before,
+    _name_in,
+    _np_head,
+    _role_after,
+    np_extent,
+)
 from helpers.claims.attribution.pronouns import _clitic_word, _last_speaker, resolve_pronoun
-from helpers.core.actors import Actor, canonical_actor
-from helpers.core.nlp import token_table
+from helpers.claims.attribution.references import (
+    NOT_DECIDED,
+    antecedents,
+    bare_reference,
+    retext,
+    same_source,
+)
+from helpers.core.actors import Actor, canonical_actor, country_adjective
 
 
 def _speaker_from_actor(actor: Actor, span, pos: int, ctx: Context) -> Speaker:
@@ -34,234 +51,266 @@ def _speaker_from_actor(actor: Actor, span, pos: int, ctx: Context) -> Speaker:
         number = _morph(head, "Number") or number
     if span is not None and span[0].lower_ == "les":
         number = "p"
+    heads = tuple(dict.fromkeys([*actor.is_a, *([head.lemma_.lower()] if head is not None
+                                                and head.pos_ == "NOUN" else [])]))
     return Speaker(actor.canonical, actor.kind, actor.side, span.text if span is not None else "",
-                   pos, gender, number)
+                   pos, gender, number, heads=heads)
 
 
-def _morph(tok, feat: str) -> str:
-    value = tok.morph.get(feat)
-    if not value:
-        return ""
-    return {"Masc": "m", "Fem": "f", "Sing": "s", "Plur": "p"}.get(value[0], "")
+# ----------------------------------------------------------------------------- the phrase
 
 
-def _np_head(span):
-    if span is None:
-        return None
-    pos = token_table(span.doc).pos
-    for k in range(span.start, span.end):
-        if pos[k] in {"NOUN", "PROPN"}:
-            return span.doc[k]
-    return span[-1] if len(span) else None
+@dataclass
+class Phrase:
+    """The noun phrase headed by ``h``: tokens ``s:e``, ``s:e_app`` with an apposition, the
+    actor mentions in it, its determiner."""
+
+    ctx: Context
+    h: int
+    lo: int
+    hi: int
+    s: int
+    e: int
+    e_app: int
+    mediated: bool
+    det: str
+    mentions: list
+    persons: list
+
+    @property
+    def tok(self):
+        return self.ctx.doc[self.h]
+
+    @property
+    def span(self):
+        return self.ctx.doc[self.s : self.e]
+
+    @property
+    def full(self):
+        return self.ctx.doc[self.s : self.e_app]
+
+    def has(self, name: str) -> bool:
+        return word_class(self.tok, name)
 
 
-def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
-    """Token range of the noun phrase around ``head``, by word order (determiner, adjectives,
-    names, ``de``/``à`` complements, a short parenthesis, ``diffusée par X``), within lo:hi."""
-    tab = token_table(doc)
-    text, lower, pos = tab.text, tab.lower, tab.pos
-    s = head
-    while s - 1 >= lo:
-        k = s - 1
-        if tab.is_punct[k] or text[k] in QUOTE_MARKS:
-            break
-        if lower[k] in {"de", "d'"}:  # only the partitive article: "de hauts responsables"
-            if pos[s] != "ADJ":
-                break
-        elif not (pos[k] in {"DET", "ADJ", "NUM"} or lower[k] in _DETERMINERS):
-            break
-        s -= 1
-    e = head + 1
-    while e < hi and e - s < 16:
-        if text[e].isspace() or text[e] in QUOTE_MARKS:
-            break
-        if pos[e] in {"ADJ", "PROPN"} or text[e] == "-" or lower[e] == "proche" or (
-            pos[e] == "NOUN" and (tab.is_title[e] or doc[e].is_upper or pos[e - 1] in {
-                "NOUN", "PROPN"})
-            and tab.dep[e] not in {"obl:mod", "obl:arg"} and not _word_class_at(tab, e, "skip")
-        ):
-            e += 1
-            continue
-        if lower[e] in NP_LINKS or (lower[e] == "par" and pos[e - 1] in {"VERB", "ADJ"}
-                                    and _word_class_at(tab, head, "document_head")):
-            j = e + 1
-            while j < hi and (pos[j] == "DET" or lower[j] in DEFINITE):
-                j += 1
-            while j < hi and pos[j] == "ADJ":
-                j += 1
-            if j < hi and pos[j] in {"NOUN", "PROPN"} and not _word_class_at(tab, j, "skip"):
-                e = j + 1
-                continue
-            break
-        if pos[e] in {"VERB", "ADJ"} and _is_past_participle(doc[e]) and pos[e - 1] != "AUX" and (
-            e + 1 >= hi or lower[e + 1] != "par" or _word_class_at(tab, head, "document_head")
-        ):  # "un soldat nord-coréen capturé", "une vidéo diffusée par X" (not "experts cités par")
-            e += 1
-            continue
-        if text[e] == "(":
-            close = next((k for k in range(e + 1, min(e + 6, hi)) if text[k] == ")"), None)
-            if close is not None:
-                e = close + 1
-                continue
-        break
-    return s, e
-
-
-def _apposition(doc, e: int, hi: int, ctx: Context) -> tuple[int, bool]:
-    """Extend past ``, le général Pat Ryder,`` or ``, par l'intermédiaire de … Mark Rutte,``.
-
-    Returns the new end and whether a mediator phrase ("par la voix de") was crossed.
-    """
-    if e >= hi or doc[e].text != ",":
-        return e, False
-    k = e + 1
-    mediated = False
-    lowers = [t.lower_ for t in doc[k : min(k + 4, hi)]]
-    for med in MEDIATORS:
-        if lowers[: len(med)] == med:
-            k += len(med)
-            mediated = True
-            break
-    while k < hi and (doc[k].pos_ in {"DET", "ADJ"} or doc[k].lower_ in DEFINITE):
-        k += 1
-    if k >= hi:
-        return e, False
-    if k in ctx.mention_at or doc[k].pos_ in {"PROPN", "NOUN"}:
-        s2, e2 = np_extent(doc, k, k, hi)
-        e2 = max(e2, ctx.mention_at[k].end if k in ctx.mention_at else e2)
-        # a name in apposition: PROPN or a known actor inside, then a comma, a verb or the end
-        names = any(j in ctx.mention_at or doc[j].pos_ == "PROPN" for j in range(k, e2))
-        if not names and not mediated:
-            return e, False
-        if mediated and e2 < hi and doc[e2].text == ",":
-            inner, _ = _apposition(doc, e2, hi, ctx)
-            return inner, True
-        return e2, mediated
-    return e, False
-
-
-def speaker_from_head(ctx: Context, h: int, lo: int, hi: int) -> Speaker | None:
-    """Turn the noun phrase headed by token ``h`` into a :class:`Speaker` (or None)."""
+def _phrase(ctx: Context, h: int, lo: int, hi: int) -> Phrase:
     doc = ctx.doc
-    tok = doc[h]
-    if tok.lower_ in PRONOUNS or (tok.text.startswith("-") and _clitic_word(tok) in PRONOUNS):
-        return resolve_pronoun(ctx, tok)
-    if tok.lower_ in {"on", "ce", "c'", "cela", "ça", "qui", "que", "qu'", "je", "j'", "nous",
-                      "vous", "tu"} or not any(c.isalpha() for c in tok.text):
-        return None
     s, e = np_extent(doc, h, lo, hi)
     if h in ctx.mention_at:
         m = ctx.mention_at[h]
         s, e = min(s, m.start), max(e, m.end)
     e_app, mediated = _apposition(doc, e, hi, ctx)
-    span = doc[s:e]
-    full = doc[s:e_app]
     in_span = [m for m in ctx.mentions if m.start < e_app and m.end > s]
-    persons = [m for m in in_span if m.actor.kind == "person"]
     det = doc[s].lower_ if doc[s].pos_ == "DET" or doc[s].lower_ in INDEFINITE else ""
+    return Phrase(ctx, h, lo, hi, s, e, e_app, mediated, det, in_span,
+                  [m for m in in_span if m.actor.kind == "person"])
 
-    def from_mention(m):
-        return _speaker_from_actor(m.actor, doc[m.start : m.end], h, ctx)
 
-    head_mention = ctx.mention_at.get(h)
-    if head_mention is not None:
-        if head_mention.actor.kind in {"person", "anonymous"}:
-            return from_mention(head_mention)
-        appositive = [m for m in persons if m.start >= e]
-        if appositive:
-            return from_mention(appositive[0])
-        return from_mention(head_mention)
-    if word_class(tok, "anonymous_head") and det in DEFINITE and tok.is_title and not (
-            tok.is_sent_start or doc[s].is_sent_start and s == h - 1):
-        # "l'Institut pour l'étude de la guerre": a named body, not an anonymous source
-        return _as_written(ctx, span, "institution", h)
-    if word_class(tok, "anonymous_head") and det in INDEFINITE | {""}:
-        anon = [m for m in in_span if m.actor.kind == "anonymous"]
-        if anon:
-            return from_mention(anon[0])
-        return _as_written(ctx, span, "anonymous", h)
-    if det in DEMONSTRATIVE and (word_class(tok, "anonymous_head") or word_class(tok, "role_head")):
-        last = _last_speaker(ctx, h)
-        if last is not None:
-            return _retext(last, span.text, h)
-    if word_class(tok, "role_head"):
-        if persons:
-            return from_mention(persons[0])
-        name = _name_in(doc, h + 1, e_app)  # "Le député Lee Seong-kweun", "Le ministre…, X,"
-        if name is not None:
-            return _as_written(ctx, name, "person", h)
-        # "le porte-parole de l'armée" is one identifiable person; "un commandant" is anonymous
-        kind = "anonymous" if det in {"un", "une", "des", "de", "d'"} else "person"
-        return _as_written(ctx, span, kind, h)
-    if word_class(tok, "document_head"):
-        # "des images satellite des services de renseignement sud-coréens": the body behind it
-        window_end = next((k for k in range(h + 1, min(hi, h + 10)) if doc[k].is_punct), min(
-            hi, h + 10))
-        behind = [m for m in ctx.mentions if h < m.start < window_end] or in_span
-        if behind:
-            return from_mention(behind[0])
-        people = next((k for k in range(h + 1, window_end) if word_class(doc[k], "anonymous_head")
-                       or word_class(doc[k], "role_head")), None)
-        if people is not None:  # "selon des images géolocalisées par des analystes"
-            return speaker_from_head(ctx, people, h + 1, hi)
-        return _as_written(ctx, span, "", h)
-    if word_class(tok, "not_speaker"):
+def _from_mention(p: Phrase, m) -> Speaker:
+    ctx = p.ctx
+    return _speaker_from_actor(m.actor, ctx.doc[m.start : m.end], p.h, ctx)
+
+
+# ----------------------------------------------------------------------------- readers
+# Each reader returns a Speaker, None (nobody speaks), or NOT_DECIDED (another reader's case).
+
+
+def _number_phrase(p: Phrase):
+    """``Au moins six personnes sont mortes, a annoncé…``, ``12 morts``, ``quatre diplomates``:
+    never a speaker (``les huit organisations``, ``signé par quatre associations``: a group
+    that can speak may be one)."""
+    tab = p.ctx.tab
+    if tab.lower[p.s] in DEFINITE | {"ses", "leurs", "nos", "vos"} or p.has("institution_head"):
+        return NOT_DECIDED
+    if any(is_number(tab, k) for k in range(p.s, p.h + 1)):
         return None
-    if det in DEFINITE and word_class(tok, "anonymous_head"):
-        earlier = _corefer(ctx, tok)
-        if earlier is not None:
-            return _retext(earlier, span.text, h)
-        return _as_written(ctx, span, "anonymous", h)
-    if in_span:
-        return from_mention(in_span[0])
-    if mediated and persons:
-        return from_mention(persons[0])
-    ent = next((ent for ent in doc.ents if ent.start <= h < ent.end), None)
-    if ent is not None and ent.label_ in KIND_BY_LABEL and not tok.is_stop:
-        return _as_written(ctx, doc[ent.start : ent.end], KIND_BY_LABEL[ent.label_], h)
-    if tok.pos_ in {"NOUN", "PROPN"} or tok.is_upper:
-        kind = next((k for c, k in KIND_BY_CLASS.items() if word_class(tok, c)), "")
-        if not kind and tok.is_upper and len(tok.text) >= 2 and tok.is_alpha:
-            kind = "institution"  # an acronym: "le SBU"
-        return _as_written(ctx, full if full.end - full.start <= 12 else span, kind, h)
+    return NOT_DECIDED
+
+
+def _known_actor(p: Phrase):
+    """The head is an actor of the tables; a body with a person in apposition is the person."""
+    m = p.ctx.mention_at.get(p.h)
+    if m is None:
+        return NOT_DECIDED
+    if m.actor.kind in {"person", "anonymous"}:
+        return _from_mention(p, m)
+    appositive = [x for x in p.persons if x.start >= p.e]
+    if appositive:
+        return _from_mention(p, appositive[0])
+    if p.mediated:  # "L'OTAN, par l'intermédiaire de son secrétaire général, Mark Rutte,"
+        name = _name_in(p.ctx.doc, p.e, p.e_app)
+        if name is not None:
+            return _as_written(p.ctx, name, "person", p.h)
+    return _from_mention(p, m)
+
+
+def _anonymous(p: Phrase):
+    """``un responsable ukrainien``, ``des sources diplomatiques``; ``l'Institut pour l'étude
+    de la guerre`` (a capitalised head after the article) is a named body."""
+    if not p.has("anonymous_head"):
+        return NOT_DECIDED
+    tok, doc = p.tok, p.ctx.doc
+    if p.det in DEFINITE and tok.is_title and not (
+            tok.is_sent_start or doc[p.s].is_sent_start and p.s == p.h - 1):
+        return _as_written(p.ctx, p.span, "institution", p.h)
+    if p.det in INDEFINITE | {""}:
+        anon = [m for m in p.mentions if m.actor.kind == "anonymous"]
+        if anon:
+            return _from_mention(p, anon[0])
+        return _as_written(p.ctx, p.span, "anonymous", p.h)
+    return NOT_DECIDED
+
+
+def _demonstrative(p: Phrase):
+    """``ce responsable``, ``cette source``: the speaker just before."""
+    if p.det in DEMONSTRATIVE and (p.has("anonymous_head") or p.has("role_head")):
+        last = _last_speaker(p.ctx, p.h)
+        if last is not None:
+            return retext(last, p.span.text, p.h)
+    return NOT_DECIDED
+
+
+def _titled_name(p: Phrase):
+    """``le prévisionniste Paul Berger``: a common noun the lexicon does not list, then a name:
+    the person, with the noun as their role."""
+    tok = p.tok
+    if tok.pos_ != "NOUN" or not tok.is_lower or p.mentions or any(p.has(c) for c in (
+            "role_head", "institution_head", "media_head", "document_head", "generic_org")):
+        return None  # a body's name after its noun ("le syndicat Sud Santé") is the body's
+    name = _name_in(p.ctx.doc, p.h + 1, min(p.e, p.h + 4), after_role=True)
+    return name if name is not None and name.start == p.h + 1 else None
+
+
+def _role(p: Phrase):
+    """``le maire de Brest, Paul Guen`` / ``Paul Guen, maire de Brest`` (the person);
+    ``le porte-parole de l'armée`` (one identifiable person); ``un commandant`` (anonymous);
+    ``le prévisionniste Paul Berger`` (a noun, then a name)."""
+    titled = _titled_name(p)
+    if titled is not None:
+        return _with_role(_as_written(p.ctx, titled, "person", p.h), p.ctx.doc[p.s : titled.start])
+    if not p.has("role_head"):
+        return NOT_DECIDED
+    ctx = p.ctx
+    if p.persons:
+        return _with_role(_from_mention(p, p.persons[0]), p.span)
+    name = _name_in(ctx.doc, p.h + 1, p.e_app, after_role=True) or _name_before(ctx, p.s, p.lo)
+    if name is not None:
+        # "le colonel Hervé Quéméner": the role is the words before the name
+        role = ctx.doc[p.s : name.start] if p.s < name.start < p.e else p.span
+        return _with_role(_as_written(ctx, name, "person", p.h), role)
+    reference = bare_reference(p)
+    if reference is not NOT_DECIDED:
+        return reference
+    kind = "anonymous" if p.det in {"un", "une", "des", "de", "d'"} else "person"
+    sp = _as_written(ctx, p.span, kind, p.h)
+    return _with_role(sp, p.span) if kind == "person" else sp
+
+
+def _with_role(sp: Speaker, role_span) -> Speaker:
+    """A person named beside a role: the role, its head (for a later *le maire*) and the
+    gender the role's article gives (``La ministre du Travail, Sandrine Aubier``)."""
+    head = next((t for t in role_span if t.pos_ in {"NOUN", "PROPN"}), None)
+    first = role_span[0].lower_ if len(role_span) else ""
+    gender = {"la": "f", "une": "f", "le": "m", "un": "m"}.get(first, "")
+    if not gender and head is not None and head.pos_ == "NOUN" and not word_class(
+            head, "epicene"):
+        gender = _morph(head, "Gender")
+    start = 1 if len(role_span) and role_span[0].pos_ == "DET" else 0
+    role = role_span[start:].text.strip(" ,") if len(role_span) > start else ""
+    heads = (role_key(head.lower_),) if head is not None else ()
+    return Speaker(sp.name, sp.kind, sp.side, sp.text, sp.pos, gender or sp.gender, "s",
+                   role=role, heads=heads)
+
+
+_POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+
+
+def _possessive(p: Phrase):
+    """``Son ministère de la Défense``, ``sa diplomatie``: the body of the country or
+    organisation named just before (``La Russie… Son ministère de la Défense`` → the Russian
+    ministry of defence: the story's name for it when it has one)."""
+    if p.det not in _POSSESSIVES or not p.has("institution_head") or p.persons:
+        return NOT_DECIDED
+    ctx = p.ctx
+    owner = next((sp for sp in antecedents(ctx, p.s) if sp.kind == "institution"), None)
+    if owner is None:
+        return NOT_DECIDED
+    words = p.ctx.doc[p.s + 1 : p.e].text
+    name = _owned_name(words, p.tok.text, owner.name)
+    sp = _as_written(ctx, p.span, "institution", p.h)
+    return Speaker(name, "institution", owner.side, sp.text, p.h, sp.gender, sp.number,
+                   heads=sp.heads)
+
+
+def _owned_name(words: str, head: str, owner: str) -> str:
+    """The name of ``words`` (``ministère de la Défense``) belonging to ``owner``: a known
+    actor when one is called so with the owner's adjective (``ministère russe de la
+    Défense``), else ``ministère de la Défense (Russie)``."""
+    adjective = country_adjective(owner)
+    if adjective:
+        rest = words[len(head):].strip() if words.startswith(head) else ""
+        for guess in (f"{words} {adjective}", f"{head} {adjective} {rest}".strip()):
+            known = canonical_actor(guess)
+            if known != guess:
+                return known
+    return f"{words} ({owner})"
+
+
+def _document(p: Phrase):
+    """``selon un bilan communiqué par la préfecture``, ``d'après le décompte des syndicats``,
+    ``des images satellite des services sud-coréens``: the body behind the document."""
+    if not p.has("document_head"):
+        return NOT_DECIDED
+    ctx, doc, h, hi = p.ctx, p.ctx.doc, p.h, p.hi
+    window_end = _document_window(doc, h, hi)
+    behind = [m for m in ctx.mentions if h < m.start < window_end] or p.mentions
+    if behind:
+        return _from_mention(p, behind[0])
+    for k in range(h + 1, window_end):
+        if ctx.tab.lower[k] in {"par", "de", "du", "des", "d'"}:
+            j = next((x for x in range(k + 1, window_end) if ctx.tab.pos[x] in {"NOUN", "PROPN"}),
+                     None)
+            if j is not None and _speaker_like(ctx, j):
+                return speaker_from_head(ctx, j, k + 1, hi)
+    people = next((k for k in range(h + 1, window_end) if word_class(doc[k], "anonymous_head")
+                   or word_class(doc[k], "role_head")), None)
+    if people is not None:  # "selon des images géolocalisées par des analystes"
+        return speaker_from_head(ctx, people, h + 1, hi)
+    if p.det in DEFINITE | _POSSESSIVES and p.e - p.s <= 3 and not p.tok.is_title:
+        # "souligne le texte", "selon ses calculs": the body or person named just before
+        issuer = next((sp for sp in antecedents(ctx, p.s) if sp.kind in {
+            "institution", "person", "media"}), None)
+        return retext(issuer, p.span.text, h) if issuer is not None else None
     return None
 
 
-def _name_in(doc, s: int, e: int):
-    """A person's name (a run of capitalised proper nouns) between tokens s and e, or None."""
-    k = s
-    while k < e:
-        if doc[k].pos_ == "PROPN" or (doc[k].is_title and doc[k].pos_ in {"NOUN", "ADJ"}):
-            j = k
-            while j < e and (doc[j].pos_ == "PROPN" or doc[j].is_title or doc[j].text == "-"):
-                j += 1
-            if j - k >= 2:
-                return doc[k:j]
-            k = j
-        k += 1
-    return None
+def _document_window(doc, h: int, hi: int) -> int:
+    """Where what is said about a document ends: the next punctuation, or past a participle
+    in apposition (``Le communiqué commun, signé par les huit organisations,``)."""
+    end = min(hi, h + 10)
+    k = next((k for k in range(h + 1, end) if doc[k].is_punct), end)
+    if k < end and doc[k].text == "," and k + 1 < hi and _is_past_participle(doc[k + 1]):
+        end = min(hi, k + 10)
+        k = next((x for x in range(k + 1, end) if doc[x].is_punct), end)
+    return k
 
 
-def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
-    text = span.text.strip(" ,")
-    head = _np_head(span)
-    gender = _morph(head, "Gender") if head is not None else ""
-    number = _morph(head, "Number") if head is not None else ""
-    first = span[0].lower_ if len(span) else ""
-    if first in {"un", "le", "ce", "cet"}:  # the article is more reliable than the noun's morph
-        gender, number = "m", "s"                # for epicene words ("un porte-parole")
-    elif first in {"une", "la", "cette"}:
-        gender, number = "f", "s"
-    elif first in {"les", "des", "ces"}:
-        number = "p"
-    return Speaker(canonical_actor(text), kind, nationality_side(span), text, pos, gender, number)
+def _speaker_like(ctx: Context, j: int) -> bool:
+    tok = ctx.doc[j]
+    if j in ctx.mention_at:
+        return True
+    if word_class(tok, "not_speaker") or word_class(tok, "document_head"):
+        return False
+    return tok.pos_ == "PROPN" or tok.is_upper and len(tok.text) >= 2 or any(
+        word_class(tok, c) for c in ("institution_head", "anonymous_head", "role_head",
+                                     "media_head"))
 
 
-def _retext(sp: Speaker, text: str, pos: int) -> Speaker:
-    return Speaker(sp.name, sp.kind, sp.side, text, pos, sp.gender, sp.number)
+def _not_speaker(p: Phrase):
+    return None if p.has("not_speaker") else NOT_DECIDED
 
 
-def _corefer(ctx: Context, tok) -> Speaker | None:
+def corefer(ctx: Context, tok) -> Speaker | None:
     """``le soldat`` → the closest earlier mention of a *soldat* with the same number."""
     doc, lemmas = ctx.doc, ctx.tab.lemma
     number = _morph(tok, "Number")
@@ -277,3 +326,106 @@ def _corefer(ctx: Context, tok) -> Speaker | None:
             continue  # another reference to the same person: keep looking for the first
         return _as_written(ctx, doc[s:e], "anonymous", j)
     return None
+
+
+def _definite_anonymous(p: Phrase):
+    """``le soldat``: the earlier mention of a soldier."""
+    if p.det in DEFINITE and p.has("anonymous_head"):
+        earlier = corefer(p.ctx, p.tok)
+        if earlier is not None:
+            return retext(earlier, p.span.text, p.h)
+        return _as_written(p.ctx, p.span, "anonymous", p.h)
+    return NOT_DECIDED
+
+
+def _mention_inside(p: Phrase):
+    """A known actor inside the phrase itself (not in its apposition: ``Nadia Ferrand,
+    secrétaire de l'union CGT`` is not the CGT)."""
+    inside = [m for m in p.mentions if m.start < p.e]
+    if inside and not (p.tok.pos_ == "PROPN" and inside[0].start > p.h):
+        return _from_mention(p, inside[0])
+    return NOT_DECIDED
+
+
+def _entity(p: Phrase):
+    ctx, h = p.ctx, p.h
+    ent = next((ent for ent in ctx.doc.ents if ent.start <= h < ent.end), None)
+    if ent is None or ent.label_ not in KIND_BY_LABEL or p.tok.is_stop:
+        return NOT_DECIDED
+    kind = KIND_BY_LABEL[ent.label_]
+    if kind == "person":
+        role = _role_after(ctx, ent.end, p.hi)
+        sp = _as_written(ctx, ctx.doc[ent.start : ent.end], kind, h)
+        sp.gender = ""  # a first name's morphology is a guess; the role's article is not
+        return _with_role(sp, role) if role is not None else sp
+    return _as_written(ctx, ctx.doc[ent.start : max(ent.end, p.e)], kind, h)
+
+
+def _as_noun(p: Phrase):
+    """A phrase as written, when its head is a name, an acronym or a noun that can speak."""
+    tok = p.tok
+    if not (tok.pos_ in {"NOUN", "PROPN"} or tok.is_upper):
+        return None
+    kind = next((k for c, k in KIND_BY_CLASS.items() if p.has(c)), "")
+    if not kind and tok.is_upper and len(tok.text) >= 2 and tok.is_alpha:
+        kind = "institution"  # an acronym: "le SBU"
+    if not kind and tok.pos_ == "PROPN":
+        kind = "institution" if not _name_in(p.ctx.doc, p.s, p.e) else "person"
+    if not kind:
+        return None  # "la hausse du chômage se confirme": a thing does not speak
+    full = p.full if p.full.end - p.full.start <= 12 else p.span
+    return _as_written(p.ctx, full, kind, p.h)
+
+
+_READERS = (_number_phrase, _known_actor, same_source, _anonymous, _demonstrative, _role,
+            _possessive, _document, _not_speaker, bare_reference, _definite_anonymous,
+            _mention_inside, _entity, _as_noun)
+
+
+def speaker_from_head(ctx: Context, h: int, lo: int, hi: int) -> Speaker | None:
+    """Turn the noun phrase headed by token ``h`` into a :class:`Speaker` (or None)."""
+    tok = ctx.doc[h]
+    if tok.lower_ in PRONOUNS or (tok.text.startswith("-") and _clitic_word(tok) in PRONOUNS):
+        return resolve_pronoun(ctx, tok)
+    if tok.lower_ in {"on", "ce", "c'", "cela", "ça", "qui", "que", "qu'", "je", "j'", "nous",
+                      "vous", "tu"} or not any(c.isalpha() for c in tok.text):
+        return None
+    p = _phrase(ctx, h, lo, hi)
+    for reader in _READERS:
+        found = reader(p)
+        if found is not NOT_DECIDED:
+            return found
+    return None
+
+
+def _clean_name(span) -> str:
+    """A name without its article's comma, its parenthesised acronym (``service départemental
+    d'incendie et de secours (SDIS) du Finistère`` → ``… de secours du Finistère``)."""
+    words = []
+    depth = 0
+    for t in span:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            words.append(t.text_with_ws)
+    return "".join(words).strip(" ,")
+
+
+def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
+    text = _clean_name(span) or span.text.strip(" ,")
+    head = _np_head(span)
+    gender = _morph(head, "Gender") if head is not None else ""
+    number = _morph(head, "Number") if head is not None else ""
+    first = span[0].lower_ if len(span) else ""
+    if first in {"un", "le", "ce", "cet"}:  # the article is more reliable than the noun's morph
+        gender, number = "m", "s"                # for epicene words ("un porte-parole")
+    elif first in {"une", "la", "cette"}:
+        gender, number = "f", "s"
+    elif first in {"les", "des", "ces"}:
+        number = "p"
+    heads = (role_key(head.lemma_.lower()),) if head is not None and head.pos_ in {
+        "NOUN", "PROPN"} else ()
+    return Speaker(canonical_actor(text), kind, nationality_side(span), span.text.strip(" ,"), pos,
+                   gender, number, heads=heads)

@@ -26,14 +26,38 @@ def resolve_pronoun(ctx: Context, tok) -> Speaker | None:
     if word not in PRONOUNS:
         return None
     gender, number = PRONOUNS[word]
+    person = _person_just_quoted(ctx, tok.i, gender, number)
+    if person is not None:
+        return _as_pronoun(person, tok)
     pool = sorted([(p, sp) for p, sp in ctx.history + ctx.subjects if p < tok.i and sp.kind],
                   key=lambda x: -x[0])
     # agreement first; then number alone is relaxed ("Le GUR … Selon eux": a body as "they")
     for wanted in ((gender, number), (gender if number == "s" else "", "")):
         for _, sp in pool:
             if _compatible(sp, *wanted):
-                return Speaker(sp.name, sp.kind, sp.side, tok.text, tok.i, sp.gender, sp.number)
+                return _as_pronoun(sp, tok)
     return None
+
+
+def _person_just_quoted(ctx: Context, pos: int, gender: str, number: str) -> Speaker | None:
+    """``« … », a expliqué X, directeur d'Enedis. Il estime…``: a singular pronoun goes to the
+    person quoted last, not to a body named since in an apposition or a complement, unless a
+    sentence since has a compatible main subject (``Séoul a convoqué… Elle a prévenu``)."""
+    earlier = [(p, sp) for p, sp in ctx.history if p < pos]
+    if number != "s" or not earlier:
+        return None
+    at, last = max(earlier, key=lambda x: x[0])
+    if last.kind != "person" or not _compatible(last, gender, number):
+        return None
+    if any(at < p < pos and p in ctx.main_subjects and _compatible(sp, gender, number)
+           for p, sp in ctx.subjects):
+        return None
+    return last
+
+
+def _as_pronoun(sp: Speaker, tok) -> Speaker:
+    return Speaker(sp.name, sp.kind, sp.side, tok.text, tok.i, sp.gender, sp.number, sp.role,
+                   sp.heads)
 
 
 def _last_speaker(ctx: Context, pos: int) -> Speaker | None:

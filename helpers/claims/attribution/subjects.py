@@ -16,42 +16,95 @@ from helpers.claims.attribution.lexicon import (
     word_class,
 )
 from helpers.claims.attribution.model import Context
-from helpers.claims.attribution.nouns import np_extent
+from helpers.claims.attribution.phrases import _apposition, np_extent
 
 
-def _looks_like_speaker(ctx: Context, j: int) -> bool:
+def _looks_like_speaker(ctx: Context, j: int, documents: bool = False) -> bool:
+    """Can the phrase headed by ``j`` speak: a known actor, a name, an acronym, a person, a
+    body, a medium (and, as a subject, a document: ``Le communiqué réclame``)?"""
     tok = ctx.doc[j]
+    classes = ("anonymous_head", "role_head", "institution_head", "media_head") + (
+        ("document_head",) if documents else ())
+    titled = tok.pos_ == "NOUN" and j + 1 < len(ctx.doc) and ctx.doc[j + 1].pos_ == "PROPN" and (
+        ctx.doc[j + 1].is_title)  # "le prévisionniste Paul Berger"
     return (
         j in ctx.mention_at
+        or titled
         or tok.pos_ == "PROPN"
         or (tok.is_upper and len(tok.text) >= 2 and tok.is_alpha)  # an acronym: "le SBU"
         or (tok.ent_type_ in {"PER", "ORG"} and not tok.is_sent_start)
-        or any(word_class(tok, c) for c in ("anonymous_head", "role_head", "institution_head",
-                                            "media_head"))
+        or any(word_class(tok, c) for c in classes)
     ) and not word_class(tok, "not_speaker")
 
 
+#: Prepositions of a phrase that can sit between an inverted verb and its subject: the channel
+#: (``a expliqué à l'AFP X``, ``sur franceinfo``), the place or the occasion (``lors d'un point
+#: presse``, ``dans un communiqué``).
+_ADJUNCT_PREPOSITIONS = {"à", "au", "aux", "sur", "dans", "lors", "devant", "auprès", "en"}
+
+
+def _skip_phrase(ctx: Context, j: int, hi: int) -> int:
+    """Past a set phrase, a time word, an adverb or a number (``lundi 4``) at ``j``; ``j`` when
+    there is none."""
+    tab = ctx.tab
+    low = tab.lower[j : j + 3]
+    phrase = next((p for p in _words()[2] if low[: len(p)] == p), None)
+    if phrase:
+        return j + len(phrase)
+    if _word_class_at(tab, j, "skip") or tab.pos[j] == "ADV" or ctx.doc[j].like_num:
+        return j + 1
+    return j
+
+
+def _skip_adjunct(ctx: Context, j: int, hi: int) -> int:
+    """Past a prepositional phrase at ``j`` when a noun phrase follows it before the clause
+    ends (``a expliqué à l'AFP Yannick Le Bihan``); ``j`` otherwise (``a déclaré à la presse.``)."""
+    tab = ctx.tab
+    if tab.lower[j] not in _ADJUNCT_PREPOSITIONS:
+        return j
+    k = j + 1
+    if tab.lower[j] == "lors" and k < hi and tab.lower[k] in {"de", "d'", "du", "des"}:
+        k += 1
+    while k < hi and (tab.pos[k] == "DET" or tab.lower[k] in DEFINITE | INDEFINITE):
+        k += 1
+    if k >= hi or tab.pos[k] not in {"NOUN", "PROPN"} and k not in ctx.mention_at:
+        return j
+    end = ctx.mention_at[k].end if k in ctx.mention_at else np_extent(ctx.doc, k, k, hi)[1]
+    nxt = end
+    while nxt < hi and tab.text[nxt].isspace():
+        nxt += 1
+    if nxt < hi and not tab.is_punct[nxt] and (tab.pos[nxt] in {"DET", "NOUN", "PROPN"}
+                                               or nxt in ctx.mention_at):
+        return nxt
+    return j
+
+
 def _after_verb(ctx: Context, v: int, hi: int) -> int | None:
-    """Head of the inverted subject after a verb, skipping time words and adverbs."""
+    """Head of the inverted subject after a verb, skipping time words, adverbs and a phrase
+    naming the channel or the occasion."""
     doc, tab = ctx.doc, ctx.tab
-    skip_phrases = _words()[2]
     j = v + 1
+    phrase = ctx.reporting[v].split()[1:] if v < len(ctx.reporting) else []
+    if phrase and tab.lower[j : j + len(phrase)] == phrase:  # "a fait savoir son directeur"
+        j += len(phrase)
     while j < hi:
-        low = tab.lower[j : j + 3]
-        phrase = next((p for p in skip_phrases if low[: len(p)] == p), None)
-        if phrase:
-            j += len(phrase)
-            continue
-        if tab.text[j].isspace() or tab.text[j] in {","} and j == v + 1:
+        if tab.text[j].isspace() or tab.text[j] == "," and j == v + 1:
             j += 1
             continue
-        if _word_class_at(tab, j, "skip") or tab.pos[j] == "ADV" or doc[j].like_num:
-            j += 1
-            continue
-        break
+        nxt = _skip_phrase(ctx, j, hi)
+        if nxt == j:
+            nxt = _skip_adjunct(ctx, j, hi)
+        if nxt == j:
+            break
+        j = nxt
     if j >= hi or doc[j].is_punct:
         return None
-    # the phrase starts here: find its head noun
+    return _phrase_head(ctx, j, hi)
+
+
+def _phrase_head(ctx: Context, j: int, hi: int) -> int | None:
+    """The head noun of the phrase starting at ``j`` (past its determiners and adjectives)."""
+    doc = ctx.doc
     k = j
     while k < hi and (doc[k].pos_ in {"DET", "ADJ", "NUM"} or doc[k].lower_ in INDEFINITE | DEFINITE
                       | DEMONSTRATIVE) and k not in ctx.mention_at:
@@ -59,6 +112,29 @@ def _after_verb(ctx: Context, v: int, hi: int) -> int | None:
     if k < hi and (k in ctx.mention_at or doc[k].pos_ in {"NOUN", "PROPN", "ADJ"}):
         return k
     return None
+
+
+#: What opens a sentence whose ``on`` stands for a body: ``À Bercy, on relativise``, ``Du côté
+#: de l'Élysée, on assure que…``, ``Dans l'entourage du ministre, on indique…``.
+_PLACE_OPENERS = (["à"], ["au"], ["chez"], ["du", "côté", "de"], ["du", "côté", "du"],
+                  ["du", "côté", "des"], ["dans", "l'", "entourage", "de"],
+                  ["dans", "l'", "entourage", "du"], ["dans", "l'", "entourage", "des"])
+
+
+def locative_source(ctx: Context, lo: int, on: int) -> int | None:
+    """The head of the place or body that opens the sentence before ``on`` (``À Bercy, on…``),
+    when it looks like a speaker; else None."""
+    tab = ctx.tab
+    words = tab.lower[lo:on]
+    opener = next((p for p in _PLACE_OPENERS if words[: len(p)] == p), None)
+    if opener is None or tab.text[on - 1] != ",":
+        return None
+    j = _phrase_head(ctx, lo + len(opener), on)
+    if j is None or not _looks_like_speaker(ctx, j):
+        return None
+    if "entourage" in opener:  # "dans l'entourage du ministre": the entourage, anonymous
+        return lo + 2
+    return j
 
 
 def _ends_clause(ctx: Context, j: int, hi: int) -> bool:
@@ -85,7 +161,8 @@ def _before_verb(ctx: Context, start: int, lo: int) -> int | None:
             m = ctx.mention_at.get(j)
             first = m.start if m else np_extent(doc, j, lo, start)[0]
             before = doc[first - 1] if first > lo else None
-            if before is not None and before.lower_ in PREPOSITIONS - {"par"}:
+            if before is not None and (before.lower_ in PREPOSITIONS - {"par"} or (
+                    before.lower_ == "des" and before.pos_ == "ADP")):  # "des" = "de les"
                 continue
             return m.start if m else j
         if t.pos_ == "PRON" and t.lower_ in PRONOUNS:
@@ -93,44 +170,86 @@ def _before_verb(ctx: Context, start: int, lo: int) -> int | None:
     return None
 
 
-def _clause_subject(ctx: Context, verb, lo: int, hi: int, start: int | None = None) -> int | None:
-    """Head token of the subject before ``verb``: the parse's ``nsubj`` (of the verb, its
-    auxiliaries, or the first verb of a coordination: ``Il n'a pas donné…, mais a déclaré``),
-    else the nearest subject-like phrase to its left; then the first of a coordination
-    (``l'UE et des pays comme le Royaume-Uni… ont qualifié`` → ``l'UE``)."""
+#: Words that open a sentence with a place, a time or a domain before its subject (``À
+#: Nantes, Nadia Ferrand…``, ``Dans l'Ouest, …``, ``Fin décembre, …``).
+_OPENING_WORDS = {"à", "au", "aux", "dans", "en", "sur", "chez", "depuis", "après", "avant",
+                  "lors", "fin", "début", "mi", "outre", "entre", "parmi", "face", "hier"}
+
+
+def _opens_with_participle(ctx: Context, lo: int) -> bool:
+    """``Interrogé vendredi sur une radio, le ministre…``, ``Invitée du journal de 20 heures,
+    la ministre…``: a participle opening the sentence."""
+    tok = ctx.doc[lo]
+    return tok.text[:1].isupper() and tok.pos_ in {"VERB", "ADJ", "NOUN"} and (
+        "Part" in tok.morph.get("VerbForm") or tok.lower_.endswith(("é", "ée", "és", "ées")))
+
+
+def _after_opening_adjunct(ctx: Context, lo: int, start: int) -> int:
+    """Past a phrase of place, time or circumstance opening the sentence up to its comma (``À
+    Nantes,``, ``Interrogé vendredi,``), when a subject follows it; ``lo`` otherwise."""
+    tab = ctx.tab
+    participle = _opens_with_participle(ctx, lo)
+    if tab.lower[lo] not in _OPENING_WORDS and not participle:
+        return lo
+    comma = next((k for k in range(lo + 1, min(start, lo + 12)) if tab.text[k] == ","), None)
+    if comma is None or any(tab.pos[k] in {"VERB", "AUX"} for k in range(lo + participle, comma)):
+        return lo
+    return comma + 1 if comma + 1 < start else lo
+
+
+def _after_preposition(ctx: Context, j: int, lo: int) -> bool:
+    """Is the phrase of token ``j`` the object of a preposition (``À Nantes``)?"""
     doc = ctx.doc
-    if start is None:
-        start = _verb_group_start(doc, verb.i, lo)
-    found = None
-    if start - 1 >= lo and doc[start - 1].text == ",":
-        # "Le Kremlin, bien qu'allié…, rejette", "Les services…, cités par Yonhap, affirment"
-        found = _sentence_initial_subject(ctx, lo, start)
-        if found is not None:
-            return found
+    m = ctx.mention_at.get(j)
+    first = m.start if m else np_extent(doc, j, lo, j + 1)[0]
+    return first > lo and doc[first - 1].lower_ in PREPOSITIONS - {"par"}
+
+
+def _parsed_subject(ctx: Context, verb, lo: int, start: int) -> int | None:
+    """The parse's ``nsubj`` of the verb, of its auxiliaries, or of the first verb of a
+    coordination (``Il n'a pas donné…, mais a déclaré``), when it is not inside a quote or after
+    a preposition."""
     for node in (verb, verb.head if verb.dep_ == "conj" else None):
         if node is None:
             continue
-        heads = [node, *[c for c in node.children if c.dep_.startswith("aux")]]
-        for h in heads:
+        for h in [node, *[c for c in node.children if c.dep_.startswith("aux")]]:
             subj = next((c for c in h.children if c.dep_ in {"nsubj", "nsubj:pass"}
                          and lo <= c.i < start and not ctx.inside[c.i]), None)
             if subj is not None:
-                found = subj.i
-                break
-        if found is not None:
-            break
-    if found is None:
-        found = _before_verb(ctx, start, lo)
-    if found is None or doc[found].lower_ in {"ce", "c'", "que", "qu'", "on"}:
-        return None
-    # "Des experts cités par le Washington Post doutent": the relay is not the subject
+                return None if _after_preposition(ctx, subj.i, lo) else subj.i
+    return None
+
+
+def _relay_subject(ctx: Context, found: int, lo: int, start: int) -> int:
+    """``Des experts cités par le Washington Post doutent``: the relay is not the subject."""
     relay = next((cs for cue, cs, ce in ctx.cues if cue == "cité par" and lo <= cs < found < start
                   and ce <= found + 1 + 4), None)
     if relay is not None:
         before = _before_verb(ctx, relay, lo)
         if before is not None:
-            found = before
-    return _first_conjunct(ctx, found, lo, start)
+            return before
+    return found
+
+
+def _clause_subject(ctx: Context, verb, lo: int, hi: int, start: int | None = None) -> int | None:
+    """Head token of the subject before ``verb``: the phrase opening the sentence before a
+    comma (``Le Kremlin, bien qu'allié…, rejette``), the parse's ``nsubj``, else the nearest
+    subject-like phrase to its left; then the first of a coordination (``l'UE et des pays comme
+    le Royaume-Uni… ont qualifié`` → ``l'UE``)."""
+    doc = ctx.doc
+    if start is None:
+        start = _verb_group_start(doc, verb.i, lo)
+    lo = _after_opening_adjunct(ctx, lo, start)
+    if start - 1 >= lo and doc[start - 1].text == ",":
+        found = _sentence_initial_subject(ctx, lo, start)
+        if found is not None:
+            return found
+    found = _parsed_subject(ctx, verb, lo, start)
+    if found is None:
+        found = _before_verb(ctx, start, lo)
+    if found is None or doc[found].lower_ in {"ce", "c'", "que", "qu'", "on"}:
+        return None
+    return _first_conjunct(ctx, _relay_subject(ctx, found, lo, start), lo, start)
 
 
 def _sentence_initial_subject(ctx: Context, lo: int, start: int) -> int | None:
@@ -139,12 +258,26 @@ def _sentence_initial_subject(ctx: Context, lo: int, start: int) -> int | None:
     k = lo
     while k < start and (doc[k].is_space or doc[k].pos_ == "DET" or doc[k].lower_ in DEFINITE):
         k += 1
-    if k < start and _looks_like_speaker(ctx, k):
+    if k < start and _looks_like_speaker(ctx, k, documents=True):
         m = ctx.mention_at.get(k)
         end = m.end if m else np_extent(doc, k, lo, start)[1]
         if end < start and doc[end].text == ",":
             return k
     return None
+
+
+def subject_before_comma(ctx: Context, lo: int, start: int) -> bool:
+    """``Le porte-parole, Rashad Mammadov, a accusé…``: the comma before the verb closes the
+    subject's apposition (so the verb is not an incise)."""
+
+    lo = _after_opening_adjunct(ctx, lo, start)
+    k = _sentence_initial_subject(ctx, lo, start)
+    if k is None:
+        return False
+    m = ctx.mention_at.get(k)
+    end = m.end if m else np_extent(ctx.doc, k, lo, start)[1]
+    after = _apposition(ctx.doc, end, start, ctx)[0]
+    return end < after == start - 1
 
 
 def _np_start(ctx: Context, j: int, lo: int) -> int:

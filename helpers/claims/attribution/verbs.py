@@ -1,6 +1,7 @@
 """Reporting verbs: the speaker of ``X a déclaré que…``, ``…, a déclaré X``, ``…, a-t-il ajouté``,
 ``confirmé par X``, ``…, estimant que`` (:func:`verb_candidate`), and the cases where a verb
-of saying attributes nothing (negated, blocked, without a clause)."""
+of saying attributes nothing (negated, blocked, without what it needs to report: a clause, a
+figure, ``à``)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from helpers.claims.attribution.lexicon import (
     OPENERS,
     PRONOUNS,
     _word_class_at,
-    verbs_needing_a_clause,
+    is_number,
+    verb_needs,
     word_class,
 )
 from helpers.claims.attribution.model import Candidate, Context
@@ -30,9 +32,14 @@ from helpers.claims.attribution.subjects import (
     _ends_clause,
     _looks_like_speaker,
     _sentence_initial_subject,
+    locative_source,
+    subject_before_comma,
 )
 from helpers.claims.hedging import has_complement
 from helpers.core.nlp import token_table
+
+_INCISE_MARKS = {",", ":", "—", "–", "("}
+_PAST_AUX = {"avoir", "être"}
 
 
 def _clitic_subject(doc, start: int, v: int, hi: int):
@@ -41,6 +48,30 @@ def _clitic_subject(doc, start: int, v: int, hi: int):
     for j in range(start, min(v + 3, hi)):
         if text[j].startswith("-") and _clitic_word(doc[j]) in PRONOUNS:
             return doc[j]
+    return None
+
+
+def _impersonal_on(ctx: Context, start: int, v: int, hi: int) -> bool:
+    """``a-t-on appris``, ``reconnaît-on``, ``on apprend``: *on* is the subject."""
+    tab = ctx.tab
+    clitic = any(tab.text[j] in {"-t-on", "-on"} for j in range(start, min(v + 3, hi)))
+    return clitic or start > 0 and tab.lower[start - 1] == "on"
+
+
+def _on_source(ctx: Context, v: int, hi: int) -> Candidate | None:
+    """``a-t-on appris auprès des pompiers``, ``reconnaît-on de source préfectorale``: the
+    source named after the verb (``auprès de X``, ``de source X``), else nobody."""
+    tab = ctx.tab
+    cue = ctx.reporting[v] or tab.lemma[v]
+    for k in range(v + 1, min(hi, v + 6)):
+        if tab.lower[k] == "auprès" and k + 2 < hi and tab.lower[k + 1] in {"de", "d'", "du",
+                                                                           "des"}:
+            j = next((x for x in range(k + 2, min(hi, k + 6)) if tab.pos[x] in {"NOUN", "PROPN"}),
+                     None)
+            if j is not None:
+                return Candidate(speaker_from_head(ctx, j, k + 2, hi), cue, 0, v)
+        if tab.lower[k] in {"de", "d'"} and tab.lower[k + 1 : k + 2] in (["source"], ["sources"]):
+            return Candidate(speaker_from_head(ctx, k + 1, k, hi), cue, 0, v)
     return None
 
 
@@ -68,10 +99,92 @@ def _incise_position(doc, start: int, lo: int) -> bool:
 
 
 def _introduces_clause(ctx: Context, v: int, lo: int, hi: int) -> bool:
-    """``a assuré que…``, ``juge « inquiétante »``, ``…, a répondu X``: the verb reports."""
+    """``a assuré que…``, ``juge « inquiétante »``, ``…, a répondu X``: the verb reports (an
+    incise only with someone after it: ``…, alerte activée`` is not one)."""
     doc = ctx.doc
-    return has_complement(doc[lo:hi], v - lo) or any(ctx.inside[lo:hi]) or (
-        _incise_position(doc, _verb_group_start(doc, v, lo), lo))
+    if has_complement(doc[lo:hi], v - lo) or any(ctx.inside[lo:hi]):
+        return True
+    if not _incise_position(doc, _verb_group_start(doc, v, lo), lo):
+        return False
+    j = _after_verb(ctx, v, hi)
+    return j is not None and _looks_like_speaker(ctx, j) or _clitic_subject(
+        doc, _verb_group_start(doc, v, lo), v, hi) is not None
+
+
+def _figure_near(ctx: Context, v: int, lo: int, hi: int, classes: tuple[str, ...]) -> bool:
+    """A number or a word of ``classes`` after the verb (to the clause's end) or just before it
+    (``les 41 000 manifestants recensés``)."""
+    tab = ctx.tab
+    end = next((k for k in range(v + 1, hi) if tab.text[k] in {";", ".", ":"}), hi)
+    before = range(max(lo, v - 4), v) if "figure_word" in classes else range(0)
+    window = [*before, *range(v + 1, min(end, v + 16))]
+    if "figure_word" in classes and any(is_number(tab, k) for k in window):
+        return True
+    return any(_word_class_at(tab, k, c) for k in window for c in classes)
+
+
+def _adjective_after(ctx: Context, v: int, hi: int) -> bool:
+    """``juge peu probable``, ``a qualifié inacceptable``: an assessment without a clause."""
+    tab = ctx.tab
+    k = v + 1
+    while k < hi and tab.pos[k] == "ADV":
+        k += 1
+    # the small model tags some adjectives as verbs after an adverb ("peu probable")
+    return k < hi and (tab.pos[k] == "ADJ" or tab.lower[k].endswith(("able", "ible")))
+
+
+def _counts(ctx: Context, v: int, start: int, lo: int, hi: int) -> bool:
+    """``en a compté 318 000``, ``a compté 9 000 manifestants``: counting, a past event or with
+    *en*/*y*; ``l'ambassade compte trente agents`` states what it has."""
+    tab = ctx.tab
+    past = any(tab.lemma[k] in _PAST_AUX for k in range(start, v)) or _is_past_participle(
+        ctx.doc[v])
+    clitic = any(tab.lower[k] in {"en", "y"} for k in range(max(lo, start - 1), v))
+    return (past or clitic) and _figure_near(ctx, v, lo, hi, ("figure_word", "measure_word"))
+
+
+def _clause_right_after(ctx: Context, v: int, hi: int) -> bool:
+    """``a dévoilé que…``, ``relève : « … »``: a clause or a quote right after the verb (not a
+    *que* further on: ``recensent les inscrits, qu'ils cherchent ou non…``)."""
+    tab = ctx.tab
+    k = v + 1
+    while k < hi and (tab.pos[k] == "ADV" or tab.text[k].isspace()):
+        k += 1
+    return k < hi and (tab.lower[k] in {"que", "qu'"} or tab.text[k] in {":", *OPENERS, '"'})
+
+
+def _needs_met(ctx: Context, cue: str, v: int, start: int, lo: int, hi: int) -> bool:
+    """Does the verb have what it needs to report (``reporting_verbs.csv``, ``needs``)?"""
+    need = verb_needs().get(cue, "")
+    if not need:
+        return True
+    if need == "à":
+        return any(ctx.tab.lower[k] in {"à", "au", "aux"} for k in range(v + 1, min(hi, v + 8)))
+    if need == "count":
+        return _counts(ctx, v, start, lo, hi)
+    if need == "quote":
+        return any(ctx.inside[lo:hi]) or _incise_position(ctx.doc, start, lo)
+    if need == "on":
+        return _impersonal_on(ctx, start, v, hi)
+    if need == "clause":
+        return _introduces_clause(ctx, v, lo, hi) or _adjective_after(ctx, v, hi)
+    if _clause_right_after(ctx, v, hi):
+        return True
+    if need == "measure":
+        return _figure_near(ctx, v, lo, hi, ("measure_word",))
+    return _incise_position(ctx.doc, start, lo) or _figure_near(
+        ctx, v, lo, hi, ("figure_word", "measure_word"))
+
+
+def _reports(ctx: Context, v: int, start: int, lo: int, hi: int) -> bool:
+    """Is the verb at ``v`` reporting here: not negated or blocked, with what it needs, and
+    not a quoted speaker's own verb (unless it is an incise)?"""
+    doc = ctx.doc
+    if _negated(doc, start, v) or _blocked(doc, start, v):
+        return False
+    if not _needs_met(ctx, ctx.reporting[v], v, start, lo, hi):
+        return False
+    return not ctx.inside[v] or _incise_position(doc, start, lo)
 
 
 def _verb_rank(tok) -> int:
@@ -86,93 +199,173 @@ def _verb_rank(tok) -> int:
     return 1
 
 
+def _previous_word(doc, start: int, lo: int):
+    """The token before the verb group (white space skipped), or None at the sentence start."""
+    prev = doc[start - 1] if start > lo else None
+    while prev is not None and prev.is_space and prev.i > lo:
+        prev = doc[prev.i - 1]
+    return prev
+
+
+def _is_incise(doc, prev, lo: int) -> bool:
+    """``…, a déclaré X``, ``« … » a souligné X``, ``comme l'affirme X``, ``ce qu'a dit X``:
+    a position where the subject follows the verb."""
+    if prev is None or prev.text in _INCISE_MARKS or prev.text in CLOSERS | OPENERS:
+        return True
+    if prev.lower_ in {"qu'", "que", "comme"}:
+        return True
+    return prev.lower_ in {"l'", "le"} and prev.i > lo and doc[prev.i - 1].lower_ in {
+        "comme", "que", "qu'"}
+
+
+def _inverted_candidate(ctx: Context, v: int, lo: int, hi: int, start: int, prev, cue: str,
+                        cleft: bool) -> Candidate | None:
+    """The subject after an incise verb: ``…, a indiqué lundi un responsable``."""
+    doc = ctx.doc
+    j = _after_verb(ctx, v, hi)
+    if j is not None and doc[j].lower_ == "par":
+        j = _after_verb(ctx, j, hi)
+    if j is not None and _looks_like_speaker(ctx, j):
+        return Candidate(speaker_from_head(ctx, j, v + 1, hi), cue, 0, v, cleft)
+    closing = j is not None and _ends_clause(ctx, j, hi) and not word_class(doc[j], "not_speaker")
+    if closing and prev is not None and prev.text == "," and _sentence_initial_subject(
+            ctx, lo, start) is None:
+        # "…, a précisé l'état-major": a phrase closing the sentence after an incise verb
+        return Candidate(speaker_from_head(ctx, j, v + 1, hi), cue, 0, v, cleft)
+    return None
+
+
+#: Past participle endings by the infinitive's ending (``démentir`` → ``démentie``).
+_PARTICIPLE_ENDINGS = {"er": ("é", "ée", "és", "ées"), "ir": ("i", "ie", "is", "ies", "u", "ue"),
+                       "re": ("u", "ue", "us", "ues", "t", "te", "ts", "tes", "is", "ise")}
+
+
+def _participle(tok, lemma: str) -> bool:
+    """A past participle, by the morphology or, when the model calls it an adjective, by the
+    participle ending of its verb (``une hypothèse démentie``; not ``évoque``)."""
+    if _is_past_participle(tok):
+        return True
+    endings = _PARTICIPLE_ENDINGS.get(lemma[-2:], ())
+    return tok.pos_ == "ADJ" and tok.lower_.endswith(endings)
+
+
+def _is_passive(ctx: Context, tok, v: int, start: int, lo: int) -> bool:
+    """``confirmé par les Occidentaux``, ``a été révélée par le GUR``, ``une hypothèse démentie
+    par le ministère`` (not ``s'est dit prêt``, not ``avait jusqu'ici qualifié``)."""
+    if not _participle(tok, ctx.reporting[v]):
+        return False
+    tab = ctx.tab
+    group = range(start, v)
+    if any(tab.lower[k] in {"se", "s'"} for k in group):
+        return False
+    if "être" in tab.lemma[start:v]:
+        return True
+    if any(tab.pos[k] == "AUX" or tab.lemma[k] in _PAST_AUX for k in group):
+        return False
+    # "avait jusqu'ici qualifié": a finite 'avoir' a few words before, no other verb between
+    if any(tab.lemma[k] == "avoir" and "Fin" in ctx.doc[k].morph.get("VerbForm")
+           and "VERB" not in tab.pos[k + 1 : v] for k in range(max(lo, v - 5), v)):
+        return False
+    # no auxiliary: a participle ("une hypothèse démentie par…", "…, accusés de"), unless the
+    # form is a present tense with its object ("L'ONG décrit des camps")
+    if "par" in tab.lower[v + 1 : v + 8]:
+        return True
+    finite = v + 1 < len(tab.pos) and tab.pos[v + 1] in {"DET", "NUM"} and (
+        v == 0 or tab.text[v - 1] != ",")
+    return not finite
+
+
+def _agent_candidate(ctx: Context, tok, v: int, hi: int, cue: str) -> Candidate | None:
+    """The agent of a passive reporting verb (``par X``), skipping adverbs and a short time or
+    place phrase (``démentie dans la soirée par le ministère``); None without one."""
+    tab = ctx.tab
+    k = v + 1
+    while k < hi and (tab.pos[k] == "ADV" or _word_class_at(tab, k, "skip")):
+        k += 1
+    if k < hi and tab.lower[k] in {"dans", "en", "lors", "dès", "vers", "au", "à"}:
+        by = next((x for x in range(k + 1, min(hi, k + 6)) if tab.lower[x] == "par"), None)
+        if by is not None and not any(tab.is_punct[x] for x in range(k, by)):
+            k = by
+    if k < hi and tab.lower[k] == "par":
+        j = _after_verb(ctx, k, hi)
+        if j is not None:
+            return Candidate(speaker_from_head(ctx, j, k + 1, hi), cue, _verb_rank(tok), v)
+    return None  # "Il a été constaté que…", "les victimes signalées": no speaker
+
+
+def _gerund_candidate(ctx: Context, tok, v: int, lo: int, hi: int, start: int, cue: str,
+                      rank: int, previous: Candidate | None) -> Candidate:
+    """``…, estimant que``, ``Avant d'ajouter :``: the subject of the governing clause."""
+    doc = ctx.doc
+    if previous is not None and previous.speaker is not None:
+        return Candidate(previous.speaker, cue, previous.rank, v)
+    on = next((k for k in range(max(lo, start - 3), start) if ctx.tab.lower[k] == "on"), None)
+    if on is not None:  # "Dans l'entourage de la ministre, on veut croire que…"
+        place = locative_source(ctx, lo, on)
+        return Candidate(speaker_from_head(ctx, place, lo, on) if place is not None else None,
+                         cue, rank, v)
+    opener = [t.lower_ for t in doc[max(lo, start - 2) : start] if not t.is_space]
+    if "Inf" in tok.morph.get("VerbForm") and (start - lo <= 2 or "avant" in opener):
+        return Candidate(_last_speaker(ctx, v), cue, rank, v)  # "Avant d'ajouter : « … »"
+    root = tok.sent.root
+    j = _clause_subject(ctx, root, lo, hi) if root is not tok and root.pos_ in {
+        "VERB", "AUX"} else None
+    if j is None:
+        j = _before_verb(ctx, start, lo)
+    if j is not None:
+        return Candidate(speaker_from_head(ctx, j, lo, hi), cue, rank, v)
+    return Candidate(_last_speaker(ctx, v), cue, rank, v)
+
+
+def _subject_candidate(ctx: Context, tok, v: int, lo: int, hi: int, start: int, cue: str,
+                       rank: int, cleft: bool, incise: bool) -> Candidate | None:
+    """``X a déclaré…``: the subject before the verb; an incise whose subject comes later;
+    ``À Bercy, on relativise``: the place that stands for a body."""
+    doc = ctx.doc
+    j = _clause_subject(ctx, tok, lo, hi, start)
+    if j is not None:
+        if doc[j].lower_ == "qui" and tok.head is not tok:
+            return Candidate(speaker_from_head(ctx, tok.head.i, lo, hi), cue, 1, v, cleft)
+        # the subject's phrase ends before the verb ("le gouvernement parle d'un…")
+        return Candidate(speaker_from_head(ctx, j, lo, start if j < start else hi), cue, rank,
+                         v, cleft)
+    if incise:
+        j = _after_verb(ctx, v, hi)
+        if j is not None:
+            return Candidate(speaker_from_head(ctx, j, v + 1, hi), cue, 0, v, cleft)
+    if start > lo and ctx.tab.lower[start - 1] == "on":
+        place = locative_source(ctx, lo, start - 1)
+        if place is not None:
+            return Candidate(speaker_from_head(ctx, place, lo, start), cue, rank, v, cleft)
+    return None
+
+
 def verb_candidate(ctx: Context, v: int, lo: int, hi: int,
                    previous: Candidate | None = None) -> Candidate | None:
     """The speaker of the reporting verb at token ``v`` (within the sentence ``lo:hi``)."""
     doc = ctx.doc
     tok = doc[v]
     start = _verb_group_start(doc, v, lo)
-    if _negated(doc, start, v) or _blocked(doc, start, v):
+    if not _reports(ctx, v, start, lo, hi):
         return None
     cue = ctx.reporting[v]
-    if cue in verbs_needing_a_clause() and not _introduces_clause(ctx, v, lo, hi):
-        return None
-    if ctx.inside[v] and not _incise_position(doc, start, lo):
-        return None
+    if _impersonal_on(ctx, start, v, hi) and _on_source(ctx, v, hi) is not None:
+        return _on_source(ctx, v, hi)
     cleft = _is_cleft(doc, start, lo)
     clitic = _clitic_subject(doc, start, v, hi)
     if clitic is not None:
         return Candidate(resolve_pronoun(ctx, clitic), cue, 0, v)
-    prev = doc[start - 1] if start > lo else None
-    while prev is not None and prev.is_space and prev.i > lo:
-        prev = doc[prev.i - 1]
+    prev = _previous_word(doc, start, lo)
     gerund = _is_gerund_or_infinitive(tok)
-    object_relative = prev is not None and (
-        prev.lower_ in {"qu'", "que", "comme"} or (
-            prev.lower_ in {"l'", "le"} and prev.i > lo
-            and doc[prev.i - 1].lower_ in {"comme", "que", "qu'"})
-    )
-    incise = prev is None or prev.text in {",", ":", "—", "–", "("} or prev.text in CLOSERS or (
-        prev.text in OPENERS
-    ) or object_relative
+    incise = _is_incise(doc, prev, lo) and not (
+        prev is not None and prev.text == "," and subject_before_comma(ctx, lo, start))
     if incise and not gerund:
-        j = _after_verb(ctx, v, hi)
-        if j is not None and doc[j].lower_ == "par":
-            j = _after_verb(ctx, j, hi)
-        if j is not None and _looks_like_speaker(ctx, j):
-            return Candidate(speaker_from_head(ctx, j, v + 1, hi), cue, 0, v, cleft)
-        closing = j is not None and _ends_clause(ctx, j, hi) and not word_class(
-            doc[j], "not_speaker")
-        if closing and prev is not None and prev.text == "," and _sentence_initial_subject(
-                ctx, lo, start) is None:
-            # "…, a précisé l'état-major": a phrase closing the sentence after an incise verb
-            return Candidate(speaker_from_head(ctx, j, v + 1, hi), cue, 0, v, cleft)
-    # passive with an agent: "confirmé par les Occidentaux", "a été révélée par le GUR"
-    tab = ctx.tab
-    group = range(start, v)
-    # "avait jusqu'ici qualifié": a finite 'avoir' a few words before, no other verb between
-    avoir_before = any(
-        tab.lemma[k] == "avoir" and "Fin" in doc[k].morph.get("VerbForm")
-        and "VERB" not in tab.pos[k + 1 : v]
-        for k in range(max(lo, v - 5), v)
-    )
-    reflexive = any(tab.lower[k] in {"se", "s'"} for k in group)  # "s'est dit prêt": not passive
-    passive = _is_past_participle(tok) and not reflexive and (
-        "être" in tab.lemma[start:v]
-        or not (avoir_before or any(tab.pos[k] == "AUX" or tab.lemma[k] in {"avoir", "être"}
-                                    for k in group))
-    )
-    if passive:
-        k = v + 1
-        while k < hi and (tab.pos[k] == "ADV" or _word_class_at(tab, k, "skip")):
-            k += 1
-        if k < hi and tab.lower[k] == "par":
-            j = _after_verb(ctx, k, hi)
-            if j is not None:
-                return Candidate(speaker_from_head(ctx, j, k + 1, hi), cue, _verb_rank(tok), v)
-        return None  # "Il a été constaté que…", "les victimes signalées": no speaker
+        cand = _inverted_candidate(ctx, v, lo, hi, start, prev, cue, cleft)
+        if cand is not None:
+            return cand
+    if _is_passive(ctx, tok, v, start, lo):
+        return _agent_candidate(ctx, tok, v, hi, cue)
     rank = 0 if incise and not gerund else _verb_rank(tok)
-    if gerund:  # "…, estimant que", "Avant d'ajouter :": the subject of the governing clause
-        if previous is not None and previous.speaker is not None:
-            return Candidate(previous.speaker, cue, previous.rank, v)
-        opener = [t.lower_ for t in doc[max(lo, start - 2) : start] if not t.is_space]
-        if "Inf" in tok.morph.get("VerbForm") and (start - lo <= 2 or "avant" in opener):
-            return Candidate(_last_speaker(ctx, v), cue, rank, v)  # "Avant d'ajouter : « … »"
-        root = tok.sent.root
-        j = _clause_subject(ctx, root, lo, hi) if root is not tok and root.pos_ in {
-            "VERB", "AUX"} else None
-        if j is None:
-            j = _before_verb(ctx, start, lo)
-        if j is not None:
-            return Candidate(speaker_from_head(ctx, j, lo, hi), cue, rank, v)
-        return Candidate(_last_speaker(ctx, v), cue, rank, v)
-    j = _clause_subject(ctx, tok, lo, hi, start)
-    if j is not None:
-        if doc[j].lower_ == "qui" and tok.head is not tok:
-            return Candidate(speaker_from_head(ctx, tok.head.i, lo, hi), cue, 1, v, cleft)
-        return Candidate(speaker_from_head(ctx, j, lo, hi), cue, rank, v, cleft)
-    if incise:
-        j = _after_verb(ctx, v, hi)
-        if j is not None:
-            return Candidate(speaker_from_head(ctx, j, v + 1, hi), cue, 0, v, cleft)
-    return None
+    if gerund:
+        return _gerund_candidate(ctx, tok, v, lo, hi, start, cue, rank, previous)
+    return _subject_candidate(ctx, tok, v, lo, hi, start, cue, rank, cleft, incise)

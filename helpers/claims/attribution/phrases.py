@@ -1,0 +1,237 @@
+"""Where a noun phrase ends: determiners and adjectives, names and their complements (*le service
+départemental d'incendie et de secours (SDIS) du Finistère*, *le ministère de l'Europe et des
+Affaires étrangères*), appositions in both orders (*le maire de Brest, Paul Guen* / *Paul Guen,
+maire de Brest*), a role after a name. By word order more than by the parse: the small model
+often attaches these wrongly."""
+
+from __future__ import annotations
+
+from helpers.claims.attribution.groups import _is_past_participle
+from helpers.claims.attribution.lexicon import (
+    _DETERMINERS,
+    DEFINITE,
+    MEDIATORS,
+    NP_LINKS,
+    QUOTE_MARKS,
+    _word_class_at,
+    word_class,
+)
+from helpers.claims.attribution.model import Context
+from helpers.core.nlp import token_table
+
+
+def _morph(tok, feat: str) -> str:
+    value = tok.morph.get(feat)
+    if not value:
+        return ""
+    return {"Masc": "m", "Fem": "f", "Sing": "s", "Plur": "p"}.get(value[0], "")
+
+
+def _np_head(span):
+    if span is None:
+        return None
+    pos = token_table(span.doc).pos
+    for k in range(span.start, span.end):
+        if pos[k] in {"NOUN", "PROPN"}:
+            return span.doc[k]
+    return span[-1] if len(span) else None
+
+
+def _left_edge(tab, head: int, lo: int) -> int:
+    """First token of the phrase: its determiner and adjectives (and the partitive ``de`` of
+    ``de hauts responsables``)."""
+    s = head
+    while s - 1 >= lo:
+        k = s - 1
+        if tab.is_punct[k] or tab.text[k] in QUOTE_MARKS:
+            break
+        if tab.lower[k] in {"de", "d'"} or tab.lower[k] == "des" and tab.pos[k] == "ADP":
+            if tab.pos[s] != "ADJ" or tab.lower[k] == "des":  # "des" = "de les": a preposition
+                break
+        elif not (tab.pos[k] in {"DET", "ADJ", "NUM"} or tab.lower[k] in _DETERMINERS):
+            break
+        s -= 1
+    return s
+
+
+def _modifier(doc, tab, e: int, head: int) -> bool:
+    """Is token ``e`` part of the phrase: an adjective, a name, a capitalised noun, a number
+    after a name (``le SDIS 29``)?"""
+    pos = tab.pos
+    if tab.text[e] in QUOTE_MARKS:  # the model tags « as a proper noun
+        return False
+    if pos[e] in {"ADJ", "PROPN"} or tab.text[e] == "-" or tab.lower[e] == "proche":
+        return True
+    named = pos[e - 1] == "PROPN" or tab.text[e - 1].isupper() and len(tab.text[e - 1]) > 1
+    if pos[e] == "NUM" and named or tab.lower[e - 1] == "numéro" and tab.lower[e] in {
+            "un", "deux", "trois"}:
+        return True  # "le SDIS 29", "le numéro un de la CFDT"
+    return pos[e] == "NOUN" and (tab.is_title[e] or doc[e].is_upper or pos[e - 1] in {
+        "NOUN", "PROPN"}) and tab.dep[e] not in {"obl:mod", "obl:arg"} and not _word_class_at(
+        tab, e, "skip")
+
+
+def _complement_end(tab, e: int, hi: int, head: int) -> int | None:
+    """End of a ``de``/``à`` complement starting at ``e`` (``du Finistère``, ``de l'Europe et
+    des Affaires étrangères``, ``d'incendie et de secours``), or None."""
+    lower, pos = tab.lower, tab.pos
+    against = lower[e] == "contre" and lower[e - 1] in {"lutte", "ligue"}  # "lutte contre la…"
+    if not (lower[e] in NP_LINKS or against or lower[e] == "et" and e + 1 < hi and lower[
+            e + 1] in NP_LINKS and _after_link(tab, e)):
+        if not (lower[e] == "par" and pos[e - 1] in {"VERB", "ADJ"}
+                and _word_class_at(tab, head, "document_head")):
+            return None
+    j = e + (2 if lower[e] == "et" else 1)
+    while j < hi and (pos[j] == "DET" or lower[j] in DEFINITE):
+        j += 1
+    while j < hi and pos[j] == "ADJ":
+        j += 1
+    if j < hi and pos[j] in {"NOUN", "PROPN"} and tab.text[j] not in QUOTE_MARKS and not (
+            _word_class_at(tab, j, "skip")):
+        return j + 1
+    return None
+
+
+def _after_link(tab, e: int) -> bool:
+    """``… de A et de B``: the word before *et* is itself the noun of a *de* complement."""
+    k = e - 1
+    while k > 0 and tab.pos[k] == "ADJ":
+        k -= 1
+    while k > 0 and tab.pos[k - 1] == "DET":
+        k -= 1
+    return k > 0 and tab.lower[k - 1] in NP_LINKS | DEFINITE and tab.pos[e - 1] in {
+        "NOUN", "PROPN", "ADJ"}
+
+
+def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
+    """Token range of the noun phrase around ``head``, by word order (determiner, adjectives,
+    names, ``de``/``à`` complements, a short parenthesis, ``diffusée par X``), within lo:hi."""
+    tab = token_table(doc)
+    s = _left_edge(tab, head, lo)
+    e = head + 1
+    while e < hi and e - s < 16:
+        if tab.text[e].isspace() or tab.text[e] in QUOTE_MARKS:
+            break
+        if _modifier(doc, tab, e, head):
+            e += 1
+            continue
+        end = _complement_end(tab, e, hi, head)
+        if end is not None:
+            e = end
+            continue
+        if tab.pos[e] in {"VERB", "ADJ"} and _is_past_participle(doc[e]) and tab.pos[
+            e - 1] != "AUX" and (e + 1 >= hi or tab.lower[e + 1] != "par"
+                                 or _word_class_at(tab, head, "document_head")):
+            e += 1  # "un soldat nord-coréen capturé", "une vidéo diffusée par X"
+            continue
+        if tab.text[e] == "(":
+            close = next((k for k in range(e + 1, min(e + 6, hi)) if tab.text[k] == ")"), None)
+            if close is not None:
+                e = close + 1
+                continue
+        break
+    return s, e
+
+
+# ----------------------------------------------------------------------------- appositions
+
+
+def _apposition(doc, e: int, hi: int, ctx: Context) -> tuple[int, bool]:
+    """Extend past ``, le général Pat Ryder,`` or ``, par l'intermédiaire de … Mark Rutte,``.
+
+    Returns the new end and whether a mediator phrase ("par la voix de") was crossed.
+    """
+    if e >= hi or doc[e].text != ",":
+        return e, False
+    k = e + 1
+    mediated = False
+    lowers = [t.lower_ for t in doc[k : min(k + 4, hi)]]
+    for med in MEDIATORS:
+        if lowers[: len(med)] == med:
+            k += len(med)
+            mediated = True
+            break
+    while k < hi and (doc[k].pos_ in {"DET", "ADJ"} or doc[k].lower_ in DEFINITE):
+        k += 1
+    if k >= hi or doc[k].text in QUOTE_MARKS or not (
+            k in ctx.mention_at or doc[k].pos_ in {"PROPN", "NOUN"}):
+        return e, False
+    s2, e2 = np_extent(doc, k, k, hi)
+    e2 = max(e2, ctx.mention_at[k].end if k in ctx.mention_at else e2)
+    # a person's name in apposition (a person of the table, a run of proper nouns), then a
+    # comma, a verb or the end: not a place or a body ("un proche du dossier, Matignon")
+    names = any(j in ctx.mention_at and ctx.mention_at[j].actor.kind == "person"
+                or j not in ctx.mention_at and doc[j].pos_ == "PROPN"
+                and doc[j].text not in QUOTE_MARKS for j in range(k, e2))
+    if not names and not mediated:
+        return e, False
+    if mediated and e2 < hi and doc[e2].text == ",":
+        inner, _ = _apposition(doc, e2, hi, ctx)
+        return inner, True
+    return e2, mediated
+
+
+def _name_in(doc, s: int, e: int, after_role: bool = False):
+    """A person's name between tokens s and e: a person entity of the parse, else a run of
+    capitalised proper nouns (after a role, whatever the parse calls it: ``le secrétaire
+    américain à la Défense Lloyd Austin``); or None."""
+    person = next((ent for ent in doc.ents if ent.label_ == "PER" and s <= ent.start
+                   and ent.end <= e and len(ent) >= 2), None)
+    if person is not None:
+        return person
+    k = s
+    while k < e:  # proper nouns only: "la Défense Lloyd Austin" → "Lloyd Austin"
+        j = k
+        while j < e and (doc[j].pos_ == "PROPN" and doc[j].is_title or doc[j].text == "-"
+                         and j > k):
+            j += 1
+        if j - k >= 2 and (after_role or doc[k].ent_type_ not in {"LOC", "ORG"}):
+            return doc[k:j]
+        k = max(j, k + 1)
+    k = s
+    while k < e:
+        if doc[k].pos_ == "PROPN" or (doc[k].is_title and doc[k].pos_ in {"NOUN", "ADJ"}):
+            j = k
+            while j < e and (doc[j].pos_ == "PROPN" or doc[j].is_title or doc[j].text == "-"):
+                j += 1
+            if j - k >= 2 and doc[k].ent_type_ not in {"LOC", "ORG"}:
+                return doc[k:j]
+            k = j
+        k += 1
+    return None
+
+
+def _name_before(ctx: Context, s: int, lo: int):
+    """``Paul Guen, maire de Brest, …``: the name just before the comma that opens the role."""
+    doc = ctx.doc
+    if s - 1 < lo or doc[s - 1].text != ",":
+        return None
+    end = s - 1
+    start = end
+    while start - 1 >= lo and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].is_title
+                               and doc[start - 1].pos_ in {"NOUN", "ADJ"}
+                               or doc[start - 1].text == "-"):
+        start -= 1
+    if end - start >= 2 and not any(t.ent_type_ in {"LOC", "ORG"} for t in doc[start:end]):
+        return doc[start:end]
+    return None
+
+
+def _role_after(ctx: Context, e: int, hi: int):
+    """``Yannick Le Bihan, directeur régional d'Enedis``: the role in apposition after a name
+    (a Span), or None."""
+    doc = ctx.doc
+    if e >= hi or doc[e].text != ",":
+        return None
+    k = e + 1
+    while k < hi and (doc[k].pos_ == "DET" or doc[k].lower_ in DEFINITE):
+        k += 1
+    if k >= hi:
+        return None
+    # a role of the lexicon, or any common noun right after the comma ("hydrologue au CNRS")
+    bare_noun = k == e + 1 and doc[k].pos_ == "NOUN" and doc[k].is_lower and not word_class(
+        doc[k], "skip")
+    if bare_noun or word_class(doc[k], "role_head") or word_class(doc[k], "anonymous_head"):
+        _, end = np_extent(doc, k, k, hi)
+        return doc[e + 1 : end]
+    return None

@@ -1,0 +1,137 @@
+"""Phrases that point back to a speaker named before: *selon la même source*, *la même
+préfecture*, a bare role (*le maire*, *l'édile*, *la chercheuse*: the last person named in that
+role), a bare body (*la préfecture* → *la préfecture du Finistère*; *l'institut*,
+*l'entreprise*, *l'opérateur*: the body of that kind named before, else the last body quoted).
+
+The antecedents are the speakers already chosen in the article (``ctx.history``) and the actor
+mentions in a subject's place (``ctx.subjects``), most recent first. Written by hand: no library
+resolves French news references of this kind."""
+
+from __future__ import annotations
+
+from helpers.claims.affiliations import country_in
+from helpers.claims.attribution.lexicon import DEFINITE, role_key, word_class
+from helpers.claims.attribution.model import Context, Speaker
+
+#: What a reader returns when the phrase is another reader's case.
+NOT_DECIDED = object()
+
+
+def retext(sp: Speaker, text: str, pos: int) -> Speaker:
+    """The same speaker, named here by ``text`` at token ``pos``."""
+    return Speaker(sp.name, sp.kind, sp.side, text, pos, sp.gender, sp.number, sp.role,
+                   sp.heads)
+
+
+def antecedents(ctx: Context, before: int) -> list[Speaker]:
+    """Speakers, subject mentions and bodies or people named as a subject, before token
+    ``before``, most recent first."""
+    pool = sorted([(p, sp) for p, sp in ctx.history + ctx.subjects + ctx.named
+                   if p < before and sp.kind], key=lambda x: -x[0])
+    return [sp for _, sp in pool]
+
+
+def _head(p) -> str:
+    return role_key(p.tok.lemma_.lower()) if p.tok.lemma_ else p.tok.lower_
+
+
+def _plain(p) -> bool:
+    """A bare description: a singular definite article, the noun and its adjectives, no name
+    (``la préfecture``, ``l'institut``); a noun for any body may also take a common-noun
+    complement (``l'organisme de prévision``), a named body may not (``la préfecture de
+    police`` is a name)."""
+    if p.det not in DEFINITE - {"les"} or p.mentions:
+        return False
+    doc = p.ctx.doc
+    words = doc[p.s + 1 : p.e]
+    if any(t.pos_ == "PROPN" or t.is_title and t.i > p.s for t in words):
+        return False
+    return p.has("generic_org") or not any(t.pos_ in {"NOUN", "ADP"} for t in words
+                                           if t.i != p.h)
+
+
+def _in_sentence(ctx: Context, p, head: str) -> Speaker | None:
+    """``Dans l'Éducation nationale, le ministère…``: a body of that kind named earlier in the
+    same sentence, even after a preposition."""
+    for m in reversed(ctx.mentions):
+        if p.lo <= m.start and m.end <= p.s and head in m.actor.is_a:
+            return Speaker(m.actor.canonical, m.actor.kind, m.actor.side, "", m.start,
+                           m.actor.gender, m.actor.number, heads=m.actor.is_a)
+    return None
+
+
+def _place(ctx: Context, p) -> str:
+    """The place a sentence opens with (``À Rennes, la préfecture…`` → ``rennes``), or ``""``."""
+    tab = ctx.tab
+    if tab.lower[p.lo] not in {"à", "au", "en", "dans"}:
+        return ""
+    words = []
+    for k in range(p.lo + 1, min(p.s, p.lo + 6)):
+        if tab.text[k] == ",":
+            break
+        if tab.pos[k] == "PROPN":
+            words.append(tab.lower[k])
+    return " ".join(words)
+
+
+def _same_head(ctx: Context, p, head: str, kinds: set[str]) -> Speaker | None:
+    """The last antecedent of ``kinds`` named with ``head`` (its gender agreeing for a person),
+    not one named for another place than the one the sentence opens with (``À Rennes, la
+    préfecture`` is not the Bouches-du-Rhône's)."""
+    wanted = {"la": "f", "le": "m"}.get(p.det, "")
+    if not wanted and not word_class(p.tok, "epicene"):  # "l'édile": the noun's gender
+        gender = ctx.doc[p.h].morph.get("Gender")
+        wanted = {"Masc": "m", "Fem": "f"}.get(gender[0], "") if gender else ""
+    place = _place(ctx, p)
+    country = country_in(p.span.text)  # "le président ukrainien" is not the Korean one
+    for sp in antecedents(ctx, p.s):
+        if country and country_in(f"{sp.name} {sp.role}") != country:
+            continue
+        if sp.kind in kinds and head in sp.heads and (
+                sp.kind != "person" or not wanted or not sp.gender or sp.gender == wanted):
+            named_elsewhere = place and place not in sp.name.lower() and any(
+                w[:1].isupper() for w in sp.name.split()[1:])
+            return None if named_elsewhere else sp
+    return None
+
+
+def same_source(p):
+    """``selon la même source`` → the source before; ``la même préfecture`` → the last
+    *préfecture*."""
+    ctx = p.ctx
+    if p.det not in DEFINITE or "même" not in ctx.tab.lower[p.s : p.h]:
+        return NOT_DECIDED
+    head = _head(p)
+    found = None
+    if head != "source":
+        found = _same_head(ctx, p, head, {"institution", "person", "media", "anonymous"})
+    if found is None:
+        earlier = [(pos, sp) for pos, sp in ctx.history if pos < p.s]
+        found = max(earlier, key=lambda x: x[0])[1] if earlier else None
+    return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
+
+
+def bare_reference(p):
+    """``le maire``, ``l'édile``, ``la chercheuse`` → the last person in that role;
+    ``la préfecture``, ``le rectorat`` → the last body of that name; ``l'institut``,
+    ``l'entreprise``, ``l'opérateur`` → the body of that kind named before, else the last body
+    quoted."""
+    if not _plain(p):
+        return NOT_DECIDED
+    ctx = p.ctx
+    head = _head(p)
+    if p.has("role_head") or head == "chercheur":
+        found = _same_head(ctx, p, head, {"person"})
+        return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
+    if not (p.has("institution_head") or p.has("generic_org")):
+        return NOT_DECIDED
+    found = _in_sentence(ctx, p, head) or _same_head(ctx, p, head, {"institution", "media"})
+    if found is None and p.has("generic_org"):
+        found = next((sp for sp in antecedents(ctx, p.s) if sp.kind == "institution"
+                      and sp in [s for _, s in ctx.history]), None)
+    return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
+
+
+def is_generic_body(tok) -> bool:
+    """``entreprise``, ``institut``, ``opérateur``…: a noun for any body of that kind."""
+    return word_class(tok, "generic_org")
