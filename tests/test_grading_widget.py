@@ -67,3 +67,21 @@ def test_the_rubric_reasons_show_on_demand_escaped():
     grader.why_button.value = False
     assert grader.reasons.value == ""
     assert repr(grader).startswith("[grading GUR")
+
+
+def test_one_row_per_origin_with_who_spoke_for_it():
+    from helpers.reliability import origins_to_grade
+
+    rows = pd.DataFrame({
+        "article_id": ["001", "003", "002"], "value": [10000.0, 10000.0, 1500.0],
+        "qualifier": ["exact", "approx", "exact"], "unit_kind": ["troops"] * 3,
+        "speaker": ["Antony Blinken", "Lloyd Austin", "NIS"],
+        "text": ["10 000", "environ 10.000", "1 500"], "derived": [False] * 3})
+    origins = origins_to_grade(rows)
+    w = grading_widget(origins, rows)
+    titles = [g.children[0].value for g in w.graders]
+    assert len(titles) == 2  # not États-Unis + Blinken + Austin
+    us = next(t for t in titles if "États-Unis" in t)
+    assert "Antony Blinken, Lloyd Austin" in us
+    assert grading_widget(origins.iloc[:0], rows).children[0].value.startswith(
+        "<b>No origin to grade yet")
