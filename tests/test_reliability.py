@@ -112,9 +112,18 @@ def test_000_and_004_warn_that_claims_were_not_verified(seeds, signals):
     bbc = caveats[caveats["article_id"].str.startswith("004")]
     assert bbc["evidence"].str.contains("La BBC n'a pas vérifié").any()
     assert (bbc["kind"] == "not verified").all()
-    moscow = caveats[caveats["article_id"].str.startswith("001")]
+    # Moscow not confirming is not the outlet's caveat (notebook 01): a signal of its own, read
+    # as context, not transparency (issue 15)
+    assert not caveats["article_id"].str.startswith("001").any()
+    others = evidence[evidence["signal"] == "not_confirmed"]
+    moscow = others[others["article_id"].str.startswith("001")]
     assert moscow["evidence"].str.contains("confirmée par Moscou").any()
     assert set(moscow["kind"]) == {"not confirmed"}
+    assert signals.loc["001", "verification_caveats"] == 0
+    assert signals.loc["001", "not_confirmed"] >= 1
+    reading = signal_explanations().set_index("signal")["reading"]
+    assert reading["verification_caveats"] == "transparency"
+    assert reading["not_confirmed"] == "context"
 
 
 def test_003_has_a_title_case_headline_and_an_author_box(signals):

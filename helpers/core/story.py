@@ -21,6 +21,7 @@ folder (``seeds/README.md`` describes the course's files):
 ``entity_fixes.csv``        the small model's entity mistakes on the story's names
 ``spelling_variants.csv``   the ways of writing the story's names (a trace of translation)
 ``translation_slips.csv``   English spellings of the story's names
+``signal_examples.csv``     examples from the articles for the transparency signals' meanings
 ``exercises.json``          the course's exercises on this story, with their answers
 ``sources.csv``             what is known of each article (read by the loader)
 =========================== =====================================================================
@@ -59,6 +60,7 @@ FILES = {
     "entity_fixes": "entity_fixes.csv",
     "spelling_variants": "spelling_variants.csv",
     "translation_slips": "translation_slips.csv",
+    "signal_examples": "signal_examples.csv",
     "exercises": "exercises.json",
 }
 #: What a figure with nobody named behind it is, in every table and chart.
