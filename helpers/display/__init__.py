@@ -8,11 +8,12 @@ from helpers.display.timeline import plot_timeline
 from helpers.display.widgets.claims import claim_filter
 from helpers.display.widgets.figures import figure_filter
 from helpers.display.widgets.grading import grading_widget
+from helpers.display.widgets.sources import sources_form
 from helpers.display.widgets.tagging import tagging_widget
 from helpers.display.widgets.upload import upload_widget
 
 __all__ = [
     "claim_filter", "estimates_table", "figure_filter", "grading_widget", "plot_origins",
     "plot_spread", "plot_timeline", "setup_notebook", "show_article", "show_entities",
-    "style_signals", "tagging_widget", "upload_widget",
+    "sources_form", "style_signals", "tagging_widget", "upload_widget",
 ]  # fmt: skip
