@@ -21,7 +21,7 @@ written by hand.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,12 +29,12 @@ import pandas as pd
 
 from helpers import SEEDS_DIR
 from helpers.core.datafiles import read_rows
-from helpers.core.story import load_story, save_question
+from helpers.core.story import TITLE, Question, load_story, save_question
 from helpers.core.text import fold, is_missing
 from helpers.figures.clauses import by_sentence, figure_span
 
 __all__ = ["choose_question", "counted_choices", "counted_english", "counts_of",
-           "question_for"]
+           "question_for", "with_question"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 #: unit kinds that never make a story's question (durations, ages, shares)
@@ -211,6 +211,21 @@ def _match(wanted: str, choices: pd.DataFrame) -> str:
         if target == key(noun):
             return row.counts
     return ""
+
+
+def with_question(story, figures: pd.DataFrame):
+    """``story`` when it asks a question (its ``story.json`` says what is counted), else the
+    same story asking the likeliest one of its figures (the first of :func:`counted_choices`):
+    what a folder nobody chose a question for is read with, e.g. by the report."""
+    question = story.question
+    if question.counts or question.unit_kinds:
+        return story
+    choices = counted_choices(figures)
+    if choices.empty:
+        return story
+    asked = Question.from_dict(question_for(choices["counts"].iloc[0]))
+    title = f"{asked.text} {TITLE}" if story.title == TITLE else story.title
+    return replace(story, question=asked, title=title)
 
 
 def choose_question(folder, figures: pd.DataFrame, wanted: str = ""):

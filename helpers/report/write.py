@@ -46,6 +46,7 @@ from helpers import SEEDS_DIR
 from helpers.core import workspace
 from helpers.core.story import Story, load_story
 from helpers.core.text import article_labels, format_day
+from helpers.figures.counted import with_question
 from helpers.figures.question import story_figures
 from helpers.pipeline import run
 from helpers.reliability import article_signals, corroboration
@@ -118,6 +119,7 @@ def report_html(results: dict, generated=None, title: str | None = None,
     corpus = results["corpus"]
     claims = results["claims"]
     figures = results["figures"]
+    story = with_question(story, figures)  # a folder nobody chose a question for
     # the figures answering the story's question: the selection notebook 04 grades and
     # corroborates (helpers.figures.story_figures), so the report shows what the notebook shows
     answering = story_figures(figures, story.question)
