@@ -35,7 +35,7 @@ class SourceRow(widgets.VBox):
             field.add_class(f"kr-field-{name}")
             self.fields[name] = field
         head = widgets.HTML(f"<b>{html.escape(short_id(self.article_id))}</b> "
-                            f"{html.escape(title[:90])}")
+                            f"{html.escape(title[:110])}")
         super().__init__([head, *self.fields.values()])
         self.add_class("kr-source-row")
 
@@ -51,8 +51,9 @@ class SourcesForm(widgets.VBox):
     def __init__(self, corpus: pd.DataFrame, folder):
         self.folder = folder
         rows = sources_rows(corpus, folder)
-        titles = dict(zip(corpus["article_id"].astype(str), corpus["title"].fillna(""),
-                          strict=True))
+        files = corpus["source_file"] if "source_file" in corpus else corpus["article_id"]
+        titles = {str(a): f"{f} · {t}" if t else str(f) for a, f, t in zip(
+            corpus["article_id"], files.astype(str), corpus["title"].fillna(""), strict=True)}
         self.rows = [SourceRow(r, str(titles.get(str(r["article_id"]), "")))
                      for _, r in rows.iterrows()]
         self.save_button = widgets.Button(description="Save sources.csv", icon="check",
