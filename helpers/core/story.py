@@ -27,7 +27,10 @@ folder (``seeds/README.md`` describes the course's files):
 =========================== =====================================================================
 
 A folder without these files (a learner's, usually) gets the generic defaults: a question that
-every figure with a number answers, no known actors, a title made from nothing story-specific.
+every figure with a number answers (the report asks the likeliest one,
+:func:`helpers.figures.counted.with_question`), no known actors, a title made from nothing
+story-specific. Notebook 05 writes the learner's question into their folder's ``story.json``
+(:func:`save_question`, from :func:`helpers.figures.counted.choose_question`).
 
 Today the spaCy pipeline and the lexicons it extends (actors, nationalities, units, entity
 fixes) use the course's story whatever the folder: that is what ``load_story()`` without a folder
