@@ -19,7 +19,7 @@ export JUPYTER_PLATFORM_DIRS := 1
 help:
 	@echo "make lab    open the course in JupyterLab (sets up .venv when missing)"
 	@echo "make test   run the unit tests and every notebook with nbval (twice: a rerun gives the same outputs)"
-	@echo "make e2e    notebooks 01-04 in JupyterLab in headless Chromium: the tagging widget, typed answers, the filters"
+	@echo "make e2e    notebooks 01-05 in JupyterLab in headless Chromium: tagging, typed answers, filters, an upload, the sources form"
 	@echo "make lint   ruff on helpers/, tests/, tools/, benchmarks/ and e2e/"
 
 $(STAMP): requirements-bootstrap.txt requirements.txt pyproject.toml jupyter/overrides.json

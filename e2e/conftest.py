@@ -61,6 +61,7 @@ class Lab:
     root: Path  # the folder the server serves
     work_dir: Path  # KURSK_WORK_DIR of the server and its kernels
     log: Path
+    my_articles: Path  # KURSK_MY_ARTICLES: where notebook 05's uploads go (empty at the start)
 
     def api(self, path: str, method: str = "GET", timeout: float = 5) -> bytes:
         req = urllib.request.Request(
@@ -156,6 +157,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
     base = tmp_path_factory.mktemp("lab")
     work_dir = base / "work"
     work_dir.mkdir()
+    my_articles = base / "my_articles"  # created by the first upload
     dirs = {name: base / name for name in
             ("runtime", "config", "data", "ipython", "settings", "workspaces", "checkpoints")}
     for d in dirs.values():
@@ -170,6 +172,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
     env = dict(os.environ)
     env.update(
         KURSK_WORK_DIR=str(work_dir),
+        KURSK_MY_ARTICLES=str(my_articles),
         JUPYTER_RUNTIME_DIR=str(dirs["runtime"]),
         JUPYTER_CONFIG_DIR=str(dirs["config"]),
         JUPYTER_DATA_DIR=str(dirs["data"]),
@@ -200,7 +203,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
 
     log_path = base / "jupyter.log"
     lab = Lab(url=f"http://127.0.0.1:{port}", token=token, root=ROOT_DIR, work_dir=work_dir,
-              log=log_path)
+              log=log_path, my_articles=my_articles)
     with _sigterm_as_interrupt(), open(log_path, "wb") as log:
         proc = subprocess.Popen(cmd, cwd=ROOT_DIR, env=env, stdin=subprocess.DEVNULL,
                                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True)

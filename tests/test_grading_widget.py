@@ -73,3 +73,19 @@ def test_the_rubric_button_is_as_wide_as_its_label():
     """A fixed width cut the label to "Show the rubric's..." (make e2e checks it in a browser)."""
     button = grading_widget(origins(), figures()).graders[0].why_button
     assert button.description == "Show the rubric's grade" and button.layout.width == "auto"
+def test_one_row_per_origin_with_who_spoke_for_it():
+    from helpers.reliability import origins_to_grade
+
+    rows = pd.DataFrame({
+        "article_id": ["001", "003", "002"], "value": [10000.0, 10000.0, 1500.0],
+        "qualifier": ["exact", "approx", "exact"], "unit_kind": ["troops"] * 3,
+        "speaker": ["Antony Blinken", "Lloyd Austin", "NIS"],
+        "text": ["10 000", "environ 10.000", "1 500"], "derived": [False] * 3})
+    origins = origins_to_grade(rows)
+    w = grading_widget(origins, rows)
+    titles = [g.children[0].value for g in w.graders]
+    assert len(titles) == 2  # not États-Unis + Blinken + Austin
+    us = next(t for t in titles if "États-Unis" in t)
+    assert "Antony Blinken, Lloyd Austin" in us
+    assert grading_widget(origins.iloc[:0], rows).children[0].value.startswith(
+        "<b>No origin to grade yet")

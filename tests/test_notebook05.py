@@ -2,6 +2,7 @@
 every cell runs, and the report it writes opens with its charts."""
 
 import os
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -14,7 +15,9 @@ OWN = ROOT / "tests" / "data" / "own_articles"
 
 @pytest.fixture
 def env(tmp_path, monkeypatch):
-    monkeypatch.setenv("KURSK_MY_ARTICLES", str(OWN))
+    # a copy: the notebook writes the learner's question (story.json) into their folder
+    own = shutil.copytree(OWN, tmp_path / "my_articles")
+    monkeypatch.setenv("KURSK_MY_ARTICLES", str(own))
     monkeypatch.setenv("KURSK_WORK_DIR", str(tmp_path / "work"))
     monkeypatch.setenv("JUPYTER_PLATFORM_DIRS", "1")
     return tmp_path / "work"

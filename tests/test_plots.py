@@ -151,12 +151,17 @@ def test_seed_troop_figures_that_are_not_estimates(figures):
     assert role_of[("004", "au moins 30")] == "casualties"
     assert role_of[("003", "quelque 50.000")] == "other force"  # "dont plusieurs milliers"
     assert role_of[("000", "10")] == "small group"  # the witness's 10 soldiers in the forest
-    assert role_of[("000", "deux")] == "casualties"  # "ils ont abattu deux de nos hommes"
+    # "ils ont abattu deux de nos hommes": casualties, but of the speaker's own army, not of
+    # the soldiers the question counts (issue 15: not "2 · soldat russe capturé" in corroboration)
+    assert role_of[("000", "deux")] == "other force"
     assert role_of[("000", "environ 3 000")] == "per unit"  # kept as the derived total
     assert role_of[("000", "un petit nombre")] == "vague"
     assert all(roles["why"].str.len() > 0)
     # nothing else is lost: no area, people or sanctions among the troop figures
     assert set(roles["unit_kind"]) == {"troops"}
+    measures = dict(zip(roles["text"].str.lower(), roles["measure"], strict=False))
+    assert measures["au moins 30"] == "soldiers killed or wounded"  # the GUR's claim, in full
+    assert measures["11.000"] == "soldiers"
 
 
 def test_seed_scopes(estimates):
@@ -207,7 +212,9 @@ def test_classify_on_sentences_of_our_own():
 
     assert role("Selon Kiev, 200 soldats nord-coréens sont morts.", "200", 200.0) == \
         "casualties"
-    assert role("Environ 3 000 soldats russes ont été tués.", "3 000", 3000.0) == "casualties"
+    # another army's losses are not the losses of the soldiers the question counts
+    assert role("Environ 3 000 soldats russes ont été tués.", "3 000", 3000.0) == "other force"
+    assert role("La crue de 2002 avait tué 30 soldats.", "30", 30.0) == "casualties"
     assert role("Moscou a massé 20 000 soldats russes près de Koursk.", "20 000",
                 20000.0) == "other force"
     assert role("Pyongyang a envoyé 12 000 soldats en Russie.", "12 000", 12000.0) == \
@@ -424,12 +431,43 @@ def test_timeline_highlight_fades_the_others(estimates):
     assert alphas[side_colours()["Ukraine"].lower()] == {0.3}
 
 
-def test_timeline_without_a_date_says_so(synthetic):
+def _tick_texts(ax) -> list[str]:
+    ax.figure.canvas.draw()
+    return [t.get_text() for t in ax.get_xticklabels()]
+
+
+def test_timeline_without_a_date_places_it_by_article_and_says_how_to_add_one(synthetic):
     rows = pd.concat([synthetic, pd.DataFrame([est_row("d", "2024-11-01", "UE", 500)])])
     rows.iloc[-1, rows.columns.get_loc("stated_on")] = pd.NaT
     ax = plot_timeline(rows)
-    assert len(by_gid(ax, "estimate")) == len(synthetic)
-    assert any("Not shown: 1 estimate" in t.get_text() for t in ax.texts)
+    assert len(by_gid(ax, "estimate")) == len(synthetic) + 1  # shown, not dropped
+    ticks = _tick_texts(ax)
+    assert "article d\n(no date)" in ticks  # its place, right of the dates
+    assert by_gid(ax, "no-date-line")
+    note = " ".join(t.get_text() for t in ax.texts if t.get_gid() == "date-note")
+    assert "No date for article d" in note and "sources form of" in note and "published" in note
+    plt.close("all")
+
+
+def test_timeline_with_no_date_at_all_is_by_article_never_1_jan(synthetic):
+    rows = synthetic.assign(stated_on=pd.NaT)
+    ax = plot_timeline(rows)
+    ticks = _tick_texts(ax)
+    assert ticks and all(t.startswith("article ") for t in ticks)
+    assert not any("Jan" in t for t in ticks)
+    assert "placed by article" in ax.get_xlabel()
+    empty = plot_timeline(rows.iloc[:0])  # nothing at all: no date ticks either
+    assert not [t for t in _tick_texts(empty) if t]
+    plt.close("all")
+
+
+def test_timeline_is_logarithmic_when_figures_span_orders_of_magnitude(synthetic):
+    rows = synthetic.copy()
+    rows.iloc[0, rows.columns.get_loc("value")] = 1_200_000.0
+    ax = plot_timeline(rows)
+    assert ax.get_yscale() == "log" and "log scale" in ax.get_ylabel()
+    assert plot_timeline(synthetic).get_yscale() == "linear"
+    plt.close("all")
 
 
 def test_speaker_markers_are_kept_when_given(estimates):

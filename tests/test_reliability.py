@@ -112,9 +112,18 @@ def test_000_and_004_warn_that_claims_were_not_verified(seeds, signals):
     bbc = caveats[caveats["article_id"].str.startswith("004")]
     assert bbc["evidence"].str.contains("La BBC n'a pas vérifié").any()
     assert (bbc["kind"] == "not verified").all()
-    moscow = caveats[caveats["article_id"].str.startswith("001")]
+    # Moscow not confirming is not the outlet's caveat (notebook 01): a signal of its own, read
+    # as context, not transparency (issue 15)
+    assert not caveats["article_id"].str.startswith("001").any()
+    others = evidence[evidence["signal"] == "not_confirmed"]
+    moscow = others[others["article_id"].str.startswith("001")]
     assert moscow["evidence"].str.contains("confirmée par Moscou").any()
     assert set(moscow["kind"]) == {"not confirmed"}
+    assert signals.loc["001", "verification_caveats"] == 0
+    assert signals.loc["001", "not_confirmed"] >= 1
+    reading = signal_explanations().set_index("signal")["reading"]
+    assert reading["verification_caveats"] == "transparency"
+    assert reading["not_confirmed"] == "context"
 
 
 def test_003_has_a_title_case_headline_and_an_author_box(signals):
@@ -269,21 +278,24 @@ def test_text_reuse_ignores_common_phrases(seeds):
 
 
 def test_main_origins_of_the_troop_figures(seeds):
-    origins = main_origins(seeds[3], seeds[2])
-    assert origins["origin"].iloc[0] == "Volodymyr Zelensky"  # quoted in all five
-    assert origins.set_index("origin").loc["Volodymyr Zelensky", "n_articles"] == 5
-    assert {"GUR", "NIS", "Lloyd Austin", "Antony Blinken"} <= set(origins["origin"])
-    assert origins.set_index("origin").loc["Volodymyr Zelensky", "claim"] == "11\u202f000 troops"
+    # officials fold into the government they speak for (issue 15): one row per origin
+    origins = main_origins(seeds[3], seeds[2]).set_index("origin")
+    assert {"Ukraine", "États-Unis", "Corée du Sud"} <= set(origins.index)
+    assert not {"Antony Blinken", "Lloyd Austin", "GUR", "NIS"} & set(origins.index)
+    assert origins.loc["Ukraine", "n_articles"] == 5  # Zelensky is quoted in all five
+    assert {"Antony Blinken", "Lloyd Austin"} <= set(origins.loc["États-Unis", "speakers"])
+    assert origins.loc["Ukraine", "claim"] == "11\u202f000 troops"
 
 
 def test_proposed_grades_for_the_seed_origins(seeds):
     figures = seeds[3]
     proposed = propose_grades(figures, seeds[2]).set_index("origin")["proposed"].to_dict()
-    assert proposed["Volodymyr Zelensky"] == "C2"  # belligerent; close figure from the US
-    assert proposed["GUR"] == "C6"  # belligerent; nobody else counts the casualties
-    assert proposed["Lloyd Austin"] == "B1"  # direct access; Zelensky gives ~10 000 too
-    assert proposed["responsable ukrainien"] == "F6"  # anonymous, uncorroborated
-    assert proposed["NIS"] == "B6"
-    gur = propose_grade("GUR", figures)
-    assert gur.claim == "at least 30 troops"
-    assert set(gur.reasons) == {"access", "side and interest", "track record", "corroboration"}
+    assert proposed["Ukraine"] == "C2"  # belligerent; a close figure from the United States
+    assert proposed["États-Unis"][0] == "B"  # direct access, not a party to the war
+    assert proposed["Corée du Sud"] == "B6"
+    gur = propose_grade("GUR", figures)  # graded as the origin it speaks for
+    assert gur.origin == "Ukraine"
+    assert set(gur.reasons) == {"access", "affiliation", "side and interest", "track record",
+                                "corroboration"}
+    anonymous = propose_grade("responsable ukrainien", figures)
+    assert anonymous.reliability == "F"  # an anonymous source stays its own origin

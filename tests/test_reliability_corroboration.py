@@ -130,7 +130,9 @@ def test_a_speaker_side_column_wins_over_the_actor_table():
     row = only(corroboration(rows), 5)
     assert row["sides"] == ["Russia", "Ukraine"]
     unknown = only(corroboration(rows.drop(columns="speaker_side")), 5)
+    # two bodies the story gives no side are not one side: they may confirm each other
     assert unknown["sides"] == [] and "sides unknown" in unknown["independent"]
+    assert "may confirm each other" in unknown["independent"]
 
 
 def test_sorted_by_articles_then_origins():
@@ -178,3 +180,26 @@ def test_close_is_symmetric(value, ratio):
 def test_close_at_fifteen_percent():
     assert close(11000, 10000)
     assert not close(8000, 10000)
+
+
+def test_a_different_scope_is_not_a_confirmation():
+    rows = figures(("a", 10000.0, "exact", "Antony Blinken"), ("b", 10000.0, "approx",
+                                                              "Volodymyr Zelensky"),
+                   ("c", 10000.0, "approx", "Lloyd Austin"))
+    rows["scope"] = ["in Russia", "in training", "in Kursk"]
+    row = only(corroboration(rows), 10000)
+    assert row["origins"] == ["Ukraine", "États-Unis"]  # Blinken and Austin: one origin
+    assert row["scopes"] == ["in Kursk", "in Russia", "in training"]
+    assert "count different things" in row["independent"]
+    assert "not a confirmation" in row["independent"]
+    rows["scope"] = ["in Russia", "in Russia", ""]  # the same scope, or one unknown: it may be
+    assert "independent confirmation is possible" in only(corroboration(rows),
+                                                           10000)["independent"]
+
+
+def test_a_measure_column_keeps_counts_of_different_things_apart():
+    rows = figures(("a", 30.0, "lower", "GUR"), ("b", 30.0, "exact", "Pentagone"))
+    rows["measure"] = ["soldiers killed or wounded", "soldiers"]
+    table = corroboration(rows)
+    assert sorted(table["claim"]) == ["30 soldiers", "at least 30 soldiers killed or wounded"]
+    assert set(table["n_origins"]) == {1}

@@ -110,12 +110,21 @@ def test_a_belligerent_steps_down_one_grade():
     assert p.claim == "at least 30 troops"
 
 
-def test_indirect_access_starts_at_c_and_a_belligerent_relay_is_d():
-    assert propose_grade("Antony Blinken", figures()).reliability == "C"
-    assert propose_grade("Andriï Kovalenko", figures()).reliability == "D"
-    assert propose_grade("Lloyd Austin", figures()).reliability == "B"
+def test_officials_are_graded_as_the_government_they_speak_for():
+    # issue 15: Blinken and Austin are one United States origin, graded once (its access is
+    # the US government's: direct)
+    blinken, austin = propose_grade("Antony Blinken", figures()), propose_grade("Lloyd Austin",
+                                                                                figures())
+    assert blinken.origin == austin.origin == "États-Unis"
+    assert blinken.code == austin.code and blinken.reliability == "B"
+    # a communication centre's head speaks for Ukraine: direct, a party to the war -> C
+    assert propose_grade("Andriï Kovalenko", figures()).reliability == "C"
     assert all(propose_grade(o, figures()).reliability != "A"
                for o in ("NIS", "Pentagone", "Lloyd Austin"))
+    rows = figures(("a", 8000.0, "upper", "Antony Blinken"), ("b", 8000.0, "upper",
+                                                              "Lloyd Austin"))
+    p = propose_grade("États-Unis", rows)
+    assert "Antony Blinken and Lloyd Austin speak for États-Unis" in p.reasons["affiliation"]
 
 
 def test_credibility_tiers():
@@ -124,7 +133,7 @@ def test_credibility_tiers():
         ("b", 10000.0, "approx", "Lloyd Austin"),  # same figure, another side -> 1
         ("c", 11000.0, "exact", "Volodymyr Zelensky"),  # close figure from another side -> 2
         ("d", 50000.0, "approx", "Ukraine"),
-        ("e", 52000.0, "approx", "GUR"),  # close figure, same side only -> 3
+        ("e", 52000.0, "approx", "Kyiv Independent"),  # close figure, same side only -> 3
         ("f", 1500.0, "exact", "NIS"),  # nobody else -> 6
     )
     assert propose_grade("Lloyd Austin", rows, value=10000).credibility == "1"
@@ -135,10 +144,49 @@ def test_credibility_tiers():
 
 
 def test_same_figure_from_the_same_side_only_is_3():
-    rows = figures(("a", 8000.0, "upper", "Antony Blinken"), ("a", 8000.0, "upper", "États-Unis"))
+    rows = figures(("a", 8000.0, "upper", "Antony Blinken"),
+                   ("b", 8000.0, "upper", "New York Times"))
     p = propose_grade("Antony Blinken", rows)
     assert p.credibility == "3"
     assert "not independent" in p.reasons["corroboration"]
+    # the government and its official are one origin: nobody else
+    rows = figures(("a", 8000.0, "upper", "Antony Blinken"), ("a", 8000.0, "upper", "États-Unis"))
+    assert propose_grade("Antony Blinken", rows).credibility == "6"
+
+
+def test_a_figure_with_another_scope_is_not_a_confirmation():
+    # issue 15: Zelensky's ~10 000 counts soldiers in training, Blinken's 10 000 soldiers in
+    # Russia: not "1 · Confirmed"
+    rows = figures(("a", 10000.0, "exact", "Antony Blinken"),
+                   ("b", 10000.0, "approx", "Volodymyr Zelensky"))
+    rows["scope"] = ["in Russia", "in training"]
+    p = propose_grade("Antony Blinken", rows, value=10000)
+    assert p.credibility == "6"
+    assert "a different scope is not a confirmation" in p.reasons["corroboration"]
+    assert p.claim == "10\u202f000 troops (in Russia)"
+    rows["scope"] = ["in Russia", "in Russia"]
+    assert propose_grade("Antony Blinken", rows, value=10000).credibility == "1"
+
+
+def test_any_story_named_or_anonymous_from_the_claims():
+    rows = figures(("a", 7.0, "exact", "préfecture", "people"),
+                   ("b", 7.0, "exact", "ministre de l'Intérieur", "people"),
+                   ("b", 9.0, "exact", "source proche de la préfecture", "people"))
+    claims = pd.DataFrame({"article_id": ["a", "b", "b"],
+                           "speaker": ["préfecture", "ministre de l'Intérieur",
+                                       "source proche de la préfecture"],
+                           "speaker_kind": ["", "person", "anonymous"]})
+    origins = main_origins(rows, claims, unit_kinds=None)
+    assert set(origins["origin"]) == {"préfecture", "ministre de l'Intérieur",
+                                      "source proche de la préfecture"}
+    kinds = origins.set_index("origin")["kind"]
+    assert kinds["source proche de la préfecture"] == "anonymous"
+    table = propose_grades(rows, claims, unit_kinds=None).set_index("origin")
+    assert table.loc["source proche de la préfecture", "proposed"] == "F6"
+    # a named person the story knows nothing of starts at C; two bodies of no known side that
+    # give the same toll confirm each other
+    assert table.loc["ministre de l'Intérieur", "proposed"] == "C1"
+    assert "lateral reading" in table.loc["ministre de l'Intérieur", "reasons"]
 
 
 def test_the_main_claim_is_the_one_repeated_most():
@@ -160,7 +208,9 @@ def test_main_origins_and_propose_grades():
                    ("b", 9.0, "exact", "département du Trésor américain", "people"),
                    ("c", 10.0, "exact", ""))
     origins = main_origins(rows)
-    assert list(origins["origin"]) == ["GUR", "responsable ukrainien"]  # troops only, named
+    # troops only; the GUR speaks for Ukraine; an anonymous official stays its own origin
+    assert list(origins["origin"]) == ["Ukraine", "responsable ukrainien"]
+    assert origins.iloc[0]["speakers"] == ["GUR"]
     assert origins.iloc[0]["articles"] == ["a", "b"]
     assert origins.iloc[0]["role"] == "belligerent" and origins.iloc[0]["access"] == "direct"
     claims = pd.DataFrame({"article_id": ["a", "b", "c", "d"],
@@ -169,7 +219,7 @@ def test_main_origins_and_propose_grades():
     assert len(main_origins(rows, unit_kinds=None)) == 3
     table = propose_grades(rows)
     assert table.set_index("origin")["proposed"].to_dict() == {
-        "GUR": "C6", "responsable ukrainien": "F6"}
+        "Ukraine": "C6", "responsable ukrainien": "F6"}
     assert table["reasons"].str.contains("corroboration:").all()
 
 

@@ -131,11 +131,17 @@ def test_no_claims_gives_zero_counts():
     ],
 )
 def test_verification_caveats(sentence, kind):
+    # the outlet's own caveat (not verified) and someone else's silence (not confirmed) are two
+    # signals: only the first tells about the outlet's work
+    signal = "verification_caveats" if kind == "not verified" else "not_confirmed"
     claims = claims_table([("a", sentence, "", "", False, False)])
     evidence = signal_evidence(corpus_table(text=[sentence]), claims=claims)
-    caveats = evidence[evidence["signal"] == "verification_caveats"]
+    caveats = evidence[evidence["signal"] == signal]
     assert caveats["kind"].tolist() == [kind]
-    assert one(corpus_table(text=[sentence]), claims)["verification_caveats"] == 1
+    row = one(corpus_table(text=[sentence]), claims)
+    assert row[signal] == 1
+    other = "not_confirmed" if signal == "verification_caveats" else "verification_caveats"
+    assert row[other] == 0
 
 
 @pytest.mark.parametrize(
@@ -272,3 +278,15 @@ def test_pattern_files_compile_and_name_an_example(name):
     for pattern in table["pattern"]:
         re.compile(pattern.replace("{media}", "(?P<media>BBC)"))
     assert (table["example"].str.strip() != "").all()
+
+
+def test_explanations_are_generic_with_the_course_examples_only_for_the_course(tmp_path):
+    import re
+
+    from helpers.reliability.signals import signal_explanations
+
+    story_words = re.compile(r"zelensk|kursk|koursk|seeds/|BBC n'a pas", re.I)
+    own = signal_explanations(tmp_path)  # a learner's folder: no examples
+    assert not own["meaning"].str.contains(story_words).any()
+    course = signal_explanations()
+    assert course["meaning"].str.contains("La BBC n'a pas vérifié").any()

@@ -202,9 +202,12 @@ def test_tables_show_the_investigation(seeds_page):
     signals = page.rows("kr-signals", "has byline")[0]
     assert signals[1:6] == ["no", "no", "yes", "no", "no"]
     assert "author" in signals[6]  # the one-line meaning
-    ten_thousand = page.rows("kr-corroboration", f"10{NNBSP}000 troops")[0]
+    ten_thousand = page.rows("kr-corroboration", f"about 10{NNBSP}000 soldiers")[0]
     assert "2: Ukraine; États-Unis" in ten_thousand
-    assert any("independent confirmation is possible" in cell for cell in ten_thousand)
+    # issue 15: the same number over different scopes is not a confirmation
+    assert any("count different things" in cell for cell in ten_thousand)
+    assert page.rows("kr-corroboration", "at least 30 soldiers killed or wounded")
+    assert not [r for r in page.tables["kr-corroboration"] if "capturé" in " ".join(r)]
     assert any("au moins 30 soldats" in cell for row in page.tables["kr-shared"] for cell in row)
 
 
@@ -213,12 +216,16 @@ def test_friendly_lines_when_nothing_is_saved(seeds_page):
     assert "You have not saved a conclusion yet" in seeds_page
     assert "notebook 04" in seeds_page
     assert "kr-grades" not in seeds_page
-    # the rubric's proposals are shown for reference, marked as not the learner's
-    assert _Page(seeds_page).rows("kr-proposals", "GUR")
+    assert "save_grade(" not in seeds_page  # no Python in the hand-in
+    # the rubric's proposals are shown for reference, marked as not the learner's: one row
+    # per origin, officials folded into the government they speak for
+    page = _Page(seeds_page)
+    assert page.rows("kr-proposals", "Ukraine") and page.rows("kr-proposals", "États-Unis")
+    assert not page.rows("kr-proposals", "GUR") and not page.rows("kr-proposals", "Lloyd Austin")
 
 
 def test_saved_grades_and_conclusion_appear(seeds, tmp_path):
-    save_grade("GUR", "D", 4, note="Only Ukraine <says> so & nobody checks")
+    save_grade("Ukraine", "D", 4, note="Only Ukraine <says> so & nobody checks")
     save_grade("Kim Jong Un", "E", 5, claim="no troops at all")
     workspace.save("conclusion", {"text": "It is likely that 10 000 to 12 000 North Korean "
                                           "soldiers were in Kursk, according to Lloyd Austin and "
@@ -226,11 +233,11 @@ def test_saved_grades_and_conclusion_appear(seeds, tmp_path):
     text = write_report(results=seeds, out_path=tmp_path / "r.html", generated=DAY).read_text(
         encoding="utf-8")
     page = _Page(text)
-    gur = page.rows("kr-grades", "GUR")
+    gur = page.rows("kr-grades", "Ukraine")
     assert len(gur) == 1
     row = gur[0]
-    assert row[1] == "at least 30 troops"
-    assert row[2].startswith("C6")  # the rubric's grade beside the learner's
+    assert row[1] == f"11{NNBSP}000 soldiers (in Kursk)"
+    assert row[2].startswith("C2")  # the rubric's grade beside the learner's
     assert row[3] == "D4: Not usually reliable · Doubtful"
     assert row[5] == "Only Ukraine <says> so & nobody checks"  # as text, after unescaping
     assert "Only Ukraine &lt;says&gt; so &amp; nobody checks" in text

@@ -67,8 +67,9 @@ def test_the_report_of_a_folder_without_story_data_names_no_story(tmp_path):
     path = write_report(folder, out_path=tmp_path / "report.html", cache=False,
                         generated="1 January 2025")
     text = path.read_text(encoding="utf-8")
-    assert "<title>How the reports know what they say</title>" in text
-    # the story's own wording; the signals' explanations still quote the seeds as examples
+    # nobody chose a question: the report asks the likeliest one its figures answer
+    assert "<title>How many deaths? How the reports know what they say</title>" in text
+    # the story's own wording, generic explanations: nothing of the course's story
     for word in ("North Korea", "soldiers", "GUR", "troop"):
         assert word not in text, word
 

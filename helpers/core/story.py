@@ -23,13 +23,17 @@ folder (``seeds/README.md`` describes the course's files):
                             parse any more: the generic fixes are ``helpers/core/data``)
 ``spelling_variants.csv``   the ways of writing the story's names (a trace of translation)
 ``translation_slips.csv``   English spellings of the story's names
+``signal_examples.csv``     examples from the articles for the transparency signals' meanings
 ``exercises.json``          the course's exercises on this story, with their answers
 ``sources.csv``             what is known of each article (read by the loader)
 =========================== =====================================================================
 
 A folder without these files (a learner's, usually) gets the generic defaults: a question that
-every figure with a number answers, the actors found in its text (with the French news
-lexicon), a title made from nothing story-specific.
+every figure with a number answers (the report asks the likeliest one,
+:func:`helpers.figures.counted.with_question`), the actors found in its text (with the French news
+lexicon), a title made from nothing story-specific. Notebook 05 writes the learner's question into
+their folder's ``story.json`` (:func:`save_question`, from
+:func:`helpers.figures.counted.choose_question`).
 
 ``load_story()`` without a folder is the course's story. The story *being analysed* is
 :func:`active_story` (the course's until :func:`use_story` names another;
@@ -40,6 +44,8 @@ with the course's actors.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -63,6 +69,7 @@ FILES = {
     "entity_fixes": "entity_fixes.csv",
     "spelling_variants": "spelling_variants.csv",
     "translation_slips": "translation_slips.csv",
+    "signal_examples": "signal_examples.csv",
     "exercises": "exercises.json",
 }
 #: What a figure with nobody named behind it is, in every table and chart.
@@ -75,15 +82,19 @@ OTHER = "other"
 class Question:
     """What the story counts, and the rules that tell which figures answer it (notebook 03).
 
-    A figure answers the question when its ``unit_kind`` is one of ``unit_kinds`` (any, when
-    empty) and no rule sets it aside: no number, the size of one unit in a derived total, a
-    casualty count (``casualties``), another force (``other_forces``), or below ``min_value``.
+    A figure answers the question when what it counts is one of ``counts`` and its
+    ``unit_kind`` one of ``unit_kinds`` (any, when empty) and no rule sets it aside: no number,
+    an earlier event, the size of one unit in a derived total, a casualty count
+    (``casualties``), another force (``other_forces``), or below ``min_value``.
     ``scopes`` label what a figure covers (in training, at the front…), first match wins.
     """
 
     text: str = "What do the figures count?"
     #: what the charts' value axis counts
     counted: str = "how many"
+    #: what the figures answering it count (:func:`helpers.figures.counted.counts_of`: "mort",
+    #: "manifestant", "soldat"); any, when empty
+    counts: tuple[str, ...] = ()
     unit_kinds: tuple[str, ...] = ()
     min_value: float = 0
     casualties: re.Pattern | None = None
@@ -107,6 +118,7 @@ class Question:
         kept = {k: data[k] for k in ("text", "counted", "answers", "timeline_title") if k in data}
         return cls(
             **kept,
+            counts=tuple(data.get("counts", ())),
             unit_kinds=tuple(data.get("unit_kinds", ())),
             min_value=float(data.get("min_value", 0)),
             casualties=pattern("casualties"),
@@ -117,12 +129,16 @@ class Question:
         )
 
 
+#: the title of a story whose folder names none (``title`` in its ``story.json``)
+TITLE = "How the reports know what they say"
+
+
 @dataclass(frozen=True)
 class Story:
     """One story folder and what its data files say (see the module docstring)."""
 
     folder: Path
-    title: str = "How the reports know what they say"
+    title: str = TITLE
     question: Question = field(default_factory=Question)
     #: the report's wording, by key (``report_text`` gives a default for a missing key)
     report: dict = field(default_factory=dict)
@@ -165,10 +181,17 @@ def story_folder(path=None) -> Path:
 
 def load_story(folder=None) -> Story:
     """The story in ``folder`` (``None``: the course's, ``seeds/``; a file: the folder it is
-    in). Read once per folder and process."""
-    if folder is None:
-        return _course()
-    return _load(story_folder(folder).resolve())
+    in). Read again only when its ``story.json`` changes."""
+    folder = story_folder(folder).resolve()
+    return _load(folder, _stamp(folder / FILES["story"]))
+
+
+def _stamp(path: Path) -> tuple:
+    try:
+        stat = path.stat()
+    except OSError:
+        return ()
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=1)
@@ -177,12 +200,29 @@ def _course() -> Story:
 
 
 @lru_cache(maxsize=16)
-def _load(folder: Path) -> Story:
+def _load(folder: Path, _stamp: tuple) -> Story:
     data = read_json(folder / FILES["story"], default={}) or {}
-    kept = {k: data[k] for k in ("title",) if k in data}
-    return Story(folder=folder, question=Question.from_dict(data.get("question")),
-                 report=dict(data.get("report", {})), conclusion=dict(data.get("conclusion", {})),
-                 **kept)
+    question = Question.from_dict(data.get("question"))
+    title = data.get("title") or (f"{question.text} {TITLE}" if data.get("question") else TITLE)
+    return Story(folder=folder, title=title, question=question,
+                 report=dict(data.get("report", {})), conclusion=dict(data.get("conclusion", {})))
+
+
+def save_question(folder, question: dict) -> Story:
+    """Write ``question`` (:class:`Question`'s fields as ``story.json`` holds them) into the
+    ``story.json`` of ``folder``, keeping what else the file holds; the story as it now reads.
+    The course's own folder is never written: its question is part of the course."""
+    folder = story_folder(folder).resolve()
+    if folder == SEEDS_DIR.resolve():
+        raise ValueError("the course's story (seeds/) keeps its own question")
+    path = folder / FILES["story"]
+    data = read_json(path, default={}) or {}
+    data["question"] = {**data.get("question", {}), **question}
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+    return load_story(folder)
 
 
 #: The story being analysed (None: the course's), kept as a Story: the rules ask for it at

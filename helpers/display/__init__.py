@@ -9,11 +9,13 @@ from helpers.display.widgets.actors import actor_editor
 from helpers.display.widgets.claims import claim_filter
 from helpers.display.widgets.figures import figure_filter
 from helpers.display.widgets.grading import grading_widget
+from helpers.display.widgets.sources import sources_form
 from helpers.display.widgets.tagging import tagging_widget
 from helpers.display.widgets.upload import upload_widget
 
 __all__ = [
     "actor_editor", "claim_filter", "estimates_table", "figure_filter", "grading_widget",
     "plot_origins", "plot_spread", "plot_timeline", "setup_notebook", "show_article",
-    "show_entities", "spread_table", "style_signals", "tagging_widget", "upload_widget",
+    "show_entities", "sources_form", "spread_table", "style_signals", "tagging_widget",
+    "upload_widget",
 ]  # fmt: skip

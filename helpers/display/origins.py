@@ -20,15 +20,22 @@ def _figure_label(value: float, qualifiers: str) -> str:
 
 def origin_links(links: pd.DataFrame, values=None) -> pd.DataFrame:
     """The links to draw: ``article, speaker, side, figure`` (one row per distinct link).
-    ``values``: the figure values to keep (default: every value in ``links``)."""
+    ``values``: the figure values to keep (default: every value in ``links``). Figures that
+    measure different things (soldiers sent, soldiers killed) are apart, labelled with it."""
     table = links if values is None else links[links["value"].isin(list(values))]
-    qualifiers = table.groupby("value")["qualifier"].agg(lambda s: ", ".join(sorted(set(s))))
+    if "measure" not in table.columns:
+        table = table.assign(measure="")
+    keys = list(zip(table["value"], table["measure"], strict=True))
+    qualifiers = table.groupby(["value", "measure"])["qualifier"].agg(
+        lambda s: ", ".join(sorted(set(s))))
+    several = table["measure"].nunique() > 1
     out = pd.DataFrame({
         "article": table["article_id"].map(short_id),
         "speaker": table["speaker"].replace("", UNATTRIBUTED),
         "side": table["side"].replace("", UNATTRIBUTED),
         "value": table["value"],
-        "figure": [_figure_label(v, qualifiers[v]) for v in table["value"]],
+        "figure": [_figure_label(v, qualifiers[(v, m)]) + (f"\n{m}" if several and m else "")
+                   for v, m in keys],
     })
     return out.drop_duplicates().reset_index(drop=True)
 
@@ -43,10 +50,16 @@ def plot_origins(links: pd.DataFrame, values=None, ax=None,
     table = origin_links(links, values)
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 4.8))
+    if table.empty:
+        ax.axis("off")
+        ax.set_title(chart_text(title), loc="left", fontweight="bold")
+        ax.text(0.5, 0.5, "No figure answering the question yet: nothing to link.",
+                ha="center", va="center", fontsize=10, color="#333333")
+        return ax
     articles = sorted(table["article"].unique())
     speakers = (table.groupby("speaker")["value"].max().sort_values(ascending=False)
                 .index.tolist())
-    figures = (table.drop_duplicates("value").sort_values("value", ascending=False))
+    figures = (table.drop_duplicates("figure").sort_values("value", ascending=False))
     ys = {}
 
     def column(names, x):

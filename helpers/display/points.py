@@ -53,7 +53,8 @@ def _key_value(v):
 def timeline_points(estimates: pd.DataFrame) -> pd.DataFrame:
     """The points of the timeline: one per distinct claim (date, speaker, value, bounds,
     qualifier, derived); the same claim reported by several articles is one point whose
-    ``articles`` lists them. Rows without a date or a value are left out.
+    ``articles`` lists them. Rows without a value are left out; a claim without a date is kept
+    (``stated_on`` NaT), one point per article: the timeline places it by article.
 
     Columns: ``stated_on, speaker, side, value, low, high, qualifier, derived, articles, scope,
     label``.
@@ -69,11 +70,14 @@ def timeline_points(estimates: pd.DataFrame) -> pd.DataFrame:
         est["derived"] = False
     if "scope" not in est.columns:
         est["scope"] = ""
-    est = est[est["stated_on"].notna() & est["value"].notna()]
+    est = est[est["value"].notna()]
     points: dict[tuple, dict] = {}
     for _, row in est.iterrows():
         speaker = "" if is_missing(row["speaker"]) else str(row["speaker"])
-        key = (pd.Timestamp(row["stated_on"]), speaker, _key_value(row["value"]),
+        # an undated claim is a point of its own article: the timeline places it there
+        when = (row.get("article_id", "") if is_missing(row["stated_on"])
+                else pd.Timestamp(row["stated_on"]))
+        key = (when, speaker, _key_value(row["value"]),
                _key_value(row["low"]), _key_value(row["high"]), row["qualifier"],
                bool(row["derived"]))
         if key in points:
@@ -81,7 +85,8 @@ def timeline_points(estimates: pd.DataFrame) -> pd.DataFrame:
                 points[key]["articles"].append(row["article_id"])
             continue
         points[key] = {
-            "stated_on": pd.Timestamp(row["stated_on"]), "speaker": speaker,
+            "stated_on": pd.Timestamp(row["stated_on"]) if not is_missing(row["stated_on"])
+            else pd.NaT, "speaker": speaker,
             "side": row["side"] or UNATTRIBUTED, "value": float(row["value"]),
             "low": row["low"], "high": row["high"], "qualifier": row["qualifier"],
             "derived": bool(row["derived"]), "articles": [row.get("article_id", "")],
@@ -93,7 +98,8 @@ def timeline_points(estimates: pd.DataFrame) -> pd.DataFrame:
         + (f" ({len(p['articles'])} articles)" if len(p["articles"]) > 1 else "")
         for _, p in out.iterrows()
     ]
-    out = out.sort_values(["stated_on", "value", "speaker"], kind="stable")
+    out["stated_on"] = pd.to_datetime(out["stated_on"])
+    out = out.sort_values(["stated_on", "value", "speaker"], kind="stable", na_position="last")
     return out.reset_index(drop=True)
 
 

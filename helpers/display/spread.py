@@ -64,7 +64,7 @@ def plot_spread(estimates: pd.DataFrame, ax=None, title: str = "The spread of th
     for i, p in points.iterrows():
         _draw_row(ax, i, p, markers[p["speaker"]])
     ax.set_yticks(range(len(points)))
-    ax.set_yticklabels([chart_text(f"{lab}, {format_day(d, year=False)}")
+    ax.set_yticklabels([chart_text(f"{lab}, {format_day(d, year=False) or 'no date'}")
                         for lab, d in zip(points["label"], points["stated_on"], strict=True)],
                        fontsize=8)
     ax.set_xlim(0, (points["value"].max() if len(points) else 1000) * 1.12)

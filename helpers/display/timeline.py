@@ -12,21 +12,23 @@ axis labels come from the story's question (``story.json``).
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.legend_handler import HandlerPatch
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, FancyArrowPatch
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
 from helpers.core.story import Question, load_story
-from helpers.core.text import format_day, format_number, is_missing
+from helpers.core.text import format_day, format_number, is_missing, short_id
 from helpers.display.chart_text import chart_text
 from helpers.display.colours import side_colour, side_colours
 from helpers.display.labels import bbox, place_labels, renderer_of
 from helpers.display.points import short_speaker, speaker_markers, timeline_points
 
-__all__ = ["plot_timeline"]
+__all__ = ["plot_timeline", "undated_note"]
 
 _STYLE_LEGEND = [  # (qualifier, how the legend draws it, its label)
     ("approx", {"markerfacecolor": "white"}, "≈ approximate"),
@@ -62,8 +64,8 @@ def _default_takeaway(points: pd.DataFrame) -> str:
             f"{format_number(hi)}: read what each one counts before comparing them.")
 
 
-def _frame(ax, title: str, takeaway: str, counted: str, n_missing: int) -> None:
-    """Title, takeaway, axis labels and ticks, grid, and a note on what is not shown."""
+def _frame(ax, title: str, takeaway: str, counted: str, notes: list[str]) -> None:
+    """Title, takeaway, axis labels and ticks, grid, and notes on what is placed otherwise."""
     ax.set_title(chart_text(title), loc="left", fontsize=11.5, fontweight="bold", pad=22)
     ax.annotate(chart_text(takeaway), (0, 1), xycoords="axes fraction", xytext=(0, 6),
                 textcoords="offset points", ha="left", va="bottom", fontsize=9.5,
@@ -77,26 +79,96 @@ def _frame(ax, title: str, takeaway: str, counted: str, n_missing: int) -> None:
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    if n_missing:
-        ax.annotate(f"Not shown: {n_missing} estimate(s) without a date or a number.",
-                    (1, 0), xycoords="axes fraction", xytext=(0, -44),
-                    textcoords="offset points", ha="right", va="top", fontsize=7.5,
-                    color="#555555")
+    if notes:
+        lines = [line for note in notes for line in textwrap.wrap(note, 105)]
+        ax.annotate(chart_text("\n".join(lines)), (0, 0), xycoords="axes fraction",
+                    xytext=(0, -54), textcoords="offset points", ha="left", va="top",
+                    fontsize=7.5, color="#333333", gid="date-note")
 
 
-def _limits(ax, points: pd.DataFrame, xs: list[float]) -> float:
-    """Axis limits around the points (room above for the arrows of lower bounds); the top."""
+def undated_note(articles) -> str:
+    """The line under a timeline (and in the report) that says which articles have no date and
+    how to add one."""
+    articles = list(dict.fromkeys(str(a) for a in articles))
+    if not articles:
+        return ""
+    which = ", ".join(articles)
+    return (f"No date for article {which}: its figures are placed by article. To add the date, "
+            "fill in the sources form of notebook 05 (or the 'published' column of sources.csv) "
+            "and run again.")
+
+
+class _Placement:
+    """Where each point goes on the x axis: at its date, or by article (an undated claim, right
+    of the dates, or every claim when none has a date)."""
+
+    def __init__(self, points: pd.DataFrame):
+        dated = points["stated_on"].notna()
+        self.undated = sorted({short_id(p["articles"][0]) for _, p in points[~dated].iterrows()})
+        self.any_date = bool(dated.any())
+        self.dates = [mdates.date2num(d) for d in points.loc[dated, "stated_on"]]
+        if self.any_date:
+            first, last = min(self.dates), max(self.dates)
+            span = max(last - first, 8.0)
+            self.band = last + span * 0.16  # where the undated begin, after a gap
+            step = span * 0.13
+        else:
+            self.band, step = 0.0, 1.0
+        self.slot = {a: self.band + i * step for i, a in enumerate(self.undated)}
+        self.xs = [mdates.date2num(p["stated_on"]) if not is_missing(p["stated_on"])
+                   else self.slot[short_id(p["articles"][0])] for _, p in points.iterrows()]
+
+    def axis(self, ax) -> None:
+        """Limits, ticks and labels of the x axis."""
+        lo, hi = min(self.xs), max(self.xs)
+        pad = max(6.0, (hi - lo) * 0.08) if self.any_date else 0.6
+        ax.set_xlim(lo - pad, hi + (pad if not self.undated or not self.any_date
+                                    else (self.slot[self.undated[-1]] - self.band) * 0.3 + 3))
+        after = "\n(no date)" if self.any_date else ""
+        labels = {round(x, 6): f"article {a}{after}" for a, x in self.slot.items()}
+        if not self.any_date:
+            ax.set_xlabel("article (no date found: the figures are placed by article)")
+            ticks = list(self.slot.values())
+        else:
+            locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
+            gap = self.band - (self.band - max(self.dates)) / 2 if self.undated else hi + pad
+            ticks = [t for t in locator.tick_values(mdates.num2date(lo - pad),
+                                                    mdates.num2date(max(self.dates) + pad))
+                     if lo - pad <= t < gap] + list(self.slot.values())
+            if self.undated:
+                ax.axvline(gap, color="#999999", lw=0.8, ls=(0, (4, 3)), zorder=1,
+                           gid="no-date-line")
+        ax.xaxis.set_major_locator(FixedLocator(ticks))
+        ax.xaxis.set_major_formatter(FuncFormatter(
+            lambda x, _pos=None: labels.get(round(x, 6)) or date_formatter(x)))
+
+
+#: the value axis is logarithmic when the largest figure is this many times the smallest (a
+#: national count and a town's in one picture): on a linear axis the small ones would overlap
+LOG_RATIO = 100
+
+
+def _limits(ax, points: pd.DataFrame, placement: _Placement):
+    """Axis limits around the points (room above for the arrows of lower bounds); how far the
+    arrow of a bound goes from its value, ``(value, sign) -> end``."""
     tops = [v if is_missing(h) else max(v, h)
             for v, h in zip(points["value"], points["high"], strict=True)]
+    lows = [v if is_missing(lo) else min(v, lo)
+            for v, lo in zip(points["value"], points["low"], strict=True)]
+    placement.axis(ax)
+    if min(lows) > 0 and max(tops) / min(lows) >= LOG_RATIO:
+        ax.set_yscale("log")
+        ax.set_ylim(min(lows) / 2.5, max(tops) * 4)
+        ax.yaxis.set_major_formatter(FuncFormatter(number_formatter))
+        ax.yaxis.set_minor_formatter(FuncFormatter(lambda *_: ""))
+        ax.set_ylabel(chart_text(f"{ax.get_ylabel()} (log scale)"))
+        return lambda v, sign: v * 1.8 ** sign
     ymax = max(tops) * (1.3 if (points["qualifier"] == "lower").any() else 1.15)
     ax.set_ylim(0, ymax)
-    pad = max(6.0, (max(xs) - min(xs)) * 0.08)
-    ax.set_xlim(min(xs) - pad, max(xs) + pad)
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=8))
-    return ymax
+    return lambda v, sign: max(v + sign * 0.12 * ymax, 0)
 
 
-def _draw_point(ax, p: pd.Series, x: float, marker: str, alpha: float, arrow_len: float):
+def _draw_point(ax, p: pd.Series, x: float, marker: str, alpha: float, arrow_end):
     """One estimate: its marker, its range bar or bound arrow, its dashed ring if derived.
     Returns the arrow (an obstacle for the labels) or None."""
     colour = side_colour(p["side"])
@@ -108,7 +180,7 @@ def _draw_point(ax, p: pd.Series, x: float, marker: str, alpha: float, arrow_len
                            gid="range"))
     if p["qualifier"] in ("lower", "upper"):
         sign = 1 if p["qualifier"] == "lower" else -1
-        arrow = FancyArrowPatch((x, v), (x, max(v + sign * arrow_len, 0)), arrowstyle="-|>",
+        arrow = FancyArrowPatch((x, v), (x, arrow_end(v, sign)), arrowstyle="-|>",
                                 mutation_scale=11, color=colour, lw=1.6, alpha=alpha, shrinkA=6,
                                 shrinkB=0, zorder=2, gid=f"bound-{p['qualifier']}")
         ax.add_patch(arrow)
@@ -172,25 +244,38 @@ def plot_timeline(
     points = timeline_points(estimates)
     if takeaway is None:
         takeaway = _default_takeaway(points) if len(points) else "No estimates to show."
-    n_missing = 0 if estimates is None else len(estimates) - int(
-        (estimates["stated_on"].notna() & estimates["value"].notna()).sum())
-    _frame(ax, title or question.timeline_title, takeaway, question.counted, n_missing)
+    n_missing = 0 if estimates is None else int(estimates["value"].isna().sum())
+    placement = _Placement(points) if len(points) else None
+    notes = [undated_note(placement.undated)] if placement and placement.undated else []
+    if n_missing:
+        notes.append(f"Not shown: {n_missing} estimate(s) without a number.")
+    _frame(ax, title or question.timeline_title, takeaway, question.counted, notes)
     if points.empty:
-        ax.set_ylim(0, 1000)
+        _empty(ax)
         return ax
 
-    xs = [mdates.date2num(d) for d in points["stated_on"]]
-    ymax = _limits(ax, points, xs)
+    xs = placement.xs
+    arrow_end = _limits(ax, points, placement)
     markers = speaker_markers(points, markers)
     alphas = [1.0 if highlight is None or _matches(p, highlight) else 0.3
               for _, p in points.iterrows()]
-    arrows = [_draw_point(ax, p, xs[i], markers[p["speaker"]], alphas[i], 0.12 * ymax)
+    arrows = [_draw_point(ax, p, xs[i], markers[p["speaker"]], alphas[i], arrow_end)
               for i, p in points.iterrows()]
     # the labels avoid the markers, the arrows and each other
     obstacles = _obstacles(ax, points, xs, [a for a in arrows if a is not None])
     place_labels(ax, points, xs, obstacles, alphas, fontsize)
     _legends(ax, points, markers)
     return ax
+
+
+def _empty(ax) -> None:
+    """No point to draw: say so in the frame, with no ticks that would read as dates."""
+    ax.set_ylim(0, 1)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.text(0.5, 0.5, "No figure answers the question yet: choose what your story counts, or "
+            "add articles.", transform=ax.transAxes, ha="center", va="center", fontsize=9,
+            color="#333333", wrap=True)
 
 
 def _handle(**kw):

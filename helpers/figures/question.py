@@ -11,17 +11,28 @@ Question`): for the course, "how many North Korean soldiers were sent". This is 
 that selects the figures answering it: notebook 03's timeline, notebook 04's origins and
 corroboration, :func:`helpers.pipeline.run`'s ``corroboration`` and the report all read it.
 
-**Roles** (:func:`classify_figures`, each with the reason in ``why``). A figure whose
-``unit_kind`` is one of the question's ``unit_kinds`` (any, when it names none) is an
-``estimate`` unless, checked in this order:
+**What is counted** (``counts``, :mod:`helpers.figures.counted`): the noun after the figure
+with its synonyms, or what the clause says a generic noun counts (*quatre personnes sont
+mortes*: deaths). A learner's question names one (notebook 05); the course's counts soldiers.
+
+**Roles** (:func:`classify_figures`, each with the reason in ``why``). A figure counting what
+the question's ``counts`` name, whose ``unit_kind`` is one of its ``unit_kinds`` (any, when it
+names none), is an ``estimate`` unless, checked in this order:
 
 1. ``vague`` – it has no number ("plusieurs milliers", "un petit nombre");
-2. ``per unit`` – it is the size of one unit in a derived total ("cinq unités, chacune composée
+2. ``past event`` – it is about an earlier event (``past_event``: *la crue de 2002 qui avait
+   fait 23 morts*): kept off the timeline, listed apart (:func:`past_figures`);
+3. ``per unit`` – it is the size of one unit in a derived total ("cinq unités, chacune composée
    d'environ 3 000 soldats": the 3 000; the derived total ~15 000 is kept, ``derived=True``);
-3. ``casualties`` – its clause matches the question's ``casualties`` words (killed, wounded…);
 4. ``other force`` – the words right after it match the question's ``other_forces`` (soldiers of
-   another army, a larger force that only includes the ones counted: "50.000 hommes, dont…");
-5. ``small group`` – it is below the question's ``min_value``: a group seen in one place.
+   another army, their losses too: "deux de nos hommes"; a larger force that only includes the
+   ones counted: "50.000 hommes, dont…");
+5. ``casualties`` – its clause matches the question's ``casualties`` words (killed, wounded…);
+6. ``small group`` – it is below the question's ``min_value``: a group seen in one place.
+
+``measure`` says in English what each figure measures, with what happened for a casualty count
+("soldiers killed or wounded"): claims are labelled with it, and figures with different
+measures are never compared as one.
 
 **Repeats** (:func:`story_estimates`): within one article, the same figure (value, bounds,
 qualifier, derived, date stated) said again by the same side, or said once with and once
@@ -40,21 +51,25 @@ clause; else "". A merged claim takes the scope of its first mention that has on
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from helpers.core.actors import actor, side_of
+from helpers.core.datafiles import read_rows
 from helpers.core.story import OTHER, UNATTRIBUTED, Question, load_story
 from helpers.core.text import is_missing
+from helpers.figures.clauses import by_sentence, clause
+from helpers.figures.counted import counted_english, counts_of
 
-__all__ = ["classify_figures", "speaker_side", "spread", "story_estimates", "story_figures"]
+__all__ = ["classify_figures", "measure", "past_figures", "speaker_side", "spread",
+           "story_estimates", "story_figures"]
 
-_CLAUSE_OPENER = re.compile(
-    r"(?:[;:«»“”\"]|\b(?:que|lesquel(?:le)?s|laquelle|lequel)\b|\bqu')", re.I
-)
 _KIND_RANK = {"person": 0, "institution": 1, "anonymous": 2, "media": 3}
-EXTRA_COLUMNS = ["side", "scope", "role", "why"]
+EXTRA_COLUMNS = ["side", "scope", "role", "why", "counts", "measure"]
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 def speaker_side(speaker) -> str:
@@ -72,57 +87,8 @@ def _speaker_rank(speaker: str) -> int:
     return _KIND_RANK.get(found.kind, 4) if found else 4
 
 
-# --------------------------------------------------------------------------- the figure's clause
-
-
-def _figure_span(row: pd.Series, siblings: pd.DataFrame) -> tuple[int, int]:
-    """Where the figure is in its sentence (character span); (-1, -1) when not found."""
-    sentence = str(row["sentence"]).lower()
-    text = str(row["text"])
-    if row.get("derived", False) and "×" in text:
-        text = text.split("×")[-1].strip()  # the per-unit figure, the last one written
-        same = siblings[~siblings["derived"]]
-    else:
-        same = siblings[siblings["derived"] == bool(row.get("derived", False))]
-    text = text.lower()
-    # the n-th figure with the same text in this sentence is the n-th occurrence
-    nth = int((same["text"].str.lower() == text).loc[: row.name].sum()) - 1
-    pos = -1
-    for _ in range(max(nth, 0) + 1):
-        pos = sentence.find(text, pos + 1)
-        if pos < 0:
-            break
-    if pos < 0:
-        pos = sentence.find(text)
-    return (pos, pos + len(text)) if pos >= 0 else (-1, -1)
-
-
-def _clause(row: pd.Series, siblings: pd.DataFrame) -> tuple[str, str]:
-    """The words of the figure's clause before and after it, cut at the neighbouring figures,
-    at the last clause opener before it (que, qu', lesquelles, quotes, ;) and at ';'."""
-    sentence = str(row["sentence"])
-    start, end = _figure_span(row, siblings)
-    if start < 0:
-        return "", sentence
-    before, after = sentence[:start], sentence[end:]
-    for name, other in siblings.iterrows():
-        if name == row.name or other["derived"]:
-            continue
-        o_start, o_end = _figure_span(other, siblings)
-        if o_start < 0 or o_start == start:
-            continue
-        if o_end <= start:
-            before = sentence[max(o_end, start - len(before)):start]
-        elif o_start >= end:
-            after = sentence[end:min(o_start, end + len(after))]
-    openers = list(_CLAUSE_OPENER.finditer(before))
-    if openers:
-        before = before[openers[-1].end():]
-    return before, after.split(";")[0]
-
-
-def _scope(question: Question, clause: str) -> str:
-    return next((label for label, rx in question.scopes if rx.search(clause)), "")
+def _scope(question: Question, clause_text: str) -> str:
+    return next((label for label, rx in question.scopes if rx.search(clause_text)), "")
 
 
 def _factor_texts(figures: pd.DataFrame) -> set[tuple]:
@@ -142,53 +108,87 @@ def _role(question: Question, row: pd.Series, before: str, after: str,
     """(role, why) of one candidate figure: the rules of the module docstring, in order."""
     if row["qualifier"] == "vague" or is_missing(row["value"]):
         return "vague", "no number: a vague amount"
+    if bool(row.get("past_event", False)) is True:
+        when = row.get("stated_on_text") or ""
+        return "past event", ("about an earlier event" + (f" ({when})" if when else "")
+                              + ", not this story's count")
     if per_unit:
         return "per unit", "the size of one unit; the derived total is kept"
-    casualty = question.casualties.search(before + " " + after) if question.casualties else None
-    if casualty:
-        return "casualties", f"counts casualties ({casualty.group(0)!r})"
+    # another force before casualties: "deux de nos hommes" are casualties of another army
     other = question.other_forces.search(after) if question.other_forces else None
     if other:
         words = other.group(0).strip(" ,«»“”\"")
         return "other force", f"counts another army or a larger force ({words})"
+    casualty = question.casualties.search(before + " " + after) if question.casualties else None
+    if casualty:
+        return "casualties", f"counts casualties ({casualty.group(0)!r})"
     if row["value"] < question.min_value:
         return "small group", f"under {question.min_value:g}: a group seen in one place"
     return "estimate", question.answers
 
 
+@lru_cache(maxsize=1)
+def _casualty_words() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(r["pattern"], re.I), r["english"])
+                 for r in read_rows(DATA_DIR / "casualty_words.csv"))
+
+
+def measure(counts: str, role: str = "estimate", clause_text: str = "") -> str:
+    """What a figure measures, in words: what it counts (``"soldiers"``, ``"deaths"``), and for
+    a casualty count what happened to them, in the clause's order (``"soldiers killed or
+    wounded"``)."""
+    words = counted_english(counts) if counts else ""
+    if role == "casualties":
+        found = sorted((m.start(), english) for rx, english in _casualty_words()
+                       if (m := rx.search(clause_text.lower())))
+        said = list(dict.fromkeys(english for _, english in found))
+        if said:
+            words = f"{words} {' or '.join(said)}".strip()
+    return words
+
+
 def _candidates(figures: pd.DataFrame, question: Question) -> pd.DataFrame:
+    table = figures.copy()
+    if "counts" not in table.columns:
+        table["counts"] = counts_of(figures)
     if question.unit_kinds:
-        return figures[figures["unit_kind"].isin(question.unit_kinds)].copy()
-    return figures.copy()
+        table = table[table["unit_kind"].isin(question.unit_kinds)]
+    if question.counts:
+        table = table[table["counts"].isin(question.counts)]
+    return table
 
 
 def classify_figures(figures: pd.DataFrame, question: Question | None = None) -> pd.DataFrame:
     """Every figure that may answer the story's question, with its ``role`` — ``estimate``,
-    ``vague``, ``per unit``, ``casualties``, ``other force`` or ``small group`` — and ``why``
-    (the rule, in words), plus ``side`` and ``scope``. ``question``: the course story's when
-    None. The rules are in this module's docstring."""
+    ``vague``, ``past event``, ``per unit``, ``other force``, ``casualties`` or ``small
+    group`` — and ``why`` (the rule, in words), plus ``side``, ``scope``, ``counts`` (what it
+    counts, :func:`helpers.figures.counted.counts_of`) and ``measure`` (that in English, with
+    what happened to them for a casualty count). ``question``: the course story's when None.
+    The rules are in this module's docstring."""
     question = question or load_story().question
     candidates = _candidates(figures, question)
     if candidates.empty:
-        return pd.DataFrame(columns=list(figures.columns) + EXTRA_COLUMNS)
+        columns = list(dict.fromkeys([*figures.columns, *EXTRA_COLUMNS]))
+        return pd.DataFrame(columns=columns)
     candidates["derived"] = candidates["derived"].astype(bool)
     factors = _factor_texts(figures)
-    all_figures = figures.assign(derived=figures["derived"].astype(bool))
-    by_sentence = dict(list(all_figures.groupby(["article_id", "sentence_id"], sort=False)))
-    roles, whys, scopes = [], [], []
+    by_sentence_ = by_sentence(figures)
+    roles, whys, scopes, measures = [], [], [], []
     for _, row in candidates.iterrows():
-        siblings = by_sentence[(row["article_id"], row["sentence_id"])]
-        before, after = _clause(row, siblings)
+        siblings = by_sentence_[(row["article_id"], row["sentence_id"])]
+        before, after = clause(row, siblings)
         key = (row["article_id"], row["sentence_id"], str(row["text"]).strip().lower())
         role, why = _role(question, row, before, after,
                           per_unit=not row["derived"] and key in factors)
         scopes.append(_scope(question, before + " " + after))
         roles.append(role)
         whys.append(why)
+        measures.append(measure(row["counts"], role, before + " " + after))
     candidates["side"] = candidates["speaker"].map(speaker_side)
     candidates["scope"] = scopes
     candidates["role"] = roles
     candidates["why"] = whys
+    candidates["measure"] = measures
     return candidates
 
 
@@ -196,12 +196,21 @@ def story_figures(figures: pd.DataFrame, question: Question | None = None,
                   roles=None) -> pd.DataFrame:
     """The rows of ``figures`` that answer the story's question: those whose role
     (:func:`classify_figures`) is one of ``roles`` (default: the question's ``assessed_roles``,
-    for the course the soldiers sent and lost), every mention kept. Notebook 04, the report and
+    for the course the soldiers sent and lost), every mention kept, with ``side``, ``scope``,
+    ``role``, ``counts`` and ``measure``. Notebooks 03–05, the report and
     :func:`helpers.pipeline.run`'s corroboration all assess these."""
     question = question or load_story().question
     wanted = list(roles if roles is not None else question.assessed_roles)
-    role = classify_figures(figures, question)["role"]
-    return figures.loc[role[role.isin(wanted)].index]
+    classified = classify_figures(figures, question)
+    return classified[classified["role"].isin(wanted)].drop(columns=["why"])
+
+
+def past_figures(figures: pd.DataFrame, question: Question | None = None) -> pd.DataFrame:
+    """The figures counting what the question counts, but about an earlier event
+    (``past_event``: *la crue de 2002 qui avait fait 23 morts*): kept off the timeline, listed
+    apart. Columns: :func:`classify_figures`'."""
+    classified = classify_figures(figures, question)
+    return classified[classified["role"] == "past event"].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- one row per claim
@@ -242,14 +251,14 @@ def story_estimates(figures: pd.DataFrame, merge_repeats: bool = True,
     """The estimates answering the story's question, one row per claim, sorted by date.
 
     ``figures`` is :func:`helpers.figures.extract_figures`' table. Columns: its own, plus
-    ``side``, ``scope``, ``mentions`` (how often the article repeats the claim) and
+    ``side``, ``scope``, ``measure``, ``mentions`` (how often the article repeats the claim) and
     ``sentence_ids``. Derived totals are kept (``derived=True``). With ``merge_repeats=False``
     every mention is its own row (``mentions`` = 1). Rules: this module's docstring.
     """
     classified = classify_figures(figures, question)
-    est = classified[classified["role"] == "estimate"].drop(columns=["role", "why"])
+    est = classified[classified["role"] == "estimate"].drop(columns=["role", "why", "counts"])
     base_cols = [c for c in figures.columns if c in est.columns]
-    out_cols = base_cols + ["side", "scope", "mentions", "sentence_ids"]
+    out_cols = base_cols + ["side", "scope", "measure", "mentions", "sentence_ids"]
     if est.empty:
         return pd.DataFrame(columns=out_cols)
     est = est.sort_values(["article_id", "sentence_id", "start"], kind="stable")

@@ -8,12 +8,17 @@ a story's reports are) asks two things of the paragraph, in English or French:
 1. a **calibrated estimative term** from ICD 203 (:mod:`.estimative`: *almost no chance* …
    *almost certain*, their alternatives *remote* … *nearly certain*, and the course's French
    translations); vague words (*maybe*, *possibly*, *certainly*) are named, since readers take
-   them to mean anything from 10 % to 90 %;
-2. at least **two independent origins**: named origins (people and institutions of the story's
-   ``actors.csv``, by canonical name, alias or English name from ``english_aliases.csv``, case
-   and accents ignored) on at least two different sides. Anonymous sources and news outlets are
-   recognised but not counted (they cannot be shown independent); a state named by its country
-   or capital counts only when cited as a source (*according to …*, *… says*:
+   them to mean anything from 10 % to 90 %; a negated term ("not likely at all", *pas
+   probable*) is not the term;
+2. at least **two independent origins** (:mod:`.origin_rule`, the rule corroboration and
+   grading follow): named people and bodies (:mod:`.named`: the actor table by canonical name,
+   alias or English name, and the speakers the story's claims table names, by full name,
+   surname or head word in French or English; case and accents ignored), folded into the
+   government or body they speak for, on at least two different sides (a body the story gives
+   no side is its own). Anonymous sources and news outlets are recognised but not counted (they
+   cannot be shown independent); nor is a name that only denies or says nothing ("Russia denied
+   it", "North Korea confirmed nothing": a denial is not an origin); a state named by its
+   country or capital counts only when cited as a source (*according to …*, *… says*:
    ``citation_cues.csv``), not when it is just where things happen.
 
 Tips that do not fail the check: no figure in the paragraph; a confidence level and a likelihood
@@ -31,10 +36,12 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.core import workspace
-from helpers.core.actors import actor, load_actors, side_role, tables_key
+from helpers.core.actors import actor, side_role
 from helpers.core.datafiles import read_table
-from helpers.core.story import OTHER, active_story, load_story
+from helpers.core.story import OTHER, Story, active_story, load_story
 from helpers.reliability.estimative import calibrated_ranges, key, phrase, plain, term_regex
+from helpers.reliability.named import find_names, names_of_story
+from helpers.reliability.named import speakers_of as named_speakers
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CONCLUSION_KEY = "conclusion"
@@ -43,53 +50,15 @@ CONCLUSION_KEY = "conclusion"
 # ------------------------------------------------------------------------------- who is named
 
 
-def _english_aliases() -> pd.DataFrame:
-    """The English names of the story in use (beside its ``actors.csv``)."""
-    return read_table(active_story().path("english_aliases"),
-                      columns=["canonical", "display", "aliases"])
+def _english_aliases(story: Story) -> pd.DataFrame:
+    return read_table(story.path("english_aliases"), columns=["canonical", "display", "aliases"])
 
 
-@dataclass(frozen=True)
-class _Name:
-    canonical: str
-    kind: str
-    side: str
-    label: str
-
-
-def _names() -> tuple[re.Pattern, dict[str, _Name]]:
-    """One regex for every actor name (canonical, aliases, English names), longest first, and
-    ``{key: actor}``, for the story in use."""
-    return _names_for(tables_key())
-
-
-@lru_cache(maxsize=4)
-def _names_for(key: tuple) -> tuple[re.Pattern, dict[str, _Name]]:
-    actors = load_actors().set_index("canonical")
-    surfaces: dict[str, tuple[str, _Name]] = {}
-
-    def add(surface: str, canonical: str) -> None:
-        row = actors.loc[canonical]
-        name = _Name(canonical, row["kind"], row["side"], row["label"])
-        folded = plain(surface).lower()
-        if folded and folded not in surfaces:
-            surfaces[folded] = (surface, name)
-
-    for canonical, row in actors.iterrows():
-        for surface in [canonical, *row["aliases"]]:
-            add(surface, canonical)
-    for row in _english_aliases().itertuples():
-        if row.canonical not in actors.index:
-            raise ValueError(f"english_aliases.csv: {row.canonical!r} is not in actors.csv")
-        for surface in row.aliases.split("|"):
-            add(surface, row.canonical)
-    ordered = sorted(surfaces.values(), key=lambda item: len(item[0]), reverse=True)
-    # a short acronym (GUR, NIS, EU) must be in capitals: "eu" is French for "had"; but "Nato"
-    rx = re.compile(
-        "|".join(phrase(s, case_sensitive=s.isupper() and len(s) <= 3) for s, _ in ordered),
-        re.I,
-    ) if ordered else re.compile("(?!)")
-    return rx, {plain(s).lower(): n for s, n in ordered}
+def _cited(text: str, start: int, end: int) -> bool:
+    before, after = _cue_regexes()
+    return bool(before.search(text[max(0, start - 40) : start])) or bool(
+        after.search(text[end : end + 40])
+    )
 
 
 @lru_cache(maxsize=1)
@@ -103,20 +72,10 @@ def _cue_regexes() -> tuple[re.Pattern, re.Pattern]:
     )
 
 
-def _cited(text: str, start: int, end: int) -> bool:
-    before, after = _cue_regexes()
-    return bool(before.search(text[max(0, start - 40) : start])) or bool(
-        after.search(text[end : end + 40])
-    )
-
-
+@lru_cache(maxsize=1)
 def _displays() -> dict[str, str]:
-    return _displays_for(tables_key())
-
-
-@lru_cache(maxsize=4)
-def _displays_for(key: tuple) -> dict[str, str]:
-    return {r.canonical: r.display for r in _english_aliases().itertuples() if r.display}
+    return {r.canonical: r.display for r in _english_aliases(load_story()).itertuples()
+            if r.display}
 
 
 def display_name(canonical: str) -> str:
@@ -124,28 +83,38 @@ def display_name(canonical: str) -> str:
     return _displays().get(canonical, canonical)
 
 
-def _side_key(name: _Name) -> str:
-    # "other" lumps unrelated states and bodies together: each is its own side
-    return name.canonical if name.side in ("", OTHER) else name.side
-
-
-@lru_cache(maxsize=1)
-def _suggestions() -> dict[str, list[str]]:
-    """Per side, origins with direct access (from access.csv, in its order) to suggest."""
+def _story_suggestions(story: Story) -> dict[str, list[str]]:
+    """Per side, origins with direct access (the story's access.csv, in its order) to suggest."""
     out: dict[str, list[str]] = {}
-    for row in read_table(load_story().path("access"), columns=["origin", "access"]).itertuples():
+    for row in read_table(story.path("access"), columns=["origin", "access"]).itertuples():
         found = actor(row.origin)
         if row.access == "direct" and found and found.kind != "anonymous":
             out.setdefault(found.side, []).append(found.canonical)
     return out
 
 
-def _suggest(cited_sides: set[str]) -> str:
+def _suggest(cited_keys: set[str], story: Story, claims: pd.DataFrame | None) -> str:
+    """Origins from other sides to name: the story's suggestions (``story.json``) when it has
+    them, else the origins its claims table quotes most."""
     picks = []
-    for side in load_story().conclusion.get("suggest_sides", []):
-        if side not in cited_sides and _suggestions().get(side):
-            names = " or ".join(display_name(n) for n in _suggestions()[side][:2])
-            picks.append(f"{names} ({side})")
+    sides_ = story.conclusion.get("suggest_sides", [])
+    if sides_:
+        suggestions = _story_suggestions(story)
+        for side in sides_:
+            if side not in cited_keys and suggestions.get(side):
+                names = " or ".join(display_name(n) for n in suggestions[side][:2])
+                picks.append(f"{names} ({side})")
+        return "; ".join(picks)
+    _, names = names_of_story(story, claims)
+    seen: set[str] = set()
+    for speaker, _kind in named_speakers(claims):
+        name = names.get(plain(speaker).lower())
+        if name and name.kind not in ("anonymous", "media") and name.side_key not in cited_keys \
+                and name.side_key not in seen:
+            seen.add(name.side_key)
+            picks.append(display_name(name.canonical))
+        if len(picks) == 3:
+            break
     return "; ".join(picks)
 
 
@@ -164,15 +133,20 @@ class ConclusionCheck:
     text: str
     terms: list[str] = field(default_factory=list)  # ICD 203 terms (their scale name)
     vague: list[str] = field(default_factory=list)  # vague words, as written
-    origins: list[str] = field(default_factory=list)  # named origins counted (canonical)
-    sides: list[str] = field(default_factory=list)  # their distinct sides
+    negated: list[str] = field(default_factory=list)  # terms under a negation, as written
+    speakers: list[str] = field(default_factory=list)  # named people and bodies counted
+    origins: list[str] = field(default_factory=list)  # what they fold into (one rule)
+    sides: list[str] = field(default_factory=list)  # the origins' distinct sides
     anonymous: list[str] = field(default_factory=list)
     media: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # states mentioned, not cited
+    denied: list[str] = field(default_factory=list)  # named only to deny or say nothing
     has_figure: bool = False
     feedback: list[str] = field(default_factory=list)
     ok: bool = False
-    counted: dict = field(default_factory=dict, repr=False)  # canonical → _Name
+    counted: dict = field(default_factory=dict, repr=False)  # canonical → Name
+    story: Story | None = field(default=None, repr=False)
+    claims: pd.DataFrame | None = field(default=None, repr=False)
 
     def __bool__(self) -> bool:
         return self.ok
@@ -181,10 +155,22 @@ class ConclusionCheck:
         return "\n".join(self.feedback)
 
 
+#: a negation just before an estimative term ("not likely", "not at all likely", "pas probable")
+_NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bhardly|\bpas|\bguere|\bnullement|\bjamais)"
+                       r"(?:\s+\w+){0,2}\s+$", re.I)
+
+
 def _find_terms(report: ConclusionCheck, folded: str) -> None:
     term_rx, lookup = term_regex()
     for m in term_rx.finditer(folded):
         kind, term = lookup[key(m.group(0))]
+        if _NEGATION.search(folded[max(0, m.start() - 30):m.start()]):
+            written = folded[max(0, m.start() - 30):m.end()]
+            negation = _NEGATION.search(folded[max(0, m.start() - 30):m.start()])
+            phrase_ = written[negation.start():].strip()
+            if phrase_ not in report.negated:
+                report.negated.append(phrase_)
+            continue
         target = report.terms if kind == "calibrated" else report.vague
         value = term if kind == "calibrated" else m.group(0)
         if value not in target:
@@ -192,23 +178,28 @@ def _find_terms(report: ConclusionCheck, folded: str) -> None:
 
 
 def _find_origins(report: ConclusionCheck, folded: str) -> None:
-    name_rx, names = _names()
-    anonymous, media, places = [], [], []
-    for m in name_rx.finditer(folded):
-        name = names[key(m.group(0))]
+    anonymous, media, places, denied = [], [], [], []
+    cited: set[str] = set()
+    for mention in find_names(folded, report.story, report.claims):
+        name = mention.name
         if name.kind == "anonymous":
             anonymous.append(name.canonical)
         elif name.kind == "media":
             media.append(name.canonical)
-        elif name.label == "LOC" and not _cited(folded, m.start(), m.end()):
-            places.append(m.group(0))
+        elif mention.denied:
+            denied.append(mention.written)
+        elif name.label == "LOC" and not _cited(folded, mention.start, mention.end):
+            places.append(mention.written)
         else:
+            cited.add(name.canonical)
             report.counted.setdefault(name.canonical, name)
     report.anonymous = list(dict.fromkeys(anonymous))
     report.media = list(dict.fromkeys(media))
     report.places = list(dict.fromkeys(places))
-    report.origins = list(report.counted)
-    report.sides = list(dict.fromkeys(_side_key(n) for n in report.counted.values()))
+    report.denied = [d for d in dict.fromkeys(denied)]
+    report.speakers = list(report.counted)
+    report.origins = list(dict.fromkeys(n.origin for n in report.counted.values()))
+    report.sides = list(dict.fromkeys(n.side_key for n in report.counted.values()))
 
 
 def _language_feedback(report: ConclusionCheck) -> list[str]:
@@ -220,6 +211,10 @@ def _language_feedback(report: ConclusionCheck) -> list[str]:
         scale_words = ", ".join(f"{t} ({lo:g}–{hi:g} %)" for t, (lo, hi) in ranges.items())
         out = ["✗ No calibrated estimative term. Say how likely your estimate is with one of "
                f"ICD 203's seven terms: {scale_words}."]
+    if report.negated:
+        words = ", ".join(f"“{w}”" for w in report.negated)
+        out.append(f"  Note: {words} negates a term, and is not on the scale: say it with the "
+                   "term you mean (“unlikely”, “very unlikely”).")
     if report.vague:
         words = ", ".join(f"“{w}”" for w in report.vague)
         out.append(f"  Note: {words} {'is' if len(report.vague) == 1 else 'are'} not on the "
@@ -227,9 +222,14 @@ def _language_feedback(report: ConclusionCheck) -> list[str]:
     return out
 
 
+def _who(name) -> str:
+    side = name.side if name.side not in ("", OTHER) else ""
+    return f"{display_name(name.canonical)}{f' ({side})' if side else ''}"
+
+
 def _independent_feedback(counted: dict) -> list[str]:
-    listed = _join(f"{display_name(n.canonical)} ({n.side})" for n in counted.values())
-    sides = list(dict.fromkeys(_side_key(n) for n in counted.values()))
+    listed = _join(_who(n) for n in counted.values())
+    sides = list(dict.fromkeys(n.side_key for n in counted.values()))
     out = [f"✓ Independent origins: {listed}, from {len(sides)} different sides."]
     belligerent = sorted({n.side for n in counted.values() if side_role(n.side) == "belligerent"})
     if belligerent and len(sides) == len(belligerent):
@@ -238,28 +238,34 @@ def _independent_feedback(counted: dict) -> list[str]:
     return out
 
 
-def _one_side_feedback(counted: dict) -> list[str]:
+def _one_side_feedback(report: ConclusionCheck) -> list[str]:
+    counted = report.counted
     listed = _join(display_name(c) for c in counted)
-    side = next(iter(counted.values())).side
+    first = next(iter(counted.values()))
+    side = first.side if first.side not in ("", OTHER) else first.origin
     if len(counted) == 1:
-        out = [f"✗ Only one origin named: {listed} ({side}). A figure repeated by many "
-               "articles from one origin is still one origin."]
+        out = [f"✗ Only one origin named: {_who(first)}. A figure repeated by many articles "
+               "from one origin is still one origin."]
+    elif len(report.origins) == 1 and first.origin not in counted:
+        every = "both" if len(counted) == 2 else "all"
+        out = [f"✗ {listed} {every} speak for {display_name(first.origin)}: one origin, not "
+               f"{len(counted)}."]
     else:
         every = "both" if len(counted) == 2 else "all"
         out = [f"✗ {listed} are {every} on the same side ({side}): they are not "
                "independent of each other."]
-    if side_role(side) == "belligerent":
-        out.append(f"  {side} is a party to the war: its figures about the enemy are not "
+    if side_role(first.side) == "belligerent":
+        out.append(f"  {first.side} is a party to the war: its figures about the enemy are not "
                    "neutral.")
-    hint = _suggest({n.side for n in counted.values()})
+    hint = _suggest(set(report.sides), report.story, report.claims)
     if hint:
         out.append(f"  Add an origin from another side, e.g. {hint}.")
     return out
 
 
 def _uncounted_feedback(report: ConclusionCheck) -> list[str]:
-    """Why the anonymous sources, outlets and places named were not counted (when that is
-    why the check fails)."""
+    """Why the anonymous sources, outlets, denials and places named were not counted (when that
+    is why the check fails)."""
     if len(report.sides) >= 2:
         return []
     out = []
@@ -269,8 +275,11 @@ def _uncounted_feedback(report: ConclusionCheck) -> list[str]:
                    "who it is, or whether it is independent of the others.")
     if report.media:
         out.append(f"  {_join(report.media)}: a news outlet relays; name the origin it quotes.")
+    if report.denied:
+        out.append(f"  {_join(report.denied)}: named as denying or saying nothing; a denial or a "
+                   "silence is not an origin of the figure.")
     if report.places:
-        how = load_story().conclusion.get("cite_example", "write “according to …” with its "
+        how = report.story.conclusion.get("cite_example", "write “according to …” with its "
                                           "capital, or name the body that speaks")
         out.append(f"  {_join(report.places)}: mentioned, but not as a source. To cite a "
                    f"government {how}.")
@@ -281,8 +290,8 @@ def _origin_feedback(report: ConclusionCheck) -> list[str]:
     if len(report.sides) >= 2:
         return _independent_feedback(report.counted)
     if report.counted:
-        return _one_side_feedback(report.counted)
-    hint = _suggest(set())
+        return _one_side_feedback(report)
+    hint = _suggest(set(), report.story, report.claims)
     return ["✗ No origin named: say who the figures come from (a person or an institution), "
             "from at least two sides" + (f", e.g. {hint}." if hint else ".")]
 
@@ -290,7 +299,7 @@ def _origin_feedback(report: ConclusionCheck) -> list[str]:
 def _tips(report: ConclusionCheck, folded: str) -> list[str]:
     out = []
     if not report.has_figure:
-        example = load_story().conclusion.get("figure_example", "")
+        example = report.story.conclusion.get("figure_example", "")
         out.append("  Tip: give the figure or range you conclude on"
                    + (f" (e.g. {example})." if example else "."))
     term_rx, lookup = term_regex()
@@ -303,14 +312,19 @@ def _tips(report: ConclusionCheck, folded: str) -> list[str]:
     return out
 
 
-def conclusion_report(text: str) -> ConclusionCheck:
+def conclusion_report(text: str, story: Story | None = None,
+                      claims: pd.DataFrame | None = None) -> ConclusionCheck:
     """Check a conclusion paragraph (see the module docstring) and return what was found, with
-    specific feedback in ``.feedback`` and ``.ok`` (truthy when both checks pass)."""
+    specific feedback in ``.feedback`` and ``.ok`` (truthy when both checks pass).
+
+    ``story``: whose actors, suggestions and wording (the course's when None); ``claims``: its
+    claims table, whose speakers the paragraph may name (any story's, found in its text)."""
     text = text if isinstance(text, str) else ""
-    report = ConclusionCheck(text=text)
+    story = story or active_story()
+    report = ConclusionCheck(text=text, story=story, claims=claims)
     folded = plain(text)
     if not folded.strip():
-        prompt = load_story().conclusion.get(
+        prompt = story.conclusion.get(
             "prompt", "what do the figures say, according to whom, and how sure can we be?")
         report.feedback = [f"Write your paragraph first: {prompt}"]
         return report
@@ -325,10 +339,12 @@ def conclusion_report(text: str) -> ConclusionCheck:
     return report
 
 
-def check_conclusion(text: str) -> bool:
+def check_conclusion(text: str, story: Story | None = None,
+                     claims: pd.DataFrame | None = None) -> bool:
     """Print specific feedback on the learner's conclusion paragraph; True when it uses a
-    calibrated ICD 203 term and cites at least two independent origins."""
-    report = conclusion_report(text)
+    calibrated ICD 203 term and cites at least two independent origins. ``story`` and
+    ``claims``: see :func:`conclusion_report`."""
+    report = conclusion_report(text, story, claims)
     print(report)
     return report.ok
 

@@ -1,7 +1,7 @@
 """Admiralty grading: a grade proposed for each origin and claim, with reasons; the learner's own.
 
->>> main_origins(figures, claims)                  # the origins worth grading, with their claim
->>> p = propose_grade("GUR", figures)              # Proposal: C6, and why
+>>> main_origins(figures, claims)                  # the origins to grade, with their claim
+>>> p = propose_grade("GUR", figures)              # Proposal for Ukraine (the GUR speaks for it)
 >>> print(p.explain())
 >>> save_grade("GUR", "C", 3, note="the Pentagon confirms losses, without a number")
 >>> reconcile(propose_grades(figures, claims))     # the rubric's grade next to yours
@@ -11,21 +11,28 @@ grades the *source* (reliability, A-F) and the *information* (credibility, 1-6) 
 library grades sources, so the rubric below is the course's, written here by hand from its data
 files:
 
+An origin is graded once, whoever spoke for it (:mod:`.origin_rule`: officials fold into the
+government or body they speak for). The evidence is generic; a story's data files refine it.
+
 Reliability of the origin (the source):
 
 * **anonymity**: an anonymous origin gets F (reliability cannot be judged): nobody can check its
-  record or its access. So does an origin missing from ``actors.csv``.
-* **access** (``access.csv``): could it know? ``direct`` (intelligence services, the governments
-  and commanders concerned) starts at B, ``indirect`` (it relays others) or unknown at C.
-* **side and interest** (``sides.csv``): a belligerent (Ukraine, Russia, North Korea) speaking of
-  the war it fights has a stake in the figure: one step down (B -> C).
+  record or its access. So does a name nobody says anything about (look it up).
+* **access**: could it know? The story's ``access.csv`` when it has one (the course's does):
+  ``direct`` starts at B, ``indirect`` (it relays others) at C; a named person or institution
+  whose access the articles do not show starts at C; a news outlet relays (C).
+* **affiliation**: the officials who spoke for the origin are named; they are one origin.
+* **side and interest** (``sides.csv``): a party to a conflict speaking of it has a stake in
+  the figure: one step down (B -> C).
 * **track record**: A needs a long record of complete reliability, which a handful of articles
   cannot show, so A is never proposed.
 
-Credibility of the claim (a figure, ``value`` + ``unit_kind``), from :func:`corroboration`:
+Credibility of the claim (a figure: ``value``, ``measure``, ``scope``), from its links
+(:func:`figure_origins`):
 
-* 1 **confirmed by other sources**: another origin on another side gives the same figure;
-* 2 **probably true**: another side gives a close figure (within ``tolerance``, 15 %);
+* 1 **confirmed by other sources**: an independent origin (another side) gives the same figure
+  for the same thing over the same scope (a different scope is not a confirmation);
+* 2 **probably true**: an independent origin gives a close figure (within ``tolerance``, 15 %);
 * 3 **possibly true**: only origins on the same side give the same or a close figure;
 * 6 **truth cannot be judged**: nobody else in the articles gives it or anything close.
   (4 *doubtful* and 5 *improbable* need a judgement the rubric cannot make: whether the claim is
@@ -43,20 +50,21 @@ from functools import lru_cache
 import pandas as pd
 
 from helpers.core import workspace
-from helpers.core.actors import actor, side_of, side_role, sides
-from helpers.core.datafiles import read_table
-from helpers.core.story import load_story
-from helpers.core.text import format_number
-from helpers.reliability.corroborate import close, corroboration, figure_origins
+from helpers.core.actors import actor, side_role, sides
+from helpers.core.story import OTHER, Story
+from helpers.reliability.corroborate import claim_label, close, corroboration, figure_origins
+from helpers.reliability.graded import _main_claim, access_of, main_origins, origins_to_grade
+from helpers.reliability.origin_rule import confirmations, side_key
+from helpers.reliability.origin_rule import origin as origin_of_speaker
 from helpers.reliability.signals import data_table
 
 __all__ = [
     "CREDIBILITY",
     "GRADES_KEY",
-    "ORIGINS_TO_GRADE",
     "RELIABILITY",
     "Proposal",
     "admiralty_scale",
+    "claim_label",
     "grade_name",
     "load_grades",
     "main_origins",
@@ -72,9 +80,6 @@ RELIABILITY = ("A", "B", "C", "D", "E", "F")
 CREDIBILITY = ("1", "2", "3", "4", "5", "6")
 #: the workspace key of the learner's grades (``work/grades.json``)
 GRADES_KEY = "grades"
-#: how many origins a learner grades: the most quoted, which the articles lean on most
-ORIGINS_TO_GRADE = 6
-_QUALIFIER_WORDS = {"approx": "about ", "lower": "at least ", "upper": "up to "}
 
 
 # ------------------------------------------------------------------------------- the scale
@@ -122,100 +127,9 @@ def grade_name(reliability, credibility=None) -> str:
 
 
 @lru_cache(maxsize=1)
-def _access() -> dict[str, tuple[str, str]]:
-    table = read_table(load_story().path("access"), columns=["origin", "access", "why"])
-    return {r.origin: (r.access, r.why) for r in table.itertuples()}
-
-
-@lru_cache(maxsize=1)
 def _interests() -> dict[str, str]:
     table = sides()
     return dict(zip(table["side"], table["interest"], strict=True))
-
-
-def _actor(origin: str):
-    return actor(origin) if origin else None
-
-
-def claim_label(value: float, unit_kind: str = "", qualifier: str = "") -> str:
-    """``"about 10 000 troops"``: a figure as a learner reads it (French thousands, with a narrow
-    no-break space, :func:`helpers.core.text.format_number`)."""
-    number = format_number(value)
-    words = _QUALIFIER_WORDS.get(qualifier.split(", ")[0] if qualifier else "", "")
-    return f"{words}{number} {unit_kind}".strip()
-
-
-def _main_claim(origin: str, links: pd.DataFrame, table: pd.DataFrame) -> pd.Series | None:
-    """The origin's claim to grade: the figure it gives in most articles, then the one others
-    give too, then the largest."""
-    mine = links[links["speaker"] == origin]
-    if mine.empty:
-        return None
-    per_value = mine.groupby(["value", "unit_kind"]).agg(
-        n=("article_id", "nunique"), qualifier=("qualifier", "first")
-    ).reset_index()
-    others = table.set_index(["value", "unit_kind"])["n_origins"]
-    per_value["others"] = [others.get((v, u), 1) - 1 for v, u in
-                           zip(per_value["value"], per_value["unit_kind"], strict=True)]
-    per_value = per_value.sort_values(["n", "others", "value"], ascending=False, kind="stable")
-    return per_value.iloc[0]
-
-
-def _unit_kinds(unit_kinds) -> tuple | None:
-    """``"story"``: the kinds the story's question counts (any, when it names none)."""
-    if isinstance(unit_kinds, str) and unit_kinds == "story":
-        return load_story().question.unit_kinds or None
-    return unit_kinds
-
-
-def main_origins(
-    figures: pd.DataFrame, claims: pd.DataFrame | None = None, unit_kinds="story"
-) -> pd.DataFrame:
-    """The origins to grade: every speaker behind a figure of ``unit_kinds`` (``"story"``: the
-    kinds the story's question counts, troops for the course; ``None``: any).
-
-    Columns: ``origin, kind, side, role, access, n_articles, articles, figures, claim, value,
-    unit_kind``. ``articles`` are those quoting the origin (every claim it is tagged with, when
-    ``claims`` is given; else those where it gives a figure). ``figures`` lists its figures;
-    ``claim`` is the one proposed for grading. Sorted by ``n_articles``, then by number of
-    figures, descending.
-    """
-    links = figure_origins(figures)
-    unit_kinds = _unit_kinds(unit_kinds)
-    if unit_kinds is not None:
-        links = links[links["unit_kind"].isin(list(unit_kinds))]
-    links = links[links["speaker"] != ""]
-    table = corroboration(figures)
-    rows = []
-    for origin, mine in links.groupby("speaker", sort=True):
-        if claims is not None and len(claims):
-            articles = sorted(set(claims.loc[claims["speaker"] == origin, "article_id"]))
-        else:
-            articles = sorted(set(mine["article_id"]))
-        found = _actor(origin)
-        side = mine["side"].iloc[0]
-        main = _main_claim(origin, links, table)
-        figures_ = [claim_label(v, u, q) for v, u, q in
-                    mine[["value", "unit_kind", "qualifier"]].drop_duplicates(
-                        ["value", "unit_kind"]).itertuples(index=False)]
-        rows.append({
-            "origin": origin,
-            "kind": found.kind if found else "",
-            "side": side,
-            "role": side_role(side),
-            "access": _access().get(origin, ("unknown", ""))[0],
-            "n_articles": len(articles),
-            "articles": articles,
-            "figures": figures_,
-            "claim": claim_label(main["value"], main["unit_kind"], main["qualifier"]),
-            "value": float(main["value"]),
-            "unit_kind": main["unit_kind"],
-        })
-    out = pd.DataFrame(rows, columns=["origin", "kind", "side", "role", "access", "n_articles",
-                                      "articles", "figures", "claim", "value", "unit_kind"])
-    out["_n"] = out["figures"].map(len)
-    out = out.sort_values(["n_articles", "_n"], ascending=False, kind="stable")
-    return out.drop(columns="_n").reset_index(drop=True)
 
 
 # ------------------------------------------------------------------------------- proposals
@@ -250,73 +164,96 @@ class Proposal:
         return self.explain()
 
 
-def _reliability(origin: str) -> tuple[str, dict[str, str]]:
+def _reliability(origin: str, kind: str = "", story: Story | None = None,
+                 speakers=()) -> tuple[str, dict[str, str]]:
+    """(letter, reasons): anonymity, access, affiliation, side and interest, track record."""
     reasons: dict[str, str] = {}
-    found = _actor(origin)
-    if found is None:
-        reasons["anonymity"] = (f"“{origin}” is not in the course's actor table: who it is and "
-                                "what it could know are unknown; look it up (lateral reading).")
-        return "F", reasons
-    if found.kind == "anonymous":
+    found = actor(origin) if origin else None
+    kind = found.kind if found else kind
+    if kind == "anonymous":
         reasons["anonymity"] = ("anonymous: nobody is named, so neither its record nor its "
                                 "access can be checked → F (reliability cannot be judged).")
         return "F", reasons
-    access, why = _access().get(found.canonical, ("indirect" if found.kind == "media"
-                                                  else "unknown", ""))
-    if found.kind == "media" and not why:
-        why = "a news outlet relays what others tell it: grade the origin it quotes."
+    if not kind:
+        reasons["anonymity"] = (f"who “{origin}” is, and what it could know, the articles do "
+                                "not say: look it up (lateral reading) → F until you know.")
+        return "F", reasons
+    access, why = access_of(origin, story)
+    if access == "unknown" and kind == "media":
+        access, why = "indirect", "a news outlet relays what others tell it: grade its origin."
+    elif access == "unknown":
+        why = (f"named ({kind}), but the articles do not say how it would know: find out "
+               "(lateral reading)")
     level = 1 if access == "direct" else 2  # index in RELIABILITY: B or C
-    start = RELIABILITY[level]
-    reasons["access"] = f"{access}{': ' + why if why else ''} → starts at {start}."
-    role = side_role(found.side)
-    interest = _interests().get(found.side, "")
-    if role == "belligerent":
+    reasons["access"] = f"{access}{': ' + why if why else ''} → starts at {RELIABILITY[level]}."
+    others = [s for s in speakers if s and s != origin]
+    if others:
+        reasons["affiliation"] = (f"{_join(others)} speak{'s' if len(others) == 1 else ''} for "
+                                  f"{origin}: one origin, graded once.")
+    side = found.side if found else ""
+    if side_role(side) == "belligerent":
         level += 1
-        reasons["side and interest"] = (f"{found.side} is a party to the war. {interest} "
-                                        f"→ one step down, to {RELIABILITY[level]}.")
+        reasons["side and interest"] = (f"{side} is a party to the war. "
+                                        f"{_interests().get(side, '')} → one step down, to "
+                                        f"{RELIABILITY[level]}.")
+    elif side and side != OTHER:
+        reasons["side and interest"] = (f"{side}, not a party to the conflict: no step down. "
+                                        f"{_interests().get(side, '')}".strip())
     else:
-        side = found.side if found.side != "other" else "no known side"
-        reasons["side and interest"] = (f"{side}, not a party to the war: no step down. "
-                                        f"{interest}".strip())
+        reasons["side and interest"] = ("no stake in the figures is known from the articles: "
+                                        "ask who it answers to, and what it gains.")
     reasons["track record"] = ("A needs a long record of complete reliability, which these "
                                "articles cannot show: never proposed.")
     return RELIABILITY[level], reasons
 
 
-def _credibility(origin: str, value, unit_kind: str, table: pd.DataFrame,
-                 tolerance: float, label: str = "") -> tuple[str, str]:
-    """(grade, reason) for ``origin``'s figure ``value`` of ``unit_kind``."""
-    own_side = side_of(origin)
+def _join(items) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
-    def side_key(name: str, side: str) -> str:
-        return name if side in ("", "other") else side  # an unknown side is its own
 
-    def foreign(name: str) -> bool:
-        return side_key(name, side_of(name)) != side_key(origin, own_side)
+def _others(links: pd.DataFrame, origin: str, mask) -> dict[str, tuple[str, set[str]]]:
+    """``{origin: (side key, scopes)}`` of the other origins among ``links[mask]``."""
+    rows = links[mask & (links["origin"] != "") & (links["origin"] != origin)]
+    out: dict[str, tuple[str, set[str]]] = {}
+    for row in rows.itertuples():
+        key, scopes = out.get(row.origin, (side_key(row.origin, row.side), set()))
+        out[row.origin] = (key, scopes | {row.scope})
+    return out
 
-    same = table[(table["value"] == value) & (table["unit_kind"] == unit_kind)]
-    others = [o for o in (same["speakers"].iloc[0] if len(same) else []) if o != origin]
-    label = label or claim_label(value, unit_kind)
-    other_side = [o for o in others if foreign(o)]
-    if other_side:
-        names = ", ".join(f"{o} ({side_of(o) or 'side unknown'})" for o in other_side)
-        return "1", (f"{label}: also given by {names}, on another side → 1 (confirmed by "
-                     "other sources). Check they did not get it from the same place.")
-    nearby = table[(table["unit_kind"] == unit_kind) & (table["value"] != value)
-                   & table["value"].map(lambda v: close(v, value, tolerance))]
-    near = sorted({(o, v) for v, origins in zip(nearby["value"], nearby["speakers"], strict=True)
-                   for o in origins if o != origin})
-    near_other = [(o, v) for o, v in near if foreign(o)]
-    if near_other:
-        names = ", ".join(f"{o}: {claim_label(v, unit_kind)}" for o, v in near_other)
-        return "2", (f"{label}: nobody else gives exactly this, but another side gives a close "
-                     f"figure ({names}) → 2 (probably true).")
-    if others or near:
-        names = ", ".join(others + [f"{o}: {claim_label(v, unit_kind)}" for o, v in near])
-        return "3", (f"{label}: only origins on the same side say the same or close ({names}):"
-                     " they are not independent → 3 (possibly true).")
-    return "6", (f"{label}: nobody else in these articles gives this figure or a close one → 6 "
-                 "(truth cannot be judged). If other information contradicts it, 4 or 5.")
+
+def _credibility(origin: str, value, measure: str, scopes: set[str], links: pd.DataFrame,
+                 tolerance: float, label: str) -> tuple[str, str]:
+    """(grade, reason) for ``origin``'s figure ``value`` of ``measure`` (the rule of
+    :mod:`.origin_rule`: other origins, other sides, the same scope)."""
+    mine = (side_key(origin, next(iter(links.loc[links["origin"] == origin, "side"]), None)),
+            scopes)
+    kind = links["measure"] == measure
+    same = _others(links, origin, kind & (links["value"] == value))
+    confirm, differ = confirmations(mine, same)
+    note = ""
+    if differ:
+        what = "; ".join(sorted({s for o in differ for s in same[o][1] if s}))
+        note = (f" {_join(differ)} give{'s' if len(differ) == 1 else ''} the same number for "
+                f"something else ({what}): a different scope is not a confirmation.")
+    if confirm:
+        return "1", (f"{label}: also given by {_join(confirm)}, independent of {origin} "
+                     "→ 1 (confirmed by other sources). Check they did not get it from the "
+                     f"same place.{note}")
+    near_mask = kind & (links["value"] != value) & links["value"].map(
+        lambda v: close(v, value, tolerance))
+    near = _others(links, origin, near_mask)
+    near_confirm, _ = confirmations(mine, near)
+    if near_confirm:
+        return "2", (f"{label}: nobody else gives exactly this, but {_join(near_confirm)}, "
+                     f"independent of {origin}, give{'s' if len(near_confirm) == 1 else ''} a "
+                     f"close figure → 2 (probably true).{note}")
+    own_side = [o for o, (key, _) in {**same, **near}.items() if key == mine[0]]
+    if own_side:
+        return "3", (f"{label}: only {_join(own_side)}, on the same side, say the same or "
+                     f"close: they are not independent → 3 (possibly true).{note}")
+    return "6", (f"{label}: nobody else in these articles confirms it → 6 (truth cannot be "
+                 f"judged). If other information contradicts it, 4 or 5.{note}")
 
 
 def propose_grade(
@@ -325,54 +262,59 @@ def propose_grade(
     value: float | None = None,
     unit_kind: str | None = None,
     tolerance: float = 0.15,
+    *,
+    measure: str | None = None,
+    scope: str | None = None,
+    kind: str = "",
+    story: Story | None = None,
 ) -> Proposal:
-    """The rubric's grade for ``origin`` (a canonical speaker) and one of its figures.
+    """The rubric's grade for ``origin`` and one of its figures. A speaker is folded into the
+    origin they speak for first (Antony Blinken: the United States).
 
-    ``value`` (and ``unit_kind``, default: the figure's own) names the claim; without it the
-    origin's main claim is graded (the figure it gives in most articles). An origin with no
-    figure gets credibility 6, with a reason saying so.
+    ``value`` (with ``measure`` or ``unit_kind``, default: the figure's own) names the claim;
+    without it the origin's main claim is graded (the figure it gives in most articles).
+    ``kind``: what the claims table says the origin is, when the actor table does not know it
+    (``anonymous``, ``person``…); ``story``: whose ``access.csv`` says what each could know. An
+    origin with no figure gets credibility 6, with a reason saying so.
     """
-    reliability, reasons = _reliability(origin)
-    table = corroboration(figures)
+    name = origin_of_speaker(origin) or str(origin)
     links = figure_origins(figures)
-    claim = ""
+    mine = links[links["origin"] == name]
+    reliability, reasons = _reliability(name, kind, story, sorted(set(mine["speaker"])))
+    if value is None and len(mine):
+        main = _main_claim(mine, corroboration(figures))
+        value, measure, scope = float(main["value"]), main["measure"], main["scope"]
     if value is None:
-        main = _main_claim(origin, links, table)
-        if main is not None:
-            value, unit_kind = float(main["value"]), main["unit_kind"]
-    elif unit_kind is None:
-        kinds = links.loc[(links["speaker"] == origin) & (links["value"] == value), "unit_kind"]
-        unit_kind = kinds.iloc[0] if len(kinds) else ""
-    if value is None:
-        credibility = "6"
         reasons["corroboration"] = ("no figure from this origin in the table: pick one of its "
                                     "claims to grade its credibility.")
-    else:
-        mine = links[(links["speaker"] == origin) & (links["value"] == value)]
-        qualifier = mine["qualifier"].iloc[0] if len(mine) else ""
-        claim = claim_label(value, unit_kind or "", qualifier)
-        credibility, reasons["corroboration"] = _credibility(origin, value, unit_kind or "",
-                                                             table, tolerance, claim)
-    return Proposal(origin, claim, reliability, credibility, reasons)
-
-
-def origins_to_grade(figures: pd.DataFrame, claims: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The origins a learner grades, notebook 04's widget and the report alike: the
-    :data:`ORIGINS_TO_GRADE` most quoted of :func:`main_origins`. ``figures``: those answering
-    the story's question (:func:`helpers.figures.story_figures`)."""
-    return main_origins(figures, claims).head(ORIGINS_TO_GRADE).reset_index(drop=True)
+        return Proposal(name, "", reliability, "6", reasons)
+    at = mine[mine["value"] == value]
+    if unit_kind is not None:
+        at = at[at["unit_kind"] == unit_kind]
+    if measure is None:
+        measure = at["measure"].iloc[0] if len(at) else (unit_kind or "")
+    at = at[at["measure"] == measure]
+    scopes = {scope} if scope else set(at["scope"]) or {""}
+    qualifier = at["qualifier"].iloc[0] if len(at) else ""
+    shown = scope if scope is not None else next((s for s in at["scope"] if s), "")
+    claim = claim_label(value, measure, qualifier, shown)
+    credibility, reasons["corroboration"] = _credibility(name, value, measure, scopes, links,
+                                                         tolerance, claim)
+    return Proposal(name, claim, reliability, credibility, reasons)
 
 
 def propose_grades(figures: pd.DataFrame, claims: pd.DataFrame | None = None,
-                   unit_kinds="story", origins: pd.DataFrame | None = None) -> pd.DataFrame:
+                   unit_kinds="story", origins: pd.DataFrame | None = None,
+                   story: Story | None = None) -> pd.DataFrame:
     """A proposal for each origin and its claim: ``origin, claim, proposed, reliability,
     credibility, name, reasons`` (reasons as one text). ``origins``: a table of
     :func:`main_origins` (e.g. :func:`origins_to_grade`); default, every main origin."""
     if origins is None:
-        origins = main_origins(figures, claims, unit_kinds)
+        origins = main_origins(figures, claims, unit_kinds, story=story)
     rows = []
     for row in origins.itertuples():
-        p = propose_grade(row.origin, figures, value=row.value, unit_kind=row.unit_kind)
+        p = propose_grade(row.origin, figures, value=row.value, measure=row.measure,
+                          scope=row.scope, kind=row.kind, story=story)
         rows.append({"origin": p.origin, "claim": p.claim, "proposed": p.code,
                      "reliability": p.reliability, "credibility": p.credibility,
                      "name": p.name,

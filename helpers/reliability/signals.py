@@ -17,7 +17,10 @@ anonymous_sources      int: distinct anonymous speakers (*un responsable ukraini
 hedged_share           float 0-1: share of claims (a sentence the parser split counts once) that
                        are hedged (conditionnel, *selon*, *affirme*...)
 direct_quotes          int: claims quoting someone's words, with a speaker
-verification_caveats   int: sentences saying a claim was not verified or not confirmed
+verification_caveats   int: sentences where the outlet says it has not, or could not, check a
+                       claim itself (its own caveat)
+not_confirmed          int: sentences saying someone else (often the other side) has not
+                       confirmed a claim: not the outlet's caveat
 other_side_response    int: sentences giving the accused side's answer (denial, no comment)
 stated_original_source text: outlets or agencies the text credits (``"Yonhap, AFP"``), or ``""``
 aggregator_traces      int: aggregator lines the loader removed (a bare separator is not counted)
@@ -80,12 +83,18 @@ def _signals() -> pd.DataFrame:
 SIGNALS: tuple[str, ...] = tuple(_signals()["signal"])
 
 
-def signal_explanations() -> pd.DataFrame:
+def signal_explanations(story=None) -> pd.DataFrame:
     """``signal, meaning, does_not_prove`` (+ ``type, reading, method``), one row per column of
     :func:`article_signals`; ``reading`` says whether more of it shows transparency, calls for
-    caution, or is context (for colour-coding a table)."""
-    table = _signals()
-    return table[["signal", "meaning", "does_not_prove", "type", "reading", "method"]].copy()
+    caution, or is context (for colour-coding a table). The meanings are generic; a story with
+    a ``signal_examples.csv`` (the course's: ``story`` None) adds its examples after them."""
+    table = _signals()[["signal", "meaning", "does_not_prove", "type", "reading",
+                        "method"]].copy()
+    story = story if hasattr(story, "rows") else load_story(story)
+    examples = {r["signal"]: r["example"] for r in story.rows("signal_examples")}
+    table["meaning"] = [f"{m} E.g. {examples[s]}." if examples.get(s) else m
+                        for s, m in zip(table["signal"], table["meaning"], strict=True)]
+    return table
 
 
 # ------------------------------------------------------------------------------- patterns
@@ -438,6 +447,7 @@ def article_signals(corpus, docs=None, claims=None) -> pd.DataFrame:
             "hedged_share": 0.0,
             "direct_quotes": 0,
             "verification_caveats": counts["verification_caveats"],
+            "not_confirmed": counts["not_confirmed"],
             "other_side_response": counts["other_side_response"],
             "stated_original_source": ", ".join(dict.fromkeys(credits)),
             "aggregator_traces": counts["aggregator_traces"],

@@ -10,6 +10,7 @@ import io
 import pandas as pd
 
 from helpers.core.story import Question
+from helpers.core.text import short_id
 from helpers.display.points import speaker_markers, timeline_points
 from helpers.display.spread import plot_spread
 from helpers.display.timeline import plot_timeline
@@ -50,11 +51,16 @@ def spread_png(estimates: pd.DataFrame, question: Question) -> bytes:
 
 
 def timeline_alt(points: pd.DataFrame, question: Question) -> str:
-    first, last = points["stated_on"].min(), points["stated_on"].max()
-    listed = "; ".join(f"{p['label']} on {day(p['stated_on'])}" for _, p in points.iterrows())
+    dated = points[points["stated_on"].notna()]
+    listed = "; ".join(
+        f"{p['label']} on {day(p['stated_on'])}" if not pd.isna(p["stated_on"])
+        else f"{p['label']} in article {short_id(p['articles'][0])} (no date)"
+        for _, p in points.iterrows())
+    when = (f"from {day(dated['stated_on'].min())} to {day(dated['stated_on'].max())}"
+            if len(dated) else "placed by article (no date found)")
     return (f"Timeline chart of {len(points)} estimates of {question.answers}, by the date "
-            f"stated, from {day(first)} to {day(last)}, between "
-            f"{num(points['value'].min())} and {num(points['value'].max())}: {listed}.")
+            f"stated, {when}, between {num(points['value'].min())} and "
+            f"{num(points['value'].max())}: {listed}.")
 
 
 def spread_alt(points: pd.DataFrame, s: pd.Series) -> str:

@@ -9,6 +9,9 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.core import workspace
+from helpers.core.story import load_story
+from helpers.figures.question import story_figures
+from helpers.reliability.corroborate import corroboration
 from helpers.report.write import reliability_tables
 
 #: the CSV files :func:`export_tables` writes, and the results table each comes from
@@ -19,13 +22,18 @@ EXPORTS = {"claims": "claims.csv", "figures": "figures.csv", "signals": "signals
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def export_tables(results: dict, folder=None) -> list[Path]:
+def export_tables(results: dict, folder=None, story=None) -> list[Path]:
     """Write ``claims.csv``, ``figures.csv``, ``signals.csv`` and ``corroboration.csv`` from
     :func:`helpers.pipeline.run`'s ``results`` into ``folder`` (``None``: ``exports/`` in the work
     folder) and return their paths. UTF-8 with a byte-order mark (Excel reads the accents), no
-    index, list cells joined with ``"; "``, dates as ``YYYY-MM-DD``."""
+    index, list cells joined with ``"; "``, dates as ``YYYY-MM-DD``. ``story``: corroborate the
+    figures answering its question (the one chosen in notebook 05), not ``results``' own."""
     folder = Path(folder) if folder is not None else workspace.root() / "exports"
     folder.mkdir(parents=True, exist_ok=True)
+    if story is not None:
+        answering = story_figures(results["figures"], load_story(story).question
+                                  if not hasattr(story, "question") else story.question)
+        results = {**results, "corroboration": corroboration(answering)}
     tables = reliability_tables(results)
     paths = []
     for key, name in EXPORTS.items():

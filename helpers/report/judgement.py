@@ -21,14 +21,22 @@ from helpers.reliability.grading import (
 )
 from helpers.report.page import DASH, friendly_note, table_html
 
+NOTEBOOK_NAMES = {"04": "Assessing reliability", "05": "Your own investigation"}
 
-def grades_section(figures: pd.DataFrame, claims: pd.DataFrame, story: Story) -> str:
-    """The learner's grades beside the rubric's, for the origins notebook 04 has them grade
+
+def _where(notebook: str) -> str:
+    return f"notebook {notebook} (<em>{NOTEBOOK_NAMES.get(notebook, '')}</em>)"
+
+
+def grades_section(figures: pd.DataFrame, claims: pd.DataFrame, story: Story,
+                   notebook: str = "04") -> str:
+    """The learner's grades beside the rubric's, for the origins the notebook has them grade
     (:func:`helpers.reliability.origins_to_grade` of ``figures``, those answering the story's
     question) and any other origin they graded."""
     grades = load_grades()
     try:
-        proposals = propose_grades(figures, claims, origins=origins_to_grade(figures, claims))
+        proposals = propose_grades(figures, claims, story=story,
+                                   origins=origins_to_grade(figures, claims, story=story))
     except (KeyError, ValueError):  # a table without the columns the rubric needs
         proposals = pd.DataFrame(columns=["origin", "claim", "proposed", "reliability",
                                           "credibility", "name", "reasons"])
@@ -40,11 +48,11 @@ def grades_section(figures: pd.DataFrame, claims: pd.DataFrame, story: Story) ->
             return code or DASH
 
     if not grades:
-        example = story.report_text("grade_example", 'save_grade("origin", "C", 3, note="why")')
         parts = [friendly_note(
-            "You have not saved any grades yet. In notebook 04 (<em>Assessing "
-            f"reliability</em>), grade each origin with <code>{html.escape(example)}</code>, "
-            "then write this report again: your grades will appear here, beside the rubric's.")]
+            f"You have not saved any grades yet. In {_where(notebook)}, grade each origin with "
+            "the grading widget (a letter for the source, a number for the claim, then "
+            "<em>Save grade</em>), then write this report again: your grades will appear here, "
+            "beside the rubric's.")]
         if len(proposals):
             rows = [{"origin": r["origin"], "claim": r["claim"],
                      "proposed": named(r["proposed"])}
@@ -74,23 +82,25 @@ def grades_section(figures: pd.DataFrame, claims: pd.DataFrame, story: Story) ->
     return intro + "\n" + table_html(pd.DataFrame(rows), "grades")
 
 
-def conclusion_section(story: Story) -> str:
-    """The learner's saved conclusion and what the checker says of it."""
+def conclusion_section(story: Story, claims: pd.DataFrame | None = None,
+                       notebook: str = "04") -> str:
+    """The learner's saved conclusion and what the checker says of it (knowing the story's
+    speakers from ``claims``)."""
     saved = workspace.load(CONCLUSION_KEY)
     text = saved.get("text", "") if isinstance(saved, dict) else saved
     text = text.strip() if isinstance(text, str) else ""
     if not text:
         ask = story.report_text("conclusion_ask", "what the figures say")
         return friendly_note(
-            "You have not saved a conclusion yet. At the end of notebook 04 (<em>Assessing "
-            f"reliability</em>), write your paragraph: {html.escape(ask)}, how sure (an "
-            "estimative term such as <em>likely</em>), according to which independent "
-            "origins. Save it, then write this report again.")
+            f"You have not saved a conclusion yet. At the end of {_where(notebook)}, write your "
+            f"paragraph: {html.escape(ask)}, how sure (an estimative term such as "
+            "<em>likely</em>), according to which independent origins. Save it, then write "
+            "this report again.")
     paragraphs = "".join(f"<p>{html.escape(p.strip())}</p>"
                          for p in text.split("\n\n") if p.strip())
     parts = [f'<blockquote class="conclusion">{paragraphs}</blockquote>']
     try:
-        check = conclusion_report(text)
+        check = conclusion_report(text, story, claims)
     except Exception as err:  # the checker's data missing: the paragraph still goes in
         warnings.warn(f"The conclusion checker could not run ({err}).", stacklevel=2)
         return "\n".join(parts)

@@ -9,9 +9,10 @@ import html
 import pandas as pd
 
 from helpers.core.story import Story
-from helpers.core.text import is_missing
+from helpers.core.text import is_missing, short_id
 from helpers.display.points import timeline_points, value_text
-from helpers.figures.question import spread, story_estimates
+from helpers.display.timeline import undated_note
+from helpers.figures.question import past_figures, spread, story_estimates
 from helpers.reliability import shared_passages, signal_explanations
 from helpers.report.charts import (
     figure_html,
@@ -120,44 +121,70 @@ def figures_section(figures: pd.DataFrame, label_of: dict) -> str:
 
 
 def estimates_section(figures: pd.DataFrame, label_of: dict, story: Story) -> str:
-    """The estimates answering the story's question: the timeline, the spread, the table."""
+    """The estimates answering the story's question: the timeline, the spread, the table; the
+    figures about earlier events, apart."""
     question = story.question
     if figures is None or figures.empty or "unit_kind" not in figures.columns:
         return empty_note(story.report_text(
             "no_figures", "No figure answers the story's question, so there is no timeline to "
             "draw."))
     est = story_estimates(figures, question=question)
+    past = past_section(figures, label_of, story)
     if est.empty:
         return empty_note(f"No figure estimates {question.answers}, so there is no timeline "
-                          "to draw.")
+                          "to draw.") + past
     points = timeline_points(est)
     parts = [f'<p class="intro">One point per estimate of {html.escape(question.answers)}, at '
-             "the date it was stated. Colour = the speaker's side; shape = the speaker; a "
-             "hollow marker is approximate, an arrow a bound (“at least”, “up to”), a bar a "
-             "range.</p>"]
+             "the date it was stated (by article when its article has no date). Colour = the "
+             "speaker's side; shape = the speaker; a hollow marker is approximate, an arrow a "
+             "bound (“at least”, “up to”), a bar a range.</p>"]
     if len(points):
-        caption = story.report_text("timeline_caption", "The timeline of the estimates.")
+        caption = story.report_text("timeline_caption", f"The timeline: {question.text}")
         parts.append(figure_html(timeline_png(est, question), timeline_alt(points, question),
                                  caption))
+    undated = sorted({short_id(a) for a in est.loc[est["stated_on"].isna(), "article_id"]})
+    if undated:
+        parts.append(f'<p class="friendly">{html.escape(undated_note(undated))}</p>')
     if len(points) >= 2:
         s = spread(est)
         caption = (f"The spread: from {num(s['low'])} ({s['low_by']}) to {num(s['high'])} "
                    f"({s['high_by']}), {s['ratio']:.1f} times as many.")
         parts.append(figure_html(spread_png(est, question), spread_alt(points, s), caption))
-    rows = [{"stated on": day(r["stated_on"]), "speaker": r["speaker"] or "nobody named",
-             "side": r["side"], "estimate": value_text(r), "scope": r.get("scope") or DASH,
+    rows = [{"stated on": day(r["stated_on"]) if not is_missing(r["stated_on"]) else "no date",
+             "speaker": r["speaker"] or "nobody named", "side": r["side"],
+             "estimate": value_text(r), "scope": r.get("scope") or DASH,
              "article": label_of.get(str(r["article_id"]), r["article_id"]),
              "as written": r["text"], "mentions": r.get("mentions", 1)}
             for _, r in est.iterrows()]
     parts.append('<p class="intro">The same estimates as a table (the chart\'s data):</p>')
     parts.append(table_html(pd.DataFrame(rows), "estimates"))
-    return "\n".join(parts)
+    return "\n".join(parts) + past
 
 
-def signals_section(signals: pd.DataFrame, label_of: dict) -> str:
+def past_section(figures: pd.DataFrame, label_of: dict, story: Story) -> str:
+    """The figures counting what the question counts, but about an earlier event: listed apart,
+    never on the timeline."""
+    past = past_figures(figures, story.question)
+    if past.empty:
+        return ""
+    rows = [{"article": label_of.get(str(r["article_id"]), r["article_id"]),
+             "figure": value_text(r), "as written": r["text"],
+             "speaker": r["speaker"] or "nobody named", "sentence": cut(r["sentence"], 220)}
+            for _, r in past.iterrows()]
+    return ('\n<h3 id="past">Figures about earlier events</h3>\n<p class="intro">These count '
+            f"{html.escape(question_words(story))} too, but for an earlier event (a past "
+            "disaster, a previous day): they are not this story's figures and stay off the "
+            "timeline.</p>\n" + table_html(pd.DataFrame(rows), "past"))
+
+
+def question_words(story: Story) -> str:
+    return story.question.counted or "what the question counts"
+
+
+def signals_section(signals: pd.DataFrame, label_of: dict, story: Story | None = None) -> str:
     if signals is None or signals.empty:
         return empty_note("No article, so no signals.")
-    meaning = signal_explanations().set_index("signal")
+    meaning = signal_explanations(story).set_index("signal")
     columns = [label_of.get(str(a), str(a)) for a in signals["article_id"]]
     rows = []
     for signal in [c for c in signals.columns if c != "article_id"]:
@@ -181,11 +208,12 @@ def corroboration_section(table: pd.DataFrame, label_of: dict) -> str:
     rows = []
     for _, r in table.iterrows():
         rows.append({
-            "figure": f"{num(r['value'])} {r['unit_kind']}".strip(),
+            "figure": r["claim"] if r.get("claim") else f"{num(r['value'])} {r['unit_kind']}",
             "as written": joined(r.get("texts", [])),
             "articles": joined(label_of.get(str(a), a) for a in r["articles"]),
             "origins": f"{r['n_origins']}: {joined(r['origins'])}" if r["n_origins"] else "0",
             "speakers": joined(r["speakers"]) or DASH,
+            "scopes": joined(r.get("scopes", [])) or DASH,
             "independence": r["independent"],
         })
     return table_html(pd.DataFrame(rows), "corroboration")

@@ -46,6 +46,7 @@ from helpers import SEEDS_DIR
 from helpers.core import workspace
 from helpers.core.story import Story, load_story
 from helpers.core.text import article_labels, format_day
+from helpers.figures.counted import with_question
 from helpers.figures.question import story_figures
 from helpers.pipeline import run
 from helpers.reliability import article_signals, corroboration
@@ -65,7 +66,8 @@ from helpers.sources.corpus import load_corpus
 
 
 def write_report(corpus_path=None, out_path=None, results: dict | None = None, *,
-                generated=None, title: str | None = None, cache=True) -> Path:
+                generated=None, title: str | None = None, cache=True,
+                notebook: str | None = None) -> Path:
     """Write the investigation as one self-contained HTML file and return its path.
 
     - ``corpus_path``: a folder (or file) of articles for :func:`helpers.sources.load_corpus`;
@@ -82,6 +84,8 @@ def write_report(corpus_path=None, out_path=None, results: dict | None = None, *
       ``None``: today. Give a fixed date for a reproducible file.
     - ``title``: the report's title (default: the story's); ``cache``: passed to
       :func:`helpers.pipeline.run`.
+    - ``notebook``: where the learner grades and concludes ("04" for the course's story, "05"
+      for their own by default), for the lines that say how to add what is missing.
     """
     story = load_story(corpus_path)
     skipped: list[str] = []
@@ -98,7 +102,7 @@ def write_report(corpus_path=None, out_path=None, results: dict | None = None, *
         label = _corpus_label(corpus_path, len(results["corpus"]),
                              seeds=corpus_path is None and _is_seeds(results["corpus"]))
     page = report_html(results, generated=generated, title=title, corpus_label=label,
-                      load_notes=skipped, story=story)
+                      load_notes=skipped, story=story, notebook=notebook)
     path = Path(out_path) if out_path is not None else workspace.root() / "report.html"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(page, encoding="utf-8")
@@ -106,17 +110,20 @@ def write_report(corpus_path=None, out_path=None, results: dict | None = None, *
 
 
 def report_html(results: dict, generated=None, title: str | None = None,
-                corpus_label: str | None = None, load_notes=(), story: Story | None = None) -> str:
+                corpus_label: str | None = None, load_notes=(), story: Story | None = None,
+                notebook: str | None = None) -> str:
     """The report's HTML, as text (what :func:`write_report` writes). ``story``: the course's
-    when None."""
+    when None; every heading, chart and selection of figures follows its question."""
     story = story or load_story()
+    notebook = notebook or ("04" if story.folder == SEEDS_DIR.resolve() else "05")
     corpus = results["corpus"]
     claims = results["claims"]
     figures = results["figures"]
+    story = with_question(story, figures)  # a folder nobody chose a question for
     # the figures answering the story's question: the selection notebook 04 grades and
     # corroborates (helpers.figures.story_figures), so the report shows what the notebook shows
     answering = story_figures(figures, story.question)
-    tables = reliability_tables(results, answering)
+    tables = reliability_tables(results, answering, recompute=True)
     labels = article_labels(corpus["article_id"])
     label_of = dict(zip(corpus["article_id"].astype(str), labels, strict=True))
     corpus_label = corpus_label or f"{len(corpus)} articles"
@@ -142,32 +149,35 @@ def report_html(results: dict, generated=None, title: str | None = None,
                 "qualifier (<em>environ</em> = about, <em>au moins</em> = at least, "
                 "<em>jusqu'à</em> = up to) and who gives it.",
                 figures_section(figures, label_of)),
-        section("timeline", story.report_text("timeline_heading", "The estimates over time"), "",
-                estimates_section(figures, label_of, story), level=3),
+        section("timeline", story.report_text("timeline_heading",
+                                              f"{story.question.text} The figures over time"),
+                "", estimates_section(figures, label_of, story), level=3),
         section("reliability", "4. Assess reliability",
                 "Civic Online Reasoning: <em>Who is behind the information? What is the "
                 "evidence? What do other sources say?</em> What a reader can observe about "
                 "each article. None of these signals proves an article right or wrong.",
-                signals_section(tables["signals"], label_of)),
+                signals_section(tables["signals"], label_of, story)),
         section("corroboration", "Corroboration: articles are not origins",
-                "Five articles repeating one ministry are one origin. A figure is confirmed "
-                "only when independent origins, on different sides, give it.",
+                "Five articles repeating one ministry are one origin, and officials who speak "
+                "for one government are one origin. A figure is confirmed only when independent "
+                "origins, on different sides, give it for the same thing over the same scope.",
                 corroboration_section(tables["corroboration"], label_of), level=3),
         section("shared", "Shared passages",
                 "Text two articles have in common: one copied the other, or both copied a "
                 "third source (a news agency, a press release).",
                 shared_section(corpus, label_of), level=3),
         section("judgement", "5. Your judgement",
-                "The learner's own work from notebook 04, saved in the work folder.", ""),
+                f"The learner's own work from notebook {notebook}, saved in the work folder.",
+                ""),
         section("grades", "Your Admiralty grades",
                 "The Admiralty code grades the <em>source</em> (A completely reliable … "
                 "E unreliable, F cannot be judged) and the <em>information</em> (1 confirmed by "
                 "other sources … 5 improbable, 6 cannot be judged) separately.",
-                grades_section(answering, claims, story), level=3),
+                grades_section(answering, claims, story, notebook), level=3),
         section("conclusion", "Your conclusion",
                 story.report_text("conclusion_question",
-                                 "What the figures say, how sure, and according to whom."),
-                conclusion_section(story), level=3),
+                                 f"{story.question.text} How sure, and according to whom?"),
+                conclusion_section(story, claims, notebook), level=3),
     ]
     return page_html(title or story.title, _date_text(generated), corpus_label, sections)
 
@@ -178,11 +188,15 @@ def _date_text(generated) -> str:
     return generated if isinstance(generated, str) else format_day(generated, short=False)
 
 
-def reliability_tables(results: dict, answering: pd.DataFrame | None = None) -> dict:
+def reliability_tables(results: dict, answering: pd.DataFrame | None = None,
+                       recompute: bool = False) -> dict:
     """``signals`` and ``corroboration`` from ``results``, computed from its tables when absent
     (never by parsing again); ``answering``: the figures answering the story's question
-    (default: :func:`helpers.figures.story_figures` of the course's story)."""
+    (default: :func:`helpers.figures.story_figures` of the course's story). ``recompute``:
+    corroborate ``answering`` even when ``results`` has a table (made for another question)."""
     out = {k: results[k] for k in ("signals", "corroboration") if k in results}
+    if recompute and answering is not None:
+        out.pop("corroboration", None)
     if "signals" not in out:
         out["signals"] = article_signals(results["corpus"], docs=results.get("docs"),
                                         claims=results["claims"])

@@ -10,6 +10,7 @@ from helpers.sources.provenance import (
     sources_table,
     spelling_variants,
 )
+from helpers.sources.sources_form import sources_rows, write_sources
 from helpers.sources.uploads import (
     choose_folder,
     my_articles_folder,
@@ -20,5 +21,6 @@ from helpers.sources.uploads import (
 __all__ = [
     "CorpusWarning", "choose_folder", "find_article", "find_sentences", "load_corpus",
     "my_articles_folder", "removed_summary", "removed_table", "same_text", "save_uploads",
-    "short_id", "sources_table", "spelling_variants", "use_own_workspace",
+    "short_id", "sources_rows", "sources_table", "spelling_variants", "use_own_workspace",
+    "write_sources",
 ]  # fmt: skip

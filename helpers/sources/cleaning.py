@@ -192,6 +192,9 @@ def looks_like_headline(line: str) -> bool:
 _DATE_SHAPE = re.compile(
     r"(?<!\d)(\d{1,2})(?:er)?([ /.])(\S+?)\2(\d{4})(?!\d)|(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)"
 )
+#: a date line that names a day relative to the reading ("Publié aujourd'hui à 21h10"): no date
+_RELATIVE_DAY = re.compile(r"\b(?:aujourd['’]hui|hier|avant-hier|today|yesterday)\b", re.I)
+
 _DATEPARSER_STRICT = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
                       "DATE_ORDER": "DMY"}
 
@@ -260,8 +263,12 @@ class _Page:
             name = found.group("name")
             if name and name.casefold() not in self.result.byline.casefold():
                 self.result.byline = ", ".join(filter(None, [self.result.byline, name]))
-        if rule.kind == "date line" and self.result.published is None:
+        if rule.kind in ("date line", "byline") and self.result.published is None:
             self.result.published = find_date(line)
+            if self.result.published is None and _RELATIVE_DAY.search(line):
+                self.result.warnings.append(
+                    f"the date line says « {line} »: a day relative to when the page was "
+                    "saved, so no date; write the date in the sources form (notebook 05)")
         if rule.kind == "site name" and not self.result.site_name:
             self.result.site_name = line
 
@@ -356,12 +363,20 @@ def _read_top(page: _Page, title: str) -> str:
             k += 1
     if not title:
         return ""
+    # a standfirst may come before the byline and date lines: one prose line is let through
+    # (and kept), then only bylines and date lines are read
+    after_standfirst = tuple(r for r in after if r.kind in ("byline", "date line")
+                             and r.how != "name")
+    standfirst = False
     for i in live[k:]:
         line = page.tidy[i]
+        rules = after_standfirst if standfirst else after
         if _key(line) == _key(title):
             page.remove(i, "repeated headline")
-        elif hit := _first_match(after, line):
+        elif hit := _first_match(rules, line):
             page.apply(i, *hit)
+        elif not standfirst and not page.result.byline and page.result.published is None:
+            standfirst = True
         else:
             break
     return title

@@ -39,6 +39,7 @@ appended as they are (``summary_en``, one English line on what the article repor
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -98,17 +99,47 @@ def read_article(path: Path, folder: Path | None = None) -> dict:
         kinds = sorted({item["kind"] for item in removed})
         what = f"only boilerplate ({', '.join(kinds)})" if kinds else "no article text"
         raise SkipFile(f"nothing left after cleaning: {what}")
+    warnings = cleaned.warnings
+    if meta["published"]:  # the page's metadata dates it: a relative date line does not matter
+        warnings = [w for w in warnings if not w.startswith(RELATIVE_DATE_NOTE)]
+    outlet = meta["outlet"] or cleaned.site_name
+    if not outlet and (guess := outlet_from_name(path.stem)):
+        outlet = guess
+        warnings = [*warnings, f"outlet '{guess}' read from the file name: check it in the "
+                               "sources form"]
     return {
         "title": cleaned.title,
         "text": cleaned.text,
         "raw": raw,
         "byline": meta["byline"] or cleaned.byline,
         "published": meta["published"] or timestamp(cleaned.published),
-        "outlet": meta["outlet"] or cleaned.site_name,
+        "outlet": outlet,
         "source_file": shown_name(path.name),
-        "warnings": notes + meta.get("notes", []) + cleaned.warnings,
+        "warnings": notes + meta.get("notes", []) + warnings,
         "removed": removed,
     }
+
+
+#: how the cleaning's note on a relative date line begins (:mod:`.cleaning`)
+RELATIVE_DATE_NOTE = "the date line says"
+_NAME_PARTS = re.compile(r"[_\s]+")
+#: words of a file name that are never an outlet
+_NOT_OUTLETS = frozenset({"article", "articles", "texte", "text", "copie", "copy", "page",
+                          "document", "doc", "sans", "titre", "untitled", "nouveau", "new"})
+
+
+def outlet_from_name(stem: str) -> str:
+    """The outlet a learner's file name gives, when it follows the common pattern ``number_
+    outlet_slug`` (``01_journaldumidi_premier-bilan``: ``journaldumidi``) or starts with a web
+    address (``lemonde.fr_…``); ``""`` otherwise: a guess the sources form shows for checking."""
+    parts = [p for p in _NAME_PARTS.split(stem) if p]
+    if len(parts) >= 2 and re.fullmatch(r"[\w-]+\.(?:fr|com|net|org|info|be|ch|ca|eu)", parts[0]):
+        return parts[0]
+    if len(parts) >= 3 and parts[0].isdigit():
+        word = parts[1]
+        if word.isalpha() and len(word) >= 3 and word.casefold() not in _NOT_OUTLETS:
+            return word
+    return ""
 
 
 def _warn(message: str) -> None:

@@ -1,5 +1,6 @@
-"""The Admiralty grading widget of notebook 04: one row per main origin, the learner's grade
-saved at once, the rubric's proposal and its reasons a click away.
+"""The Admiralty grading widget of notebooks 04 and 05: one row per origin (officials folded into
+the government or body they speak for), the learner's grade saved at once, the rubric's proposal
+and its reasons a click away.
 
 The rubric and the saving are :mod:`helpers.reliability.grading` (tested there); this module only
 draws them with ipywidgets, and is driven in tests by setting values and clicking.
@@ -29,9 +30,11 @@ class OriginGrader(widgets.VBox):
     """The controls for one origin: reliability, credibility, a note, Save, and Why?."""
 
     def __init__(self, origin: str, claim: str, figures: pd.DataFrame, value=None,
-                 unit_kind=None):
+                 unit_kind=None, *, measure=None, scope=None, kind: str = "", speakers=(),
+                 story=None):
         self.origin, self.claim = origin, claim
-        self.proposal = propose_grade(origin, figures, value=value, unit_kind=unit_kind)
+        self.proposal = propose_grade(origin, figures, value=value, unit_kind=unit_kind,
+                                      measure=measure, scope=scope, kind=kind, story=story)
         saved = load_grades().get(origin, {})
         self.reliability = widgets.Dropdown(options=_options("reliability"),
                                             value=saved.get("reliability", ""),
@@ -49,7 +52,9 @@ class OriginGrader(widgets.VBox):
         self.reasons = widgets.HTML()
         self.save_button.on_click(self.save)
         self.why_button.observe(lambda _c: self._show_reasons(), names="value")
-        title = widgets.HTML(f"<b>{html.escape(origin)}</b> — claim: "
+        others = [s for s in speakers if s and s != origin]
+        who = f" ({html.escape(', '.join(others))})" if others else ""
+        title = widgets.HTML(f"<b>{html.escape(origin)}</b>{who} — claim: "
                              f"{html.escape(claim or 'no figure')}")
         row = widgets.HBox([self.reliability, self.credibility])
         buttons = widgets.HBox([self.save_button, self.why_button, self.status])
@@ -89,13 +94,21 @@ class OriginGrader(widgets.VBox):
 class GradingWidget(widgets.VBox):
     """One :class:`OriginGrader` per main origin."""
 
-    def __init__(self, origins: pd.DataFrame, figures: pd.DataFrame):
+    def __init__(self, origins: pd.DataFrame, figures: pd.DataFrame, story=None):
         self.graders = [OriginGrader(r.origin, r.claim, figures, value=r.value,
-                                     unit_kind=r.unit_kind) for r in origins.itertuples()]
+                                     unit_kind=getattr(r, "unit_kind", None),
+                                     measure=getattr(r, "measure", None),
+                                     scope=getattr(r, "scope", None),
+                                     kind=getattr(r, "kind", "") or "",
+                                     speakers=getattr(r, "speakers", ()) or (), story=story)
+                        for r in origins.itertuples()]
         intro = widgets.HTML(
-            "<b>Grade each origin.</b> <i>Source</i>: how reliable is the origin (A–F)? "
+            "<b>Grade each origin.</b> Officials who speak for one government or body are one "
+            "origin, graded once. <i>Source</i>: how reliable is the origin (A–F)? "
             "<i>Claim</i>: how credible is its figure (1–6)? Save each grade; then open the "
-            "rubric's grade and compare.")
+            "rubric's grade and compare." if len(origins) else
+            "<b>No origin to grade yet</b>: no figure answering your question names who it "
+            "comes from. Choose another question, or add articles that name their sources.")
         super().__init__([intro, *self.graders])
         self.add_class("kr-grading")
 
@@ -103,6 +116,7 @@ class GradingWidget(widgets.VBox):
         return "[the grading widget: run this cell in JupyterLab to use it]"
 
 
-def grading_widget(origins: pd.DataFrame, figures: pd.DataFrame) -> GradingWidget:
-    """The grading widget for ``origins`` (:func:`helpers.reliability.origins_to_grade`)."""
-    return GradingWidget(origins, figures)
+def grading_widget(origins: pd.DataFrame, figures: pd.DataFrame, story=None) -> GradingWidget:
+    """The grading widget for ``origins`` (:func:`helpers.reliability.origins_to_grade`);
+    ``story``: whose data say what each origin could know (the course's when None)."""
+    return GradingWidget(origins, figures, story)
