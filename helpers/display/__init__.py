@@ -1,21 +1,33 @@
-"""What the notebooks show: articles and entities as HTML, tables, charts and widgets."""
+"""What the notebooks show: articles and entities as HTML, tables, charts and widgets.
 
-from helpers.display.notebook import setup_notebook, show_article, show_entities
-from helpers.display.origins import plot_origins
-from helpers.display.spread import plot_spread, spread_table
-from helpers.display.tables import estimates_table, style_signals
-from helpers.display.timeline import plot_timeline
-from helpers.display.widgets.actors import actor_editor
-from helpers.display.widgets.claims import claim_filter
-from helpers.display.widgets.figures import figure_filter
-from helpers.display.widgets.grading import grading_widget
-from helpers.display.widgets.sources import sources_form
-from helpers.display.widgets.tagging import tagging_widget
-from helpers.display.widgets.upload import upload_widget
+The names below are imported from their modules on first use (PEP 562), not with the package: a
+notebook that only shows tables (00, 01) does not load matplotlib's charts or ipywidgets, and a
+learner keeps six notebooks open in Binder's 1 GB (``benchmarks/notebooks.py --all-open``).
+"""
 
-__all__ = [
-    "actor_editor", "claim_filter", "estimates_table", "figure_filter", "grading_widget",
-    "plot_origins", "plot_spread", "plot_timeline", "setup_notebook", "show_article",
-    "show_entities", "sources_form", "spread_table", "style_signals", "tagging_widget",
-    "upload_widget",
-]  # fmt: skip
+from importlib import import_module
+
+#: public name → the module that defines it
+_WHERE = {
+    "setup_notebook": "notebook", "show_article": "notebook", "show_entities": "notebook",
+    "plot_origins": "origins", "plot_spread": "spread", "spread_table": "spread",
+    "estimates_table": "tables", "style_signals": "tables", "plot_timeline": "timeline",
+    "actor_editor": "widgets.actors", "claim_filter": "widgets.claims",
+    "figure_filter": "widgets.figures", "grading_widget": "widgets.grading",
+    "sources_form": "widgets.sources", "tagging_widget": "widgets.tagging",
+    "upload_widget": "widgets.upload",
+}  # fmt: skip
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value  # once imported, an ordinary attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_WHERE])
