@@ -87,3 +87,17 @@ def test_a_figure_stated_la_veille_is_dated_the_day_before():
     figures = extract_figures("La veille, la préfecture avait annoncé au moins quatre morts.",
                               published=pd.Timestamp("2025-10-14"))
     assert figures["stated_on"].tolist() == [pd.Timestamp("2025-10-13")]
+
+
+def test_each_figure_takes_the_date_of_the_saying_it_belongs_to():
+    figures = extract_figures(
+        "Six personnes ont perdu la vie, a annoncé mardi la préfecture, qui faisait état la "
+        "veille d'au moins quatre morts.", published=pd.Timestamp("2025-10-14"))
+    assert figures["stated_on"].tolist() == [pd.Timestamp("2025-10-14"),
+                                              pd.Timestamp("2025-10-13")]
+
+
+def test_a_reporting_phrase_dates_its_statement():
+    figures = extract_figures("Mardi soir, les autorités faisaient encore état de six morts.",
+                              published=pd.Timestamp("2025-10-15"))
+    assert figures["stated_on"].tolist() == [pd.Timestamp("2025-10-14")]

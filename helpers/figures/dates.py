@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.claims.attribution.lexicon import dating_verbs
+from helpers.claims.attribution.lexicon import dating_verbs, verb_phrases
 from helpers.core.nlp import parse, token_table
 from helpers.core.text import FRENCH_MONTHS, normalise
 
@@ -316,10 +316,20 @@ def _is_reporting(token) -> bool:
 
 def _reporting_flags(table) -> list[bool]:
     """:func:`_is_reporting` for every token of a Doc (index = ``token.i``), from its
-    :func:`helpers.core.nlp.token_table`."""
+    :func:`helpers.core.nlp.token_table`; the verb of a reporting phrase counts too when its
+    words follow ("faisaient encore état de six morts")."""
     verbs = _reporting_verbs()
-    return [(pos == "VERB" or pos == "AUX") and lemma.lower() in verbs
-            for pos, lemma in zip(table.pos, table.lemma, strict=True)]
+    flags = [(pos == "VERB" or pos == "AUX") and lemma.lower() in verbs
+             for pos, lemma in zip(table.pos, table.lemma, strict=True)]
+    phrases = verb_phrases()
+    for i, lemma in enumerate(table.lemma):
+        for words, _phrase in phrases.get(lemma.lower(), ()):
+            # up to two adverbs between the verb and its phrase: "fait déjà état", "fait encore"
+            for gap in range(3):
+                if table.lower[i + 1 + gap : i + 1 + gap + len(words)] == words:
+                    flags[i] = True
+                    break
+    return flags
 
 
 def statement_date(span, published) -> tuple[pd.Timestamp, str]:
@@ -346,38 +356,65 @@ def _statement_date(span, published, table, reporting: list[bool], norm: str | N
     verb of saying (:func:`_reporting_flags`), so that an article's statements share one reading
     of its tokens. ``norm``: the Doc's text normalised, and ``dates``: ``_find_dates(norm)`` with
     the start of each, when the caller has them."""
+    found = _statement_dates(span, published, table, reporting, norm, dates)
+    return (found[0][1], found[0][2]) if found else (_timestamp(published), "")
+
+
+def _statement_dates(span, published, table, reporting: list[bool], norm: str | None = None,
+                     dates: tuple[list[DateMention], list[int]] | None = None
+                     ) -> list[tuple[int, pd.Timestamp, str]]:
+    """Every date of a statement that dates a verb of saying in ``span``: ``(the verb's token,
+    date, expression)``, in text order (see :func:`_statement_date`). A statement may report
+    two sayings ("a annoncé mardi la préfecture, qui faisait état la veille de quatre morts"):
+    each figure takes the date of the saying it belongs to (:func:`date_for`)."""
     base = _timestamp(published)
     offset = span.start_char
     text = table.doc_text[offset : span.end_char]  # span.text, not rebuilt token by token
-    has_reporting = any(reporting[span.start : span.end])
+    first_verb = next((k for k in range(span.start, span.end) if reporting[k]), -1)
     if norm is not None and dates is not None:
         mentions = _dates_between(norm, offset, span.end_char, *dates)
     else:
         mentions = _find_dates(norm[offset : span.end_char] if norm is not None
                                else normalise(text))
+    found = []
     for mention in mentions:
-        fronted = has_reporting and not text[: mention.start].strip(" \t\n,;:«»“”\"'—–-()")
         # fronted: "Fin novembre, X avait estimé…", "Samedi, X a déclaré…"
-        if fronted or _beside_reporting(span, table, reporting, offset + mention.start):
+        fronted = first_verb >= 0 and not text[: mention.start].strip(" \t\n,;:«»“”\"'—–-()")
+        verb = first_verb if fronted else _reporting_verb_of(span, table, reporting,
+                                                             offset + mention.start)
+        if verb >= 0:
             when = resolve_date(mention.text, base)
             if when is not pd.NaT:
-                return when, mention.text
-    return base, ""
+                found.append((verb, when, mention.text))
+    return found
 
 
-def _beside_reporting(span, table, reporting: list[bool], char: int) -> bool:
-    """Does the date at ``char`` belong to a verb of saying: its head is one, or one comes just
-    before it in the same clause ("a indiqué jeudi dernier que…")?"""
+def date_for(token: int, found: list[tuple[int, pd.Timestamp, str]], published
+             ) -> tuple[pd.Timestamp, str]:
+    """The date of the saying a figure at ``token`` belongs to, among a statement's
+    :func:`_statement_dates`: the nearest verb of saying before it, else the first after it;
+    the publication date when the statement dates no saying."""
+    if not found:
+        return _timestamp(published), ""
+    before = [f for f in found if f[0] <= token]
+    verb, when, text = max(before, key=lambda f: f[0]) if before else found[0]
+    return when, text
+
+
+def _reporting_verb_of(span, table, reporting: list[bool], char: int) -> int:
+    """The verb of saying the date at ``char`` belongs to (its head is one, or one comes just
+    before it in the same clause: "a indiqué jeudi dernier que…"), or -1."""
     first_token, end_token = span.start, span.end
     # the first token of the span starting at or after the date
     i = bisect.bisect_left(table.idx, char, first_token, end_token)
     if i >= end_token:
-        return False
-    if reporting[span.doc[i].head.i]:
-        return True
+        return -1
+    head = span.doc[i].head.i
+    if reporting[head]:
+        return head
     for j in range(i - 1, max(first_token - 1, i - 4), -1):
         if table.lower[j] in {"que", "qu'", "«", "“", "."}:
-            return False
+            return -1
         if reporting[j]:
-            return True
-    return False
+            return j
+    return -1

@@ -44,7 +44,7 @@ from helpers.figures.article import (
     _years,
     patterns,
 )
-from helpers.figures.dates import _find_dates, _statement_date
+from helpers.figures.dates import _find_dates, _statement_dates, date_for
 from helpers.figures.events import past_flags
 from helpers.figures.numbers import _find_numbers, parse_number  # parse_number: public API here
 from helpers.figures.qualifiers import (
@@ -231,10 +231,12 @@ def figures_in_doc(doc, published=None) -> list[dict]:
         members = st.groups[g]
         if g not in dated:
             span = doc[st.sents[members[0]].start : st.sents[members[-1]].end]
-            dated[g] = _statement_date(span, published, view.table, view.reporting, view.norm,
-                                       (dates, date_starts))
+            dated[g] = _statement_dates(span, published, view.table, view.reporting,
+                                        view.norm, (dates, date_starts))
             contexts[g] = " ".join(text[st.starts[members[0]] : st.ends[members[-1]]].split())
-        rows.append(_row(f, text, sid, members, st, dated[g], contexts[g]))
+        token = bisect.bisect_right(view.starts, f.start) - 1
+        rows.append(_row(f, text, sid, members, st, date_for(token, dated[g], published),
+                         contexts[g]))
     _date_repeated_figures(rows)
     past = past_flags(doc, [r["start"] for r in rows], [r["end"] for r in rows], dates, published)
     for row, flag in zip(rows, past, strict=True):
