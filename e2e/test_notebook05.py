@@ -16,13 +16,9 @@ from playwright.sync_api import Page, expect
 from test_lab import (
     CLICK,
     KERNEL_READY,
-    NO_CELL_RUNNING,
     PANEL,
-    RUN_ALL,
-    TRACEBACK,
-    _kernel_idle,
     _open_notebook,
-    _run_all_cells,
+    _run_all_and_wait,
 )
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -30,16 +26,6 @@ NOTEBOOK = "notebooks/05_your_own_investigation.ipynb"
 STORY = Path(__file__).resolve().parents[1] / "tests" / "data" / "stories" / "crue"
 ARTICLES = sorted(p for p in STORY.iterdir() if p.suffix in (".txt", ".html"))
 OUTLET = "Le Journal du Midi"
-
-
-def _run_all_and_wait(page: Page) -> None:
-    _run_all_cells(page)
-    page.wait_for_function(NO_CELL_RUNNING, arg=PANEL, timeout=RUN_ALL)
-    expect(_kernel_idle(page)).to_be_visible(timeout=RUN_ALL)
-    stderr = page.locator(
-        f'{PANEL} .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
-    errors = [t for t in stderr.all_inner_texts() if TRACEBACK.search(t)]
-    assert not errors, "a cell failed:\n" + "\n---\n".join(e[:2000] for e in errors)
 
 
 def _cell(page: Page, code: str):

@@ -6,11 +6,11 @@ Nothing is timed. Charts are drawn with matplotlib's Agg backend.
 
 import base64
 import datetime as dt
-from html.parser import HTMLParser
 
 import matplotlib
 import pandas as pd
 import pytest
+from report_page import ReportPage
 
 from helpers.core import workspace
 from helpers.pipeline import run
@@ -53,49 +53,6 @@ se poursuivent contre l'armée ukrainienne.</p>
 
 
 # ----------------------------------------------------------------------------- reading the HTML
-
-
-class _Page(HTMLParser):
-    """The tags of a page (name, attributes) and its tables by class: rows of cell texts."""
-
-    def __init__(self, text: str):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict]] = []
-        self.tables: dict[str, list[list[str]]] = {}
-        self._table = None
-        self._row = None
-        self._cell = None
-        self.feed(text)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        self.tags.append((tag, attrs))
-        if tag == "table":
-            name = next((c for c in (attrs.get("class") or "").split() if c.startswith("kr-")),
-                        "")
-            self._table = self.tables.setdefault(name, [])
-        elif tag == "tr" and self._table is not None:
-            self._row = []
-            self._table.append(self._row)
-        elif tag in ("td", "th") and self._row is not None:
-            self._cell = []
-
-    def handle_endtag(self, tag):
-        if tag in ("td", "th") and self._cell is not None:
-            self._row.append("".join(self._cell).strip())
-            self._cell = None
-        elif tag == "table":
-            self._table = None
-
-    def handle_data(self, data):
-        if self._cell is not None:
-            self._cell.append(data)
-
-    def images(self) -> list[dict]:
-        return [attrs for tag, attrs in self.tags if tag == "img"]
-
-    def rows(self, table: str, first: str) -> list[list[str]]:
-        return [r for r in self.tables.get(table, []) if r and r[0] == first]
 
 
 # ----------------------------------------------------------------------------- fixtures
@@ -158,7 +115,7 @@ def test_report_is_self_contained(seeds_page):
     assert "<link" not in lowered
     assert "@import" not in lowered
     assert "url(" not in lowered
-    for tag, attrs in _Page(seeds_page).tags:
+    for tag, attrs in ReportPage(seeds_page).tags:
         for name in ("src", "href"):
             value = attrs.get(name)
             if value is not None:
@@ -166,7 +123,7 @@ def test_report_is_self_contained(seeds_page):
 
 
 def test_charts_are_embedded_pngs_with_alt_text(seeds_page):
-    images = _Page(seeds_page).images()
+    images = ReportPage(seeds_page).images()
     assert len(images) == 2  # the timeline and the spread of the estimates
     for img in images:
         data = base64.b64decode(img["src"].removeprefix("data:image/png;base64,"))
@@ -180,7 +137,7 @@ def test_charts_are_embedded_pngs_with_alt_text(seeds_page):
 
 
 def test_report_has_every_section_and_the_date(seeds_page):
-    page = _Page(seeds_page)
+    page = ReportPage(seeds_page)
     ids = [attrs.get("id") for tag, attrs in page.tags if tag == "section"]
     for section in SECTIONS:
         assert section in ids
@@ -190,7 +147,7 @@ def test_report_has_every_section_and_the_date(seeds_page):
 
 
 def test_tables_show_the_investigation(seeds_page):
-    page = _Page(seeds_page)
+    page = ReportPage(seeds_page)
     sources = page.rows("kr-sources", "002")
     assert sources and "Zoé SAMIN" in sources[0] and "Fri 18 Oct 2024" in sources[0]
     assert "BBC" in page.rows("kr-sources", "004")[0]
@@ -219,7 +176,7 @@ def test_friendly_lines_when_nothing_is_saved(seeds_page):
     assert "save_grade(" not in seeds_page  # no Python in the hand-in
     # the rubric's proposals are shown for reference, marked as not the learner's: one row
     # per origin, officials folded into the government they speak for
-    page = _Page(seeds_page)
+    page = ReportPage(seeds_page)
     assert page.rows("kr-proposals", "Ukraine") and page.rows("kr-proposals", "États-Unis")
     assert not page.rows("kr-proposals", "GUR") and not page.rows("kr-proposals", "Lloyd Austin")
 
@@ -232,7 +189,7 @@ def test_saved_grades_and_conclusion_appear(seeds, tmp_path):
                                           "the GUR.\n\n<b>Second</b> paragraph."})
     text = write_report(results=seeds, out_path=tmp_path / "r.html", generated=DAY).read_text(
         encoding="utf-8")
-    page = _Page(text)
+    page = ReportPage(text)
     gur = page.rows("kr-grades", "Ukraine")
     assert len(gur) == 1
     row = gur[0]
@@ -267,7 +224,7 @@ def test_article_text_is_escaped(tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text  # the sentence, in the claims tables
     assert "<img src=x" not in text
     assert "&lt;img src=x" in text
-    assert all(img["src"].startswith("data:image/png;base64,") for img in _Page(text).images())
+    assert all(img["src"].startswith("data:image/png;base64,") for img in ReportPage(text).images())
 
 
 def test_own_folder_with_a_txt_and_an_html_article(tmp_path):
@@ -277,7 +234,7 @@ def test_own_folder_with_a_txt_and_an_html_article(tmp_path):
         path = write_report(folder, out_path=tmp_path / "out" / "report.html",
                             cache=tmp_path / "cache", generated=DAY)
     text = path.read_text(encoding="utf-8")
-    page = _Page(text)
+    page = ReportPage(text)
     assert "2 articles from “my_articles”" in text
     assert [r[0] for r in page.tables["kr-sources"][1:]] == ["001", "002"]
     html_row = page.rows("kr-sources", "002")[0]
@@ -354,6 +311,6 @@ def test_an_article_without_figures_still_gives_a_report(tmp_path):
     path = write_report(folder, out_path=tmp_path / "r.html", cache=False, generated=DAY)
     text = path.read_text(encoding="utf-8")
     assert "1 article from “one”" in text
-    assert not _Page(text).images()
+    assert not ReportPage(text).images()
     assert "so there is no timeline" in text
     assert "Only one article: nothing to compare." in text

@@ -12,13 +12,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
 import pandas as pd
 import pytest
 from nbclient import NotebookClient
+from report_page import ReportPage
 
 ROOT = Path(__file__).resolve().parents[1]
 STORIES = ROOT / "tests" / "data" / "stories"
@@ -43,42 +43,6 @@ def copy_articles(name: str, folder: Path) -> Path:
         if path.suffix in (".txt", ".html"):
             shutil.copy(path, folder / path.name)
     return folder
-
-
-class _Tables(HTMLParser):
-    """The report's tables by class (kr-…): rows of cell texts; its images' alt texts."""
-
-    def __init__(self, text: str):
-        super().__init__(convert_charrefs=True)
-        self.tables: dict[str, list[list[str]]] = {}
-        self.alts: list[str] = []
-        self._table = self._row = self._cell = None
-        self.feed(text)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "img":
-            self.alts.append(attrs.get("alt", ""))
-        elif tag == "table":
-            name = next((c for c in (attrs.get("class") or "").split() if c.startswith("kr-")),
-                        "")
-            self._table = self.tables.setdefault(name, [])
-        elif tag == "tr" and self._table is not None:
-            self._row = []
-            self._table.append(self._row)
-        elif tag in ("td", "th") and self._row is not None:
-            self._cell = []
-
-    def handle_endtag(self, tag):
-        if tag in ("td", "th") and self._cell is not None:
-            self._row.append("".join(self._cell).strip())
-            self._cell = None
-        elif tag == "table":
-            self._table = None
-
-    def handle_data(self, data):
-        if self._cell is not None:
-            self._cell.append(data)
 
 
 BOTH = pytest.mark.parametrize("investigation", ["crue", "manifestation"], indirect=True)
@@ -144,7 +108,7 @@ def test_the_report_is_about_the_learners_story(investigation):
     assert not STORY_WORDS.search(html), STORY_WORDS.search(html).group(0)
     assert "save_grade(" not in html and "notebook 04" not in html
     assert "notebook 05" in html
-    tables = _Tables(html)
+    tables = ReportPage(html)
     assert len(tables.tables["kr-estimates"]) > 2
     assert (work / "exports" / "corroboration.csv").is_file()
 
@@ -155,7 +119,7 @@ def test_the_past_flood_is_listed_apart_and_never_on_the_timeline(investigation)
     past = _text(_outputs(nb, "d5f83a16"))
     assert past.count("23") >= 3  # the 23 deaths of 2002, in each of the three articles
     html = (work / "report.html").read_text(encoding="utf-8")
-    tables = _Tables(html)
+    tables = ReportPage(html)
     assert "Figures about earlier events" in html
     assert [r for r in tables.tables["kr-past"][1:] if r[1] == "23"]
     estimates = [r[3] for r in tables.tables["kr-estimates"][1:]]
@@ -169,7 +133,7 @@ def test_the_undated_article_is_shown_by_article_with_how_to_add_its_date(invest
     html = (work / "report.html").read_text(encoding="utf-8")
     assert "No date for article 03: its figures are placed by article" in html
     assert "sources form of notebook 05" in html
-    tables = _Tables(html)
+    tables = ReportPage(html)
     undated = [r for r in tables.tables["kr-estimates"][1:] if r[0] == "no date"]
     assert undated and all(r[5] == "03" for r in undated)
     assert any("in article 03 (no date)" in alt for alt in tables.alts)
@@ -191,7 +155,7 @@ def test_every_origin_behind_the_figures_is_gradable(investigation):
     graded = origins_to_grade(answering, results["claims"], story=story)
     assert behind and behind == set(graded["origin"])
     html = (work / "report.html").read_text(encoding="utf-8")
-    proposals = {r[0] for r in _Tables(html).tables["kr-proposals"][1:]}
+    proposals = {r[0] for r in ReportPage(html).tables["kr-proposals"][1:]}
     assert proposals == behind
 
 
