@@ -50,3 +50,34 @@ def test_selon_lui_after_an_inverted_subject_past_a_time_phrase():
     text = ("« Nous restons mobilisés », a indiqué samedi en début d'après-midi le sous-préfet de "
             "Dax, Laurent Bressac. Selon lui, 80 maisons ont été inondées.")
     assert list(tags(text)["speaker"]) == ["Laurent Bressac", "Laurent Bressac"]
+
+
+# ----------------------------------------------------------------------------- 2 related roles
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jeanne Martin, maire de Brive, a annoncé la fermeture des écoles. « Nous ne prendrons "
+     "aucun risque », a expliqué l'élue.", "Jeanne Martin"),
+    ("Le député du Doubs, Paul Garnier, a interpellé le gouvernement. « Les éleveurs sont à "
+     "bout », a ajouté l'élu.", "Paul Garnier"),
+    ("Le procureur de Lyon, Marc Dupré, a ouvert une enquête. « Rien n'est exclu », a insisté "
+     "le magistrat.", "Marc Dupré"),
+    ("La juge d'instruction Marie Lenoir a entendu les témoins. « Le dossier avance », a "
+     "précisé la magistrate.", "Marie Lenoir"),
+    ("« Nous tiendrons », a déclaré le colonel Bruno Vial, commandant du groupement. Le "
+     "convoi partira à l'aube, a ajouté l'officier.", "Bruno Vial"),
+])
+def test_a_general_role_goes_back_to_the_person_named_in_a_role_it_covers(text, expected):
+    assert speaker(text) == expected
+
+
+def test_a_general_role_keeps_the_gender_of_its_article():
+    text = ("La sénatrice de la Corrèze, Lise Roux, a ouvert la réunion. Le maire de Tulle, Henri "
+            "Vidal, a ensuite pris la parole. « Il faut des moyens », a insisté l'élue.")
+    assert speaker(text) == "Lise Roux"
+
+
+def test_a_quotation_over_two_sentences_attributed_to_a_general_role():
+    text = ("Le procureur de Nîmes, Alain Roche, a ouvert une enquête.\n\n« Nous irons jusqu'au "
+            "bout. Les auteurs seront retrouvés », a martelé le magistrat.")
+    assert list(tags(text)["speaker"])[-2:] == ["Alain Roche", "Alain Roche"]

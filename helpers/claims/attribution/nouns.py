@@ -19,7 +19,7 @@ from helpers.claims.attribution.lexicon import (
     PRONOUNS,
     is_number,
     nationality_side,
-    role_key,
+    role_keys,
     word_class,
 )
 from helpers.claims.attribution.model import Context, Speaker
@@ -217,7 +217,7 @@ def _with_role(sp: Speaker, role_span) -> Speaker:
         gender = _morph(head, "Gender")
     start = 1 if len(role_span) and role_span[0].pos_ == "DET" else 0
     role = role_span[start:].text.strip(" ,") if len(role_span) > start else ""
-    heads = (role_key(head.lower_),) if head is not None else ()
+    heads = role_keys(head.lower_) if head is not None else ()
     return Speaker(sp.name, sp.kind, sp.side, sp.text, sp.pos, gender or sp.gender, "s",
                    role=role, heads=heads)
 
@@ -425,7 +425,7 @@ def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
         gender, number = "f", "s"
     elif first in {"les", "des", "ces"}:
         number = "p"
-    heads = (role_key(head.lemma_.lower()),) if head is not None and head.pos_ in {
+    heads = role_keys(head.lemma_.lower()) if head is not None and head.pos_ in {
         "NOUN", "PROPN"} else ()
     return Speaker(canonical_actor(text), kind, nationality_side(span), span.text.strip(" ,"), pos,
                    gender, number, heads=heads)

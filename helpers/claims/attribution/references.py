@@ -10,7 +10,7 @@ resolves French news references of this kind."""
 from __future__ import annotations
 
 from helpers.claims.affiliations import country_in
-from helpers.claims.attribution.lexicon import DEFINITE, role_key, word_class
+from helpers.claims.attribution.lexicon import DEFINITE, is_general_role, role_key, word_class
 from helpers.claims.attribution.model import Context, Speaker
 
 #: What a reader returns when the phrase is another reader's case.
@@ -120,7 +120,7 @@ def bare_reference(p):
         return NOT_DECIDED
     ctx = p.ctx
     head = _head(p)
-    if p.has("role_head") or head == "chercheur":
+    if p.has("role_head") or head == "chercheur" or is_general_role(head):
         found = _same_head(ctx, p, head, {"person"})
         return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
     if not (p.has("institution_head") or p.has("generic_org")):
