@@ -81,3 +81,32 @@ def test_a_quotation_over_two_sentences_attributed_to_a_general_role():
     text = ("Le procureur de Nîmes, Alain Roche, a ouvert une enquête.\n\n« Nous irons jusqu'au "
             "bout. Les auteurs seront retrouvés », a martelé le magistrat.")
     assert list(tags(text)["speaker"])[-2:] == ["Alain Roche", "Alain Roche"]
+
+
+# ----------------------------------------------------------------------------- 3 plural bodies
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Les douanes françaises annoncent avoir intercepté 800 kilos de tabac.", "douanes françaises"),
+    ("Les douanes revendiquent 30 % de saisies supplémentaires cette année.", "douanes"),
+    ("Les hôpitaux de la région signalent une hausse de 30 % des admissions.",
+     "hôpitaux de la région"),
+    ("Les urgences ont enregistré 400 passages dans la nuit.", "urgences"),
+])
+def test_plural_bodies_are_subjects_of_reporting_verbs(text, expected):
+    row = tags(text).iloc[-1]
+    assert (row["speaker"], row["speaker_kind"]) == (expected, "institution")
+
+
+def test_every_body_the_affiliation_lexicon_knows_can_speak():
+    """A word ``affiliation_words.csv`` reads as a body or a role (``douanes``) is one for the
+    attribution rules too (metonyms and phrases are the actor lexicon's)."""
+    from helpers.claims.attribution.lexicon import DATA_DIR, _words
+    from helpers.core.datafiles import read_rows
+
+    classes = _words()[0]
+    speaking = classes["institution_head"] | classes["role_head"]
+    words = {r["word"] for r in read_rows(DATA_DIR / "affiliation_words.csv")}
+    missing = {w for w in words if " " not in w and "'" not in w and w not in speaking}
+    assert missing <= {"élysée", "matignon", "état"}, missing
+

@@ -17,6 +17,7 @@ from helpers.claims.attribution.lexicon import (
     KIND_BY_CLASS,
     KIND_BY_LABEL,
     PRONOUNS,
+    _word_class_at,
     is_number,
     nationality_side,
     role_keys,
@@ -93,8 +94,25 @@ class Phrase:
         return word_class(self.tok, name)
 
 
+#: The word classes of nouns that can speak.
+_SPEAKING = ("institution_head", "role_head", "anonymous_head", "media_head")
+
+
+def _speaking_head(ctx: Context, h: int, lo: int) -> int:
+    """The body noun just before ``h`` when ``h`` cannot speak but that noun can: the model
+    sometimes reads an adjective as the head (``Les douanes françaises``: *françaises* a
+    noun, *douanes* its modifier)."""
+    tab, k = ctx.tab, h - 1
+    if k < lo or h in ctx.mention_at or tab.pos[k] != "NOUN" or not tab.text[h].islower():
+        return h
+    if any(_word_class_at(tab, h, c) for c in _SPEAKING):
+        return h
+    return k if any(_word_class_at(tab, k, c) for c in _SPEAKING) else h
+
+
 def _phrase(ctx: Context, h: int, lo: int, hi: int) -> Phrase:
     doc = ctx.doc
+    h = _speaking_head(ctx, h, lo)
     s, e = np_extent(doc, h, lo, hi)
     if h in ctx.mention_at:
         m = ctx.mention_at[h]
