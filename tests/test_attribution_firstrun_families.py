@@ -110,3 +110,17 @@ def test_every_body_the_affiliation_lexicon_knows_can_speak():
     missing = {w for w in words if " " not in w and "'" not in w and w not in speaking}
     assert missing <= {"élysée", "matignon", "état"}, missing
 
+
+# ----------------------------------------------------------------------------- 5 fuller names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le parquet de Brest a ouvert une enquête. Selon les chiffres du parquet, 30 personnes ont "
+     "été interpellées.", "parquet de Brest"),
+    ("Le rectorat de Nantes a fermé 40 écoles. Selon les données du rectorat, 12 000 élèves "
+     "sont concernés.", "rectorat de Nantes"),
+    ("La préfecture de la Somme a recensé 40 sinistrés. D'après le bilan de la préfecture, 12 "
+     "maisons sont détruites.", "préfecture de la Somme"),
+])
+def test_a_bare_body_after_du_is_the_body_named_before(text, expected):
+    assert speaker(text) == expected

@@ -97,6 +97,10 @@ class Phrase:
 #: The word classes of nouns that can speak.
 _SPEAKING = ("institution_head", "role_head", "anonymous_head", "media_head")
 
+#: A contracted preposition holds the article of the phrase after it (``les chiffres du
+#: parquet``: *le parquet*).
+_CONTRACTED = {"du": "le", "au": "le", "des": "les", "aux": "les"}
+
 
 def _speaking_head(ctx: Context, h: int, lo: int) -> int:
     """The body noun just before ``h`` when ``h`` cannot speak but that noun can: the model
@@ -110,6 +114,15 @@ def _speaking_head(ctx: Context, h: int, lo: int) -> int:
     return k if any(_word_class_at(tab, k, c) for c in _SPEAKING) else h
 
 
+def _determiner(doc, s: int) -> str:
+    """The phrase's article: its first word, or the article inside the preposition before it
+    (``du parquet``: ``le``)."""
+    if doc[s].pos_ == "DET" or doc[s].lower_ in INDEFINITE:
+        return doc[s].lower_
+    before = doc[s - 1] if s else None
+    return _CONTRACTED.get(before.lower_, "") if before is not None and before.pos_ == "ADP" else ""
+
+
 def _phrase(ctx: Context, h: int, lo: int, hi: int) -> Phrase:
     doc = ctx.doc
     h = _speaking_head(ctx, h, lo)
@@ -119,7 +132,7 @@ def _phrase(ctx: Context, h: int, lo: int, hi: int) -> Phrase:
         s, e = min(s, m.start), max(e, m.end)
     e_app, mediated = _apposition(doc, e, hi, ctx)
     in_span = [m for m in ctx.mentions if m.start < e_app and m.end > s]
-    det = doc[s].lower_ if doc[s].pos_ == "DET" or doc[s].lower_ in INDEFINITE else ""
+    det = _determiner(doc, s)
     return Phrase(ctx, h, lo, hi, s, e, e_app, mediated, det, in_span,
                   [m for m in in_span if m.actor.kind == "person"])
 
