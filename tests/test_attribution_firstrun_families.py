@@ -124,3 +124,24 @@ def test_every_body_the_affiliation_lexicon_knows_can_speak():
 ])
 def test_a_bare_body_after_du_is_the_body_named_before(text, expected):
     assert speaker(text) == expected
+
+
+# ----------------------------------------------------------------------------- 6 not hedges
+
+
+@pytest.mark.parametrize("text", [
+    "Les deux hommes devaient être jugés en comparution immédiate lundi.",
+    "Le prévenu a été présenté à un juge en vue d'une éventuelle mise en examen.",
+    "Les secours recherchent d'éventuelles victimes sous les décombres.",
+])
+def test_what_is_scheduled_or_possible_is_not_a_hedge(text):
+    row = tags(text).iloc[-1]
+    assert not row["hedged"], row["hedges"]
+
+
+@pytest.mark.parametrize("text", [
+    "Le suspect aurait été payé 5 000 euros.",
+    "La digue pourrait éventuellement céder.",
+])
+def test_the_conditional_and_eventuellement_still_hedge(text):
+    assert tags(text).iloc[-1]["hedged"]
