@@ -23,6 +23,8 @@ inverted subjects (``…, a indiqué lundi un responsable ukrainien`` comes out 
                     ``a-t-on appris auprès de X``, ``À Bercy, on…``
 :mod:`.subjects`    the subject of a verb, before or after it, past an opening place phrase
 :mod:`.phrases`     where a noun phrase ends; appositions both ways; a role after a name
+:mod:`.naming`      a noun phrase as the rules read it (article, apposition, actors in it) and
+                    the speaker it names as written
 :mod:`.nouns`       a noun phrase into a speaker, one reader per kind of phrase: a number (never
                     a speaker), a known actor, an anonymous source, a role and its name,
                     *son ministère*, a document (its publisher), a named entity, as written
