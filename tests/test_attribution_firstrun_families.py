@@ -111,6 +111,35 @@ def test_every_body_the_affiliation_lexicon_knows_can_speak():
     assert missing <= {"élysée", "matignon", "état"}, missing
 
 
+# ----------------------------------------------------------------------------- 4 bodies named
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deux routes restent coupées, selon le groupement de gendarmerie de l'Isère.",
+     "groupement de gendarmerie de l'Isère"),
+    ("Deux routes restent coupées, selon la brigade de gendarmerie de Lannion.",
+     "brigade de gendarmerie de Lannion"),
+    # a unit the lexicon does not list, named after its body
+    ("Deux suspects ont été interpellés, selon la section de recherches de la gendarmerie.",
+     "section de recherches de la gendarmerie"),
+])
+def test_a_unit_of_a_body_is_a_body(text, expected):
+    row = tags(text).iloc[-1]
+    assert (row["speaker"], row["speaker_kind"]) == (expected, "institution")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La préfecture a ouvert un gymnase. Près de 4.000 abonnés restent privés d'eau, contre "
+     "9.000 la veille, selon l'exploitant du réseau, Aquavia.", "Aquavia"),
+    ("Le SDIS a engagé 80 pompiers. Quelque 12.000 foyers restent sans courant, selon le "
+     "distributeur, Enedis.", "Enedis"),
+    ("La mairie a fermé le parc. Les trains circulent à nouveau, a indiqué l'opérateur "
+     "ferroviaire, la SNCF.", "SNCF"),
+])
+def test_a_generic_body_named_in_apposition_is_that_body(text, expected):
+    assert speaker(text) == expected
+
+
 # ----------------------------------------------------------------------------- 5 fuller names
 
 

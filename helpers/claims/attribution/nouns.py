@@ -3,10 +3,12 @@
 :func:`speaker_from_head` runs one reader per kind of phrase, in order: a pronoun, a number
 (never a speaker), a known actor, *la même source*, an anonymous source, a role (with its name
 in apposition), a possessive body (*son ministère*), a document (the body behind it), a phrase
-pointing back (:mod:`.references`), a named entity, a phrase as written."""
+pointing back (:mod:`.references`), a body named in apposition or known by a part of it
+(:mod:`.bodies`), a named entity, a phrase as written."""
 
 from __future__ import annotations
 
+from helpers.claims.attribution.bodies import body_in_apposition, unit_of_a_body
 from helpers.claims.attribution.groups import _is_past_participle
 from helpers.claims.attribution.lexicon import (
     DEFINITE,
@@ -311,8 +313,8 @@ def _as_noun(p: Phrase):
 
 
 _READERS = (_number_phrase, _known_actor, same_source, _anonymous, _demonstrative, _role,
-            _possessive, _document, _not_speaker, bare_reference, _definite_anonymous,
-            _mention_inside, _entity, _as_noun)
+            _possessive, _document, _not_speaker, body_in_apposition, bare_reference,
+            _definite_anonymous, _mention_inside, _entity, unit_of_a_body, _as_noun)
 
 
 def speaker_from_head(ctx: Context, h: int, lo: int, hi: int) -> Speaker | None:
