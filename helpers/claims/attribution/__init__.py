@@ -33,6 +33,8 @@ inverted subjects (``…, a indiqué lundi un responsable ukrainien`` comes out 
 :mod:`.pronouns`    ``il``, ``elle``, ``selon lui``, ``-t-il``: the person just quoted, else the
                     most recent compatible speaker or subject
 :mod:`.candidates`  the orchestrator: every cue of a sentence, and the one chosen
+:mod:`.parts`       a source for each part of a sentence that gives figures from several
+                    (``9 000 selon la préfecture, 25 000 selon les syndicats``)
 =================== =========================================================================
 
 The known actors come from :mod:`helpers.core.actors`: the French news lexicon, the story's own
@@ -49,10 +51,11 @@ from helpers.claims.attribution.context import build_context
 from helpers.claims.attribution.lexicon import CLOSERS, OPENERS, QUOTE_MARKS, reporting_verbs
 from helpers.claims.attribution.model import Candidate, Context, Speaker
 from helpers.claims.attribution.nouns import speaker_from_head
+from helpers.claims.attribution.parts import part_sources
 from helpers.claims.attribution.quotes import quote_mask, quote_state
 
 __all__ = [
     "CLOSERS", "OPENERS", "QUOTE_MARKS", "Candidate", "Context", "Speaker", "build_context",
-    "choose", "quote_mask", "quote_state", "remember", "reporting_verbs", "speaker_from_head",
-    "unit_candidates",
+    "choose", "part_sources", "quote_mask", "quote_state", "remember", "reporting_verbs",
+    "speaker_from_head", "unit_candidates",
 ]  # fmt: skip
