@@ -28,8 +28,12 @@ inverted subjects (``…, a indiqué lundi un responsable ukrainien`` comes out 
 :mod:`.nouns`       a noun phrase into a speaker, one reader per kind of phrase: a number (never
                     a speaker), a known actor, an anonymous source, a role and its name,
                     *son ministère*, a document (its publisher), a named entity, as written
-:mod:`.references`  phrases pointing back: *la même source*, *le maire* / *l'édile*, *la
-                    préfecture*, *l'institut*, *l'entreprise*
+:mod:`.references`  phrases pointing back: *la même source*, *le maire* / *l'édile* / *l'élue*,
+                    *la préfecture*, *l'institut*, *l'entreprise*
+:mod:`.bodies`      a body described, then named (*le gestionnaire du réseau, Enedis*); a unit
+                    named after its body (*le groupement de gendarmerie du Var*)
+:mod:`.places`      the département a sentence is about: *à Rennes, selon la préfecture* → the
+                    préfecture d'Ille-et-Vilaine
 :mod:`.pronouns`    ``il``, ``elle``, ``selon lui``, ``-t-il``: the person just quoted, else the
                     most recent compatible speaker or subject
 :mod:`.candidates`  the orchestrator: every cue of a sentence, and the one chosen

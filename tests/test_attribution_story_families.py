@@ -1,7 +1,11 @@
-"""A figure's source when its sentence gives figures from several (the « bataille des chiffres » of
-the test stories in ``tests/data/stories/``): each figure takes the source of its own part of the
-sentence, the sentence keeps one speaker. Sentences written for these tests, read with a story
-folder that has no actor table."""
+"""Families of errors found in the test stories (``tests/data/stories/``: crue, manifestation),
+tested on sentences written for these tests, read with a story folder that has no actor table.
+
+* A figure's source when its sentence gives figures from several (the « bataille des chiffres »):
+  each figure takes the source of its own part of the sentence, the sentence keeps one speaker.
+* A bare *la préfecture* with none named before: the préfecture of the département the sentence
+  or the article names.
+"""
 
 from __future__ import annotations
 
@@ -61,3 +65,33 @@ def test_the_sentence_keeps_one_speaker_and_lists_its_parts():
     assert row["speaker"] == "police"
     parts = [(text[a:b], name) for a, b, name in row["part_speakers"]]
     assert parts == [("Ils étaient 4 000 selon la police", "police"), ("9 000 selon la CGT", "CGT")]
+
+
+# ----------------------------------------------------------------------------- la préfecture
+
+
+def speaker(text: str) -> str:
+    return tag_claims(text).iloc[-1]["speaker"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("De violents orages ont frappé la Gironde lundi. Au moins 300 arbres sont tombés, selon la "
+     "préfecture.", "préfecture de la Gironde"),
+    ("À Grenoble, 3 000 personnes ont défilé selon la préfecture.", "préfecture de l'Isère"),
+    # a préfecture named before for another place is not this one
+    ("La préfecture du Var a recensé 40 blessés. À Lille, la préfecture a compté 2 000 "
+     "manifestants.", "préfecture du Nord"),
+    ("La préfecture du Var a recensé 40 blessés. La route reste coupée, selon la préfecture.",
+     "préfecture du Var"),
+])
+def test_a_bare_prefecture_is_that_of_the_departement_named(text, expected):
+    assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Des soldats venus de Corée du Nord ont été vus, selon la préfecture.",
+    "Le village de Saint-Jean-du-Gard est inondé, a indiqué la préfecture.",
+    "L'Olympique de Marseille a gagné. Le stade était plein, selon la préfecture.",
+])
+def test_a_place_inside_another_name_is_no_departement(text):
+    assert speaker(text) == "préfecture"
