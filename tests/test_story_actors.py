@@ -36,8 +36,10 @@ ARTICLES = {
         "Selon la CGT, 200 agents sont mobilisés. "
         "Le SDIS 83 a comptabilisé 900 interventions."
     ),
+    # no département named in a2 (its bare "la préfecture" would be the préfecture du Var at
+    # once, attribution/places.py): the bare body is left to the clustering across articles
     "a2": (
-        "Le bilan s'alourdit dans le Var\n\n"
+        "Le bilan s'alourdit encore\n\n"
         "Quatre personnes sont mortes, selon la préfecture. "
         "« La situation reste critique », a déclaré Arnaud. "
         "Le service départemental d'incendie et de secours (SDIS) du Var a mobilisé 600 "

@@ -27,6 +27,9 @@ claim_id        sentences the parser split apart but a reader reads as one share
 start_char      offsets of the sentence in the (normalised) article text
 end_char
 speaker_role    the role the text gives the speaker (``maire de Plouguerneau``), or ``""``
+part_speakers   when the sentence gives figures from several sources (``9 000 selon la
+                préfecture, 25 000 selon les syndicats``): ``[start_char, end_char, speaker]``
+                of each part that names its own source; ``[]`` otherwise
 =============== ==============================================================================
 
 What the libraries do: spaCy parses (once per article: pass ``docs`` to reuse the pipeline's
@@ -61,6 +64,7 @@ from helpers.claims.attribution import (
     Speaker,
     build_context,
     choose,
+    part_sources,
     remember,
     speaker_from_head,
     unit_candidates,
@@ -72,7 +76,7 @@ from helpers.core.story import story_in_use, story_of
 COLUMNS = [
     "article_id", "sentence_id", "sentence", "speaker", "speaker_kind", "cue", "quoted", "hedged",
     "hedges", "speaker_side", "speaker_text", "claim_id", "start_char", "end_char",
-    "speaker_role",
+    "speaker_role", "part_speakers",
 ]
 TERMINAL = re.compile(r"[.!?…](?:[\s\"»”)\]]*)$")
 WORD = re.compile(r"\w")
@@ -212,6 +216,7 @@ class _Article:
     word: list[bool]  # tokens with a word character
     speakers: list = field(default_factory=list)
     cues: list = field(default_factory=list)
+    parts: list = field(default_factory=list)  # each claim's part_sources
 
     @classmethod
     def of(cls, doc, sents) -> _Article:
@@ -231,8 +236,10 @@ def _cues(art: _Article) -> list:
     earlier speakers); 3: "C'est ce qu'affirment X" attributes the sentence before it too."""
     chosen: list = []
     for lo, hi in art.bounds:
-        cand = choose(unit_candidates(art.ctx, lo, hi))
+        cands = unit_candidates(art.ctx, lo, hi)
+        cand = choose(cands)
         chosen.append(cand)
+        art.parts.append(part_sources(art.ctx, lo, hi, cands) if cands else [])
         if cand is not None:
             remember(art.ctx, cand.speaker,
                      cand.speaker.pos if cand.speaker.pos >= lo else cand.pos)
@@ -300,8 +307,14 @@ def _rows(article_id: str, art: _Article, share: list[tuple[int, int]]) -> list[
                 "start_char": start + (len(raw) - len(raw.lstrip())),
                 "end_char": start + len(raw.rstrip()),
                 "speaker_role": sp.role if sp else "",
+                "part_speakers": _char_parts(art.tab, art.parts[k]),
             })
     return rows
+
+
+def _char_parts(tab: TokenTable, parts: list) -> list[list]:
+    """``[start_char, end_char, speaker]`` of each token range of :func:`part_sources`."""
+    return [[tab.idx[a], tab.idx[b - 1] + len(tab.text[b - 1]), sp.name] for a, b, sp in parts]
 
 
 def _tag_doc(article_id: str, doc, mentions: list | None = None) -> list[dict]:

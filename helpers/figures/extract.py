@@ -282,14 +282,27 @@ def _as_corpus(corpus_or_text, published=None) -> pd.DataFrame:
     raise TypeError("extract_figures expects a corpus DataFrame or a string")
 
 
-def _speakers(corpus: pd.DataFrame, docs, claims) -> dict:
+def _speakers(corpus: pd.DataFrame, docs, claims) -> tuple[dict, dict]:
+    """Each sentence's speaker by ``(article_id, sentence_id)``, and each article's parts of
+    sentences with their own source (``part_speakers``: ``(start_char, end_char, speaker)``)."""
     if claims is None:
         claims = tag_claims(corpus, docs=docs)
     if len(claims) == 0 or "speaker" not in claims.columns:
-        return {}
+        return {}, {}
     speakers = claims["speaker"].fillna("").astype(str)
-    return dict(zip(zip(claims["article_id"], claims["sentence_id"], strict=True), speakers,
-                    strict=True))
+    by_sentence = dict(zip(zip(claims["article_id"], claims["sentence_id"], strict=True),
+                           speakers, strict=True))
+    parts: dict = {}
+    if "part_speakers" in claims.columns:
+        for aid, found in zip(claims["article_id"], claims["part_speakers"], strict=True):
+            if isinstance(found, list | tuple) and len(found):
+                parts.setdefault(aid, set()).update(tuple(p) for p in found)
+    return by_sentence, parts
+
+
+def _part_speaker(parts, start: int) -> str:
+    """The source of the part of its sentence a figure starting at ``start`` sits in, or ``""``."""
+    return next((name for a, b, name in parts if a <= start < b), "")
 
 
 def extract_figures(corpus_or_text, docs=None, claims=None, published=None) -> pd.DataFrame:
@@ -318,7 +331,7 @@ def extract_figures(corpus_or_text, docs=None, claims=None, published=None) -> p
     docs = list(docs)
     if len(docs) != len(corpus):
         raise ValueError(f"{len(docs)} docs for {len(corpus)} articles: they must be aligned")
-    speakers = _speakers(corpus, docs, claims)
+    speakers, parts = _speakers(corpus, docs, claims)
 
     rows = []
     for aid, published, doc in zip(corpus["article_id"].tolist(), corpus["published"].tolist(),
@@ -326,7 +339,8 @@ def extract_figures(corpus_or_text, docs=None, claims=None, published=None) -> p
         found = figures_in_doc(doc, published)
         for row in found:
             first, last = row.pop("_group")
-            speaker = speakers.get((aid, row["sentence_id"]), "")
+            speaker = _part_speaker(parts.get(aid, ()), row["start"]) or speakers.get(
+                (aid, row["sentence_id"]), "")
             if not speaker:  # the parser may have cut the statement: ask its other pieces
                 for k in range(first, last + 1):
                     speaker = speakers.get((aid, k), "")

@@ -23,14 +23,22 @@ inverted subjects (``…, a indiqué lundi un responsable ukrainien`` comes out 
                     ``a-t-on appris auprès de X``, ``À Bercy, on…``
 :mod:`.subjects`    the subject of a verb, before or after it, past an opening place phrase
 :mod:`.phrases`     where a noun phrase ends; appositions both ways; a role after a name
+:mod:`.naming`      a noun phrase as the rules read it (article, apposition, actors in it) and
+                    the speaker it names as written
 :mod:`.nouns`       a noun phrase into a speaker, one reader per kind of phrase: a number (never
                     a speaker), a known actor, an anonymous source, a role and its name,
                     *son ministère*, a document (its publisher), a named entity, as written
-:mod:`.references`  phrases pointing back: *la même source*, *le maire* / *l'édile*, *la
-                    préfecture*, *l'institut*, *l'entreprise*
+:mod:`.references`  phrases pointing back: *la même source*, *le maire* / *l'édile* / *l'élue*,
+                    *la préfecture*, *l'institut*, *l'entreprise*
+:mod:`.bodies`      a body described, then named (*le gestionnaire du réseau, Enedis*); a unit
+                    named after its body (*le groupement de gendarmerie du Var*)
+:mod:`.places`      the département a sentence is about: *à Rennes, selon la préfecture* → the
+                    préfecture d'Ille-et-Vilaine
 :mod:`.pronouns`    ``il``, ``elle``, ``selon lui``, ``-t-il``: the person just quoted, else the
                     most recent compatible speaker or subject
 :mod:`.candidates`  the orchestrator: every cue of a sentence, and the one chosen
+:mod:`.parts`       a source for each part of a sentence that gives figures from several
+                    (``9 000 selon la préfecture, 25 000 selon les syndicats``)
 =================== =========================================================================
 
 The known actors come from :mod:`helpers.core.actors`: the French news lexicon, the story's own
@@ -47,10 +55,11 @@ from helpers.claims.attribution.context import build_context
 from helpers.claims.attribution.lexicon import CLOSERS, OPENERS, QUOTE_MARKS, reporting_verbs
 from helpers.claims.attribution.model import Candidate, Context, Speaker
 from helpers.claims.attribution.nouns import speaker_from_head
+from helpers.claims.attribution.parts import part_sources
 from helpers.claims.attribution.quotes import quote_mask, quote_state
 
 __all__ = [
     "CLOSERS", "OPENERS", "QUOTE_MARKS", "Candidate", "Context", "Speaker", "build_context",
-    "choose", "quote_mask", "quote_state", "remember", "reporting_verbs", "speaker_from_head",
-    "unit_candidates",
+    "choose", "part_sources", "quote_mask", "quote_state", "remember", "reporting_verbs",
+    "speaker_from_head", "unit_candidates",
 ]  # fmt: skip

@@ -13,7 +13,8 @@ from helpers.claims.attribution.lexicon import (
     _word_class_at,
 )
 from helpers.claims.attribution.model import Context
-from helpers.claims.attribution.nouns import _as_written, _speaker_from_actor, speaker_from_head
+from helpers.claims.attribution.naming import _as_written, _speaker_from_actor
+from helpers.claims.attribution.nouns import speaker_from_head
 from helpers.claims.attribution.phrases import np_extent
 from helpers.claims.attribution.quotes import quote_state
 from helpers.core.actors import find_actors

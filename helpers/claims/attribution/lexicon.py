@@ -232,6 +232,29 @@ def role_key(word: str) -> str:
     return _role_synonyms().get(word, word)
 
 
+@lru_cache(maxsize=1)
+def _general_roles() -> dict[str, tuple[str, ...]]:
+    """Each role and the general words that may name a person in it (``general_roles.csv``:
+    ``maire`` → ``élu``)."""
+    out: dict[str, set[str]] = {}
+    for r in read_rows(DATA_DIR / "general_roles.csv"):
+        for role in r["roles"].split("|"):
+            out.setdefault(role, set()).add(r["word"])
+    return {role: tuple(sorted(words)) for role, words in out.items()}
+
+
+def role_keys(word: str) -> tuple[str, ...]:
+    """The role a word names, then the general words for that role (``maire`` → ``("maire",
+    "élu")``): the nouns a later bare mention of that person may use."""
+    key = role_key(word)
+    return (key, *_general_roles().get(key, ()))
+
+
+def is_general_role(word: str) -> bool:
+    """``élu``, ``magistrat``: a word for the people of several roles (``general_roles.csv``)."""
+    return any(word in words for words in _general_roles().values())
+
+
 def word_class(tok, name: str) -> bool:
     """Is ``tok`` (or the hyphenated word it is part of: ``état-major``) in the word class?"""
     return _word_class_at(token_table(tok.doc), tok.i, name)

@@ -48,3 +48,4 @@ class Context:
     named: list = field(default_factory=list)  # (pos, Speaker) of bodies named as a subject
     cues: list = field(default_factory=list)  # (cue, start, end) from the Matcher
     reporting: list = field(default_factory=list)  # reporting_lemma of each token
+    places: list | None = None  # (character, "du Gard") of the départements named, when needed

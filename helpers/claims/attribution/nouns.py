@@ -3,12 +3,12 @@
 :func:`speaker_from_head` runs one reader per kind of phrase, in order: a pronoun, a number
 (never a speaker), a known actor, *la même source*, an anonymous source, a role (with its name
 in apposition), a possessive body (*son ministère*), a document (the body behind it), a phrase
-pointing back (:mod:`.references`), a named entity, a phrase as written."""
+pointing back (:mod:`.references`), a body named in apposition or known by a part of it
+(:mod:`.bodies`), a named entity, a phrase as written."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from helpers.claims.attribution.bodies import body_in_apposition, unit_of_a_body
 from helpers.claims.attribution.groups import _is_past_participle
 from helpers.claims.attribution.lexicon import (
     DEFINITE,
@@ -18,17 +18,21 @@ from helpers.claims.attribution.lexicon import (
     KIND_BY_LABEL,
     PRONOUNS,
     is_number,
-    nationality_side,
-    role_key,
+    role_keys,
     word_class,
 )
 from helpers.claims.attribution.model import Context, Speaker
+from helpers.claims.attribution.naming import (
+    Phrase,
+    _as_written,
+    _from_mention,
+    _phrase,
+    _speaker_from_actor,
+)
 from helpers.claims.attribution.phrases import (
-    _apposition,
     _morph,
     _name_before,
     _name_in,
-    _np_head,
     _role_after,
     np_extent,
 )
@@ -40,76 +44,7 @@ from helpers.claims.attribution.references import (
     retext,
     same_source,
 )
-from helpers.core.actors import Actor, canonical_actor, country_adjective
-
-
-def _speaker_from_actor(actor: Actor, span, pos: int, ctx: Context) -> Speaker:
-    gender, number = actor.gender, actor.number
-    head = _np_head(span) if actor.kind != "person" else None
-    if head is not None and head.pos_ in {"NOUN", "ADJ"}:
-        gender = _morph(head, "Gender") or gender
-        number = _morph(head, "Number") or number
-    if span is not None and span[0].lower_ == "les":
-        number = "p"
-    heads = tuple(dict.fromkeys([*actor.is_a, *([head.lemma_.lower()] if head is not None
-                                                and head.pos_ == "NOUN" else [])]))
-    return Speaker(actor.canonical, actor.kind, actor.side, span.text if span is not None else "",
-                   pos, gender, number, heads=heads)
-
-
-# ----------------------------------------------------------------------------- the phrase
-
-
-@dataclass
-class Phrase:
-    """The noun phrase headed by ``h``: tokens ``s:e``, ``s:e_app`` with an apposition, the
-    actor mentions in it, its determiner."""
-
-    ctx: Context
-    h: int
-    lo: int
-    hi: int
-    s: int
-    e: int
-    e_app: int
-    mediated: bool
-    det: str
-    mentions: list
-    persons: list
-
-    @property
-    def tok(self):
-        return self.ctx.doc[self.h]
-
-    @property
-    def span(self):
-        return self.ctx.doc[self.s : self.e]
-
-    @property
-    def full(self):
-        return self.ctx.doc[self.s : self.e_app]
-
-    def has(self, name: str) -> bool:
-        return word_class(self.tok, name)
-
-
-def _phrase(ctx: Context, h: int, lo: int, hi: int) -> Phrase:
-    doc = ctx.doc
-    s, e = np_extent(doc, h, lo, hi)
-    if h in ctx.mention_at:
-        m = ctx.mention_at[h]
-        s, e = min(s, m.start), max(e, m.end)
-    e_app, mediated = _apposition(doc, e, hi, ctx)
-    in_span = [m for m in ctx.mentions if m.start < e_app and m.end > s]
-    det = doc[s].lower_ if doc[s].pos_ == "DET" or doc[s].lower_ in INDEFINITE else ""
-    return Phrase(ctx, h, lo, hi, s, e, e_app, mediated, det, in_span,
-                  [m for m in in_span if m.actor.kind == "person"])
-
-
-def _from_mention(p: Phrase, m) -> Speaker:
-    ctx = p.ctx
-    return _speaker_from_actor(m.actor, ctx.doc[m.start : m.end], p.h, ctx)
-
+from helpers.core.actors import canonical_actor, country_adjective
 
 # ----------------------------------------------------------------------------- readers
 # Each reader returns a Speaker, None (nobody speaks), or NOT_DECIDED (another reader's case).
@@ -217,7 +152,7 @@ def _with_role(sp: Speaker, role_span) -> Speaker:
         gender = _morph(head, "Gender")
     start = 1 if len(role_span) and role_span[0].pos_ == "DET" else 0
     role = role_span[start:].text.strip(" ,") if len(role_span) > start else ""
-    heads = (role_key(head.lower_),) if head is not None else ()
+    heads = role_keys(head.lower_) if head is not None else ()
     return Speaker(sp.name, sp.kind, sp.side, sp.text, sp.pos, gender or sp.gender, "s",
                    role=role, heads=heads)
 
@@ -378,8 +313,8 @@ def _as_noun(p: Phrase):
 
 
 _READERS = (_number_phrase, _known_actor, same_source, _anonymous, _demonstrative, _role,
-            _possessive, _document, _not_speaker, bare_reference, _definite_anonymous,
-            _mention_inside, _entity, _as_noun)
+            _possessive, _document, _not_speaker, body_in_apposition, bare_reference,
+            _definite_anonymous, _mention_inside, _entity, unit_of_a_body, _as_noun)
 
 
 def speaker_from_head(ctx: Context, h: int, lo: int, hi: int) -> Speaker | None:
@@ -396,36 +331,3 @@ def speaker_from_head(ctx: Context, h: int, lo: int, hi: int) -> Speaker | None:
         if found is not NOT_DECIDED:
             return found
     return None
-
-
-def _clean_name(span) -> str:
-    """A name without its article's comma, its parenthesised acronym (``service départemental
-    d'incendie et de secours (SDIS) du Finistère`` → ``… de secours du Finistère``)."""
-    words = []
-    depth = 0
-    for t in span:
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth = max(0, depth - 1)
-        elif not depth:
-            words.append(t.text_with_ws)
-    return "".join(words).strip(" ,")
-
-
-def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
-    text = _clean_name(span) or span.text.strip(" ,")
-    head = _np_head(span)
-    gender = _morph(head, "Gender") if head is not None else ""
-    number = _morph(head, "Number") if head is not None else ""
-    first = span[0].lower_ if len(span) else ""
-    if first in {"un", "le", "ce", "cet"}:  # the article is more reliable than the noun's morph
-        gender, number = "m", "s"                # for epicene words ("un porte-parole")
-    elif first in {"une", "la", "cette"}:
-        gender, number = "f", "s"
-    elif first in {"les", "des", "ces"}:
-        number = "p"
-    heads = (role_key(head.lemma_.lower()),) if head is not None and head.pos_ in {
-        "NOUN", "PROPN"} else ()
-    return Speaker(canonical_actor(text), kind, nationality_side(span), span.text.strip(" ,"), pos,
-                   gender, number, heads=heads)

@@ -10,8 +10,9 @@ resolves French news references of this kind."""
 from __future__ import annotations
 
 from helpers.claims.affiliations import country_in
-from helpers.claims.attribution.lexicon import DEFINITE, role_key, word_class
+from helpers.claims.attribution.lexicon import DEFINITE, is_general_role, role_key, word_class
 from helpers.claims.attribution.model import Context, Speaker
+from helpers.claims.attribution.places import departmental_body
 
 #: What a reader returns when the phrase is another reader's case.
 NOT_DECIDED = object()
@@ -120,12 +121,14 @@ def bare_reference(p):
         return NOT_DECIDED
     ctx = p.ctx
     head = _head(p)
-    if p.has("role_head") or head == "chercheur":
+    if p.has("role_head") or head == "chercheur" or is_general_role(head):
         found = _same_head(ctx, p, head, {"person"})
         return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
     if not (p.has("institution_head") or p.has("generic_org")):
         return NOT_DECIDED
     found = _in_sentence(ctx, p, head) or _same_head(ctx, p, head, {"institution", "media"})
+    if found is None and p.has("departmental_body"):
+        found = departmental_body(p)
     if found is None and p.has("generic_org"):
         found = next((sp for sp in antecedents(ctx, p.s) if sp.kind == "institution"
                       and sp in [s for _, s in ctx.history]), None)

@@ -13,6 +13,7 @@ from helpers.claims.attribution.lexicon import (
     PRONOUNS,
     _word_class_at,
     _words,
+    is_number,
     word_class,
 )
 from helpers.claims.attribution.model import Context
@@ -43,10 +44,28 @@ def _looks_like_speaker(ctx: Context, j: int, documents: bool = False) -> bool:
 _ADJUNCT_PREPOSITIONS = {"à", "au", "aux", "sur", "dans", "lors", "devant", "auprès", "en"}
 
 
-def _skip_phrase(ctx: Context, j: int, hi: int) -> int:
-    """Past a set phrase, a time word, an adverb or a number (``lundi 4``) at ``j``; ``j`` when
-    there is none."""
+def _time_phrase_end(ctx: Context, j: int, hi: int) -> int:
+    """Past a phrase of time at ``j`` (``en fin de matinée``, ``vers 18 heures``, ``tard dans
+    la soirée``, ``peu avant midi``): its last time word; ``j`` when there is none (``la maire``
+    is not one: no time word ends it)."""
     tab = ctx.tab
+    end = k = j
+    while k < hi and k - j < 7:
+        if _word_class_at(tab, k, "time_word"):
+            end = k + 1
+        elif not (_word_class_at(tab, k, "time_link") or is_number(tab, k)):
+            break
+        k += 1
+    return end
+
+
+def _skip_phrase(ctx: Context, j: int, hi: int) -> int:
+    """Past a set phrase, a phrase of time, an adverb or a number (``lundi 4``) at ``j``; ``j``
+    when there is none."""
+    tab = ctx.tab
+    end = _time_phrase_end(ctx, j, hi)
+    if end > j:
+        return end
     low = tab.lower[j : j + 3]
     phrase = next((p for p in _words()[2] if low[: len(p)] == p), None)
     if phrase:

@@ -1,0 +1,66 @@
+"""Bodies described before they are named, and bodies known by a part of them: *selon le
+gestionnaire du réseau, Enedis* (the name in apposition, not the description: the description
+alone would go back to the last body quoted), *selon le groupement de gendarmerie du Var* (a unit
+the lexicon does not list, named after the body it belongs to)."""
+
+from __future__ import annotations
+
+from helpers.claims.attribution.lexicon import DEFINITE, _word_class_at
+from helpers.claims.attribution.model import Speaker
+from helpers.claims.attribution.naming import Phrase, _as_written, _from_mention
+from helpers.claims.attribution.references import NOT_DECIDED
+
+#: Nouns that describe a body without naming it (``le gestionnaire``, ``l'opérateur``,
+#: ``la société``, ``le quotidien``).
+_DESCRIPTIONS = ("institution_head", "generic_org", "media_head")
+
+
+def _name_after_comma(p: Phrase) -> tuple[Speaker, int] | None:
+    """The body named right after the phrase's comma (``…, Enedis``, ``…, la SNCF``): a known
+    body or medium, else proper nouns that are not a person's name; with where its name ends.
+    None when there is none."""
+    ctx, doc = p.ctx, p.ctx.doc
+    k = p.e + 1
+    if k >= p.hi or doc[p.e].text != ",":
+        return None
+    if doc[k].lower_ in DEFINITE and k + 1 < p.hi:
+        k += 1
+    m = ctx.mention_at.get(k)
+    if m is not None:
+        return (_from_mention(p, m), m.end) if m.actor.kind in {"institution", "media"} else None
+    end = k
+    while end < p.hi and doc[end].pos_ == "PROPN":
+        end += 1
+    # a first name and a surname are a person ("le gérant, Paul Roux"); a single word after
+    # a body's description is its name, whatever the model calls it ("l'exploitant, Aquavia")
+    person = end - k > 1 and all(t.ent_type_ == "PER" for t in doc[k:end])
+    return (_as_written(ctx, doc[k:end], "institution", p.h), end) if k < end and not (
+        person) else None
+
+
+def body_in_apposition(p: Phrase):
+    """``le gestionnaire du réseau, Enedis``, ``l'opérateur ferroviaire, la SNCF``: a body
+    described, then named after a comma that closes the phrase: the name."""
+    if p.det not in DEFINITE or not any(p.has(c) for c in _DESCRIPTIONS):
+        return NOT_DECIDED
+    found = _name_after_comma(p)
+    if found is None:
+        return NOT_DECIDED
+    speaker, end = found
+    if end < p.hi and not p.ctx.doc[end].is_punct:
+        return NOT_DECIDED  # "le syndicat, Sud Santé en tête, …": more than a name
+    return speaker
+
+
+def unit_of_a_body(p: Phrase):
+    """``le groupement de gendarmerie de l'Isère``, ``la cellule d'enquête de la police
+    judiciaire``: a noun the lexicon does not know, whose complement names a body, is a unit of
+    that body (an institution, named as written)."""
+    tab, tok = p.ctx.tab, p.tok
+    if tok.pos_ != "NOUN" or not tok.is_lower or any(p.has(c) for c in (
+            "figure_word", "document_head", "not_speaker", "not_source")):
+        return NOT_DECIDED
+    body = any(_word_class_at(tab, k, "institution_head") or (
+        k in p.ctx.mention_at and p.ctx.mention_at[k].actor.kind == "institution")
+        for k in range(p.h + 1, p.e))
+    return _as_written(p.ctx, p.span, "institution", p.h) if body else NOT_DECIDED

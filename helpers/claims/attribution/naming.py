@@ -1,0 +1,147 @@
+"""A noun phrase as the rules read it (:class:`Phrase`: its extent, article, apposition and the
+actors named in it), and the :class:`~helpers.claims.attribution.model.Speaker` it names as
+written or as a known actor. The readers that decide who a phrase names are :mod:`.nouns`,
+:mod:`.references` and :mod:`.bodies`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from helpers.claims.attribution.lexicon import (
+    INDEFINITE,
+    _word_class_at,
+    nationality_side,
+    role_keys,
+    word_class,
+)
+from helpers.claims.attribution.model import Context, Speaker
+from helpers.claims.attribution.phrases import _apposition, _morph, _np_head, np_extent
+from helpers.core.actors import Actor, canonical_actor
+
+
+def _speaker_from_actor(actor: Actor, span, pos: int, ctx: Context) -> Speaker:
+    gender, number = actor.gender, actor.number
+    head = _np_head(span) if actor.kind != "person" else None
+    if head is not None and head.pos_ in {"NOUN", "ADJ"}:
+        gender = _morph(head, "Gender") or gender
+        number = _morph(head, "Number") or number
+    if span is not None and span[0].lower_ == "les":
+        number = "p"
+    heads = tuple(dict.fromkeys([*actor.is_a, *([head.lemma_.lower()] if head is not None
+                                                and head.pos_ == "NOUN" else [])]))
+    return Speaker(actor.canonical, actor.kind, actor.side, span.text if span is not None else "",
+                   pos, gender, number, heads=heads)
+
+
+@dataclass
+class Phrase:
+    """The noun phrase headed by ``h``: tokens ``s:e``, ``s:e_app`` with an apposition, the
+    actor mentions in it, its determiner."""
+
+    ctx: Context
+    h: int
+    lo: int
+    hi: int
+    s: int
+    e: int
+    e_app: int
+    mediated: bool
+    det: str
+    mentions: list
+    persons: list
+
+    @property
+    def tok(self):
+        return self.ctx.doc[self.h]
+
+    @property
+    def span(self):
+        return self.ctx.doc[self.s : self.e]
+
+    @property
+    def full(self):
+        return self.ctx.doc[self.s : self.e_app]
+
+    def has(self, name: str) -> bool:
+        return word_class(self.tok, name)
+
+
+#: The word classes of nouns that can speak.
+_SPEAKING = ("institution_head", "role_head", "anonymous_head", "media_head")
+
+#: A contracted preposition holds the article of the phrase after it (``les chiffres du
+#: parquet``: *le parquet*).
+_CONTRACTED = {"du": "le", "au": "le", "des": "les", "aux": "les"}
+
+
+def _speaking_head(ctx: Context, h: int, lo: int) -> int:
+    """The body noun just before ``h`` when ``h`` cannot speak but that noun can: the model
+    sometimes reads an adjective as the head (``Les douanes françaises``: *françaises* a
+    noun, *douanes* its modifier)."""
+    tab, k = ctx.tab, h - 1
+    if k < lo or h in ctx.mention_at or tab.pos[k] != "NOUN" or not tab.text[h].islower():
+        return h
+    if any(_word_class_at(tab, h, c) for c in _SPEAKING):
+        return h
+    return k if any(_word_class_at(tab, k, c) for c in _SPEAKING) else h
+
+
+def _determiner(doc, s: int) -> str:
+    """The phrase's article: its first word, or the article inside the preposition before it
+    (``du parquet``: ``le``)."""
+    if doc[s].pos_ == "DET" or doc[s].lower_ in INDEFINITE:
+        return doc[s].lower_
+    before = doc[s - 1] if s else None
+    return _CONTRACTED.get(before.lower_, "") if before is not None and before.pos_ == "ADP" else ""
+
+
+def _phrase(ctx: Context, h: int, lo: int, hi: int) -> Phrase:
+    doc = ctx.doc
+    h = _speaking_head(ctx, h, lo)
+    s, e = np_extent(doc, h, lo, hi)
+    if h in ctx.mention_at:
+        m = ctx.mention_at[h]
+        s, e = min(s, m.start), max(e, m.end)
+    e_app, mediated = _apposition(doc, e, hi, ctx)
+    in_span = [m for m in ctx.mentions if m.start < e_app and m.end > s]
+    det = _determiner(doc, s)
+    return Phrase(ctx, h, lo, hi, s, e, e_app, mediated, det, in_span,
+                  [m for m in in_span if m.actor.kind == "person"])
+
+
+def _from_mention(p: Phrase, m) -> Speaker:
+    ctx = p.ctx
+    return _speaker_from_actor(m.actor, ctx.doc[m.start : m.end], p.h, ctx)
+
+
+def _clean_name(span) -> str:
+    """A name without its article's comma, its parenthesised acronym (``service départemental
+    d'incendie et de secours (SDIS) du Finistère`` → ``… de secours du Finistère``)."""
+    words = []
+    depth = 0
+    for t in span:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            words.append(t.text_with_ws)
+    return "".join(words).strip(" ,")
+
+
+def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
+    text = _clean_name(span) or span.text.strip(" ,")
+    head = _np_head(span)
+    gender = _morph(head, "Gender") if head is not None else ""
+    number = _morph(head, "Number") if head is not None else ""
+    first = span[0].lower_ if len(span) else ""
+    if first in {"un", "le", "ce", "cet"}:  # the article is more reliable than the noun's morph
+        gender, number = "m", "s"                # for epicene words ("un porte-parole")
+    elif first in {"une", "la", "cette"}:
+        gender, number = "f", "s"
+    elif first in {"les", "des", "ces"}:
+        number = "p"
+    heads = role_keys(head.lemma_.lower()) if head is not None and head.pos_ in {
+        "NOUN", "PROPN"} else ()
+    return Speaker(canonical_actor(text), kind, nationality_side(span), span.text.strip(" ,"), pos,
+                   gender, number, heads=heads)

@@ -1,0 +1,69 @@
+"""The département a sentence is about, for a body the text names only by its kind: *Ils étaient
+9 000 à Rennes selon la préfecture* is the préfecture d'Ille-et-Vilaine, *… dans le Gard, a
+annoncé la préfecture* the préfecture du Gard. The départements, their names and chefs-lieux are
+``helpers/claims/data/departements.csv``; the bodies that have one per département are the word
+class ``departmental_body`` of ``attribution_words.csv``."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from helpers.claims.attribution.lexicon import DATA_DIR
+from helpers.claims.attribution.model import Context, Speaker
+from helpers.core.datafiles import read_rows
+
+#: A place name inside a longer proper name: ``Corée du Nord``, ``Olympique de Marseille``.
+_INSIDE_A_NAME = re.compile(r"[A-ZÀ-Ý][\w-]*\s+(?:du|de la|de l'|des|de|d')\s*$")
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[dict[str, str], re.Pattern]:
+    """Each département's name and chef-lieu → how the département follows a body's noun (``du
+    Gard``), and a pattern finding them as whole words."""
+    of: dict[str, str] = {}
+    for r in read_rows(DATA_DIR / "departements.csv"):
+        if r["of"]:
+            of[r["name"]] = r["of"]
+            if r["chef_lieu"]:
+                of.setdefault(r["chef_lieu"], r["of"])
+    names = "|".join(re.escape(n) for n in sorted(of, key=len, reverse=True))
+    return of, re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
+
+
+def places_in(ctx: Context) -> list[tuple[int, str]]:
+    """``(character, "du Gard")`` of each département or chef-lieu the article names, in order
+    (computed once per article)."""
+    if ctx.places is None:
+        of, pattern = _places()
+        text = ctx.tab.doc_text
+        ctx.places = [(m.start(), of[m.group()]) for m in pattern.finditer(text)
+                      if not _INSIDE_A_NAME.search(text[max(0, m.start() - 40) : m.start()])]
+    return ctx.places
+
+
+def departement_at(ctx: Context, start: int, lo: int, hi: int) -> str:
+    """The département (``du Gard``) of the words at character ``start`` of the sentence whose
+    characters are ``lo:hi``: the last one named before them in the sentence, else the first
+    after them in it, else the last one named before in the article; ``""`` if none."""
+    places = places_in(ctx)
+    k = bisect_left(places, (start, ""))
+    before = places[k - 1] if k else None
+    if before is not None and before[0] >= lo:
+        return before[1]
+    if k < len(places) and places[k][0] < hi:
+        return places[k][1]
+    return before[1] if before is not None else ""
+
+
+def departmental_body(p) -> Speaker | None:
+    """``la préfecture`` with no préfecture named before: the préfecture of the département
+    the sentence, or else the article, is about (``préfecture du Gard``)."""
+    ctx, tab = p.ctx, p.ctx.tab
+    sent = ctx.doc[p.h].sent
+    of = departement_at(ctx, tab.idx[p.s], sent.start_char, sent.end_char)
+    if not of:
+        return None
+    return Speaker(f"{p.tok.lemma_.lower()} {of}", "institution", "", p.span.text, p.h,
+                   "f" if p.det == "la" else "", "s", heads=(p.tok.lemma_.lower(),))
