@@ -196,7 +196,8 @@ def _stamp(path: Path) -> tuple:
 
 @lru_cache(maxsize=1)
 def _course() -> Story:
-    return _load(story_folder(None).resolve())
+    folder = story_folder(None).resolve()
+    return _load(folder, _stamp(folder / FILES["story"]))
 
 
 @lru_cache(maxsize=16)
@@ -232,7 +233,8 @@ _ACTIVE: dict[str, Story | None] = {"story": None}
 
 def active_story() -> Story:
     """The story being analysed: the one :func:`use_story` named last, else the course's."""
-    return _ACTIVE["story"] or load_story()
+    # asked at every sentence: the course's story is read once (its folder is not the learner's)
+    return _ACTIVE["story"] or _course()
 
 
 def use_story(folder=None) -> Story:

@@ -31,7 +31,7 @@ from helpers import SEEDS_DIR
 from helpers.core.datafiles import read_rows
 from helpers.core.story import TITLE, Question, load_story, save_question
 from helpers.core.text import fold, is_missing
-from helpers.figures.clauses import by_sentence, figure_span
+from helpers.figures.clauses import SentenceFigures, by_sentence
 
 __all__ = ["choose_question", "counted_choices", "counted_english", "counts_of",
            "question_for", "with_question"]
@@ -106,25 +106,23 @@ def _from_words(before: str, after: str) -> str:
     return best[2] if best else ""
 
 
-def _windows(row: pd.Series, siblings: pd.DataFrame) -> tuple[str, str]:
-    """The words around the figure, up to :data:`WINDOW` characters, cut at its neighbours."""
-    sentence = _text(row["sentence"]).lower().replace("\u2019", "'")
-    start, end = figure_span(row, siblings)
+def _windows(name, siblings: SentenceFigures) -> tuple[str, str]:
+    """The words around the figure ``name`` (its index), up to :data:`WINDOW` characters, cut
+    at its neighbours."""
+    sentence = siblings.sentence.lower().replace("\u2019", "'")
+    start, end = siblings.span(name)
     if start < 0:
         return "", sentence
     lo, hi = max(0, start - WINDOW), min(len(sentence), end + WINDOW)
-    for name, other in siblings.iterrows():
-        if name == row.name or other["derived"]:
-            continue
-        o_start, o_end = figure_span(other, siblings)
-        if 0 <= o_end <= start:
+    for o_start, o_end in siblings.neighbours(name):
+        if o_end <= start:
             lo = max(lo, o_end)
         elif o_start >= end:
             hi = min(hi, o_start)
     return sentence[lo:start], sentence[end:hi]
 
 
-def _own_counts(row: pd.Series) -> tuple[str, bool]:
+def _own_counts(row: dict) -> tuple[str, bool]:
     """(what the noun counts, whether the clause must say it)."""
     by_noun, by_kind, _ = _lexicon()
     lemma = _text(row.get("unit"))
@@ -141,13 +139,14 @@ def counts_of(figures: pd.DataFrame) -> pd.Series:
         return pd.Series("", index=figures.index, dtype=object)
     groups = by_sentence(figures)
     out: dict = {}
-    for (_article, _sentence), siblings in groups.items():
+    for siblings in groups.values():
+        rows = siblings.rows
         previous: tuple[str, str] | None = None  # (unit, counts) of the figure before
-        for name, row in siblings.sort_values("start", kind="stable").iterrows() \
-                if "start" in siblings else siblings.iterrows():
+        for name in _in_text_order(rows):
+            row = rows[name]
             counts, needs_words = _own_counts(row)
             if needs_words and not row["derived"]:
-                said = _from_words(*_windows(row, siblings))
+                said = _from_words(*_windows(name, siblings))
                 unit = _text(row.get("unit"))
                 if said:
                     counts = said
@@ -157,6 +156,15 @@ def counts_of(figures: pd.DataFrame) -> pd.Series:
             previous = (_text(row.get("unit")), counts)
     series = pd.Series(out, dtype=object).reindex(figures.index).fillna("")
     return _same_number(figures, series)
+
+
+def _in_text_order(rows: dict) -> list:
+    """The index of a sentence's figures in the order they are written (by ``start``, missing
+    last, ties kept in table order)."""
+    def where(name):
+        start = rows[name].get("start")
+        return (1, 0) if start is None or pd.isna(start) else (0, start)
+    return sorted(rows, key=where)
 
 
 def _same_number(figures: pd.DataFrame, counts: pd.Series) -> pd.Series:

@@ -180,9 +180,11 @@ def past_flags(doc, starts: list[int], ends: list[int], mentions, published) -> 
     text), with ``mentions`` the date expressions found in it."""
     from bisect import bisect_left, bisect_right
 
+    from helpers.core.nlp import token_table
     from helpers.figures.dates import resolve_date
 
-    idx = [t.idx for t in doc]
+    tab = token_table(doc)
+    idx = tab.idx
     base = None if published is None or pd.isna(published) else published
     dated: dict[int, pd.Timestamp] = {}
     for m in mentions:
@@ -191,7 +193,7 @@ def past_flags(doc, starts: list[int], ends: list[int], mentions, published) -> 
             continue
         for k in range(bisect_left(idx, m.start), bisect_left(idx, m.end)):
             dated[k] = when
-    reference = reference_date(published, [int(t.text) for t in doc if _YEAR.fullmatch(t.text)])
+    reference = reference_date(published, [int(t) for t in tab.text if _YEAR.fullmatch(t)])
     if not len(doc):
         return [False] * len(starts)
     tokens = [max(bisect_right(idx, max(start, end - 1)) - 1, 0)

@@ -175,8 +175,8 @@ def classify_figures(figures: pd.DataFrame, question: Question | None = None) ->
     by_sentence_ = by_sentence(figures)
     roles, whys, scopes, measures = [], [], [], []
     for _, row in candidates.iterrows():
-        siblings = by_sentence_[(row["article_id"], row["sentence_id"])]
-        before, after = clause(row, siblings)
+        where = (row["article_id"], row["sentence_id"])
+        before, after = clause(row, by_sentence_[where])
         key = (row["article_id"], row["sentence_id"], str(row["text"]).strip().lower())
         role, why = _role(question, row, before, after,
                           per_unit=not row["derived"] and key in factors)

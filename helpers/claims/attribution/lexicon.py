@@ -289,7 +289,12 @@ def _compound_at(tab, i: int) -> str:
 def is_number(tab, k: int) -> bool:
     """Is token ``k`` a number in digits or words (``318``, ``onze``, ``vingt-sept``), not the
     article *un* nor an ordinal (``la première à publier``)?"""
-    word = tab.lower[k]
+    return _number_word(tab.lower[k])
+
+
+@lru_cache(maxsize=4096)
+def _number_word(word: str) -> bool:
+    # asked of every token of a sentence with figures, so answered once per word
     if word in {"un", "une", "l'un", "l'une"} or word.startswith("premi") or word.endswith("ième"):
         return False
     if any(c.isdigit() for c in word):

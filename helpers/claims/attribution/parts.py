@@ -73,7 +73,8 @@ def part_sources(ctx: Context, lo: int, hi: int, cands: list[Candidate]
     their own source, when there are at least two different sources; ``[]`` otherwise (the
     sentence's speaker is every figure's)."""
     named = [c for c in cands if c.speaker is not None and c.speaker.name]
-    if not named or sum(is_number(ctx.tab, k) for k in range(lo, hi)) < 2:
+    numbers = (k for k in range(lo, hi) if is_number(ctx.tab, k))
+    if not named or next(numbers, None) is None or next(numbers, None) is None:
         return []  # one figure at most: the sentence's speaker is its source
     out = []
     for a, b in _parts(ctx, lo, hi):
