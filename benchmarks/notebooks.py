@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 import nbformat
+from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,7 +119,7 @@ def all_open(paths: list[Path]) -> None:
             for client in open_kernels:
                 try:
                     client.kc.stop_channels()
-                    client.km.shutdown_kernel(now=True)
+                    run_sync(client.km.shutdown_kernel)(now=True)  # the manager is async
                 except Exception:  # a kernel that already died is not the measurement's problem
                     pass
 
