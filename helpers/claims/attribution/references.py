@@ -107,9 +107,15 @@ def same_source(p):
     if head != "source":
         found = _same_head(ctx, p, head, {"institution", "person", "media", "anonymous"})
     if found is None:
-        earlier = [(pos, sp) for pos, sp in ctx.history if pos < p.s]
-        found = max(earlier, key=lambda x: x[0])[1] if earlier else None
+        found = source_before(ctx, p.s)
     return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
+
+
+def source_before(ctx: Context, pos: int) -> Speaker | None:
+    """The last source quoted before token ``pos`` (what *de même source* and *selon la même
+    source* point back to), else None."""
+    earlier = [(k, sp) for k, sp in ctx.history if k < pos]
+    return max(earlier, key=lambda x: x[0])[1] if earlier else None
 
 
 def bare_reference(p):

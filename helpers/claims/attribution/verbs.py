@@ -25,6 +25,7 @@ from helpers.claims.attribution.lexicon import (
 from helpers.claims.attribution.model import Candidate, Context
 from helpers.claims.attribution.nouns import speaker_from_head
 from helpers.claims.attribution.pronouns import _clitic_word, _last_speaker, resolve_pronoun
+from helpers.claims.attribution.references import source_before
 from helpers.claims.attribution.subjects import (
     _after_verb,
     _before_verb,
@@ -72,6 +73,9 @@ def _on_source(ctx: Context, v: int, hi: int) -> Candidate | None:
                 return Candidate(speaker_from_head(ctx, j, k + 2, hi), cue, 0, v)
         if tab.lower[k] in {"de", "d'"} and tab.lower[k + 1 : k + 2] in (["source"], ["sources"]):
             return Candidate(speaker_from_head(ctx, k + 1, k, hi), cue, 0, v)
+        if tab.lower[k] in {"de", "d'"} and tab.lower[k + 1 : k + 2] == ["même"] and (
+                tab.lower[k + 2 : k + 3] in (["source"], ["sources"])):  # "de même source"
+            return Candidate(source_before(ctx, k), cue, 0, v)
     return None
 
 
