@@ -89,3 +89,62 @@ def test_de_meme_source_is_the_source_before(text):
 
 def test_de_meme_source_with_no_source_before_names_nobody():
     assert speaker("Aucun blessé n'est à déplorer, a-t-on appris de même source.") == ""
+
+
+# ----------------------------------------------------------------------------- 3 documents
+
+
+@pytest.mark.parametrize("document", [
+    "les premières analyses", "les résultats", "les conclusions", "les relevés", "les données",
+    "les chiffres", "le bilan", "le rapport", "une étude", "une enquête", "une note",
+    "un communiqué",
+])
+def test_a_document_is_its_author_named_after_de(document):
+    text = f"D'après {document} du laboratoire vétérinaire de la Manche, le lait est contaminé."
+    row = tags(text).iloc[-1]
+    assert (row["speaker"], row["speaker_kind"]) == (
+        "laboratoire vétérinaire de la Manche", "institution")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Selon le rapport de la chambre régionale des comptes, la dette a doublé.",
+     "chambre régionale des comptes"),
+    ("Selon une enquête de l'inspection du travail, 12 salariés étaient exposés.",
+     "inspection du travail"),
+    ("Selon les premières conclusions des enquêteurs, le feu est accidentel.", "enquêteurs"),
+])
+def test_bodies_that_write_documents(text, expected):
+    assert speaker(text) == expected
+
+
+def test_what_is_counted_is_not_an_author():
+    assert speaker("Selon les résultats de l'élection, le maire sortant est réélu.") == ""
+
+
+# ----------------------------------------------------------------------------- 4 consulted
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Selon un rapport de l'inspection générale des affaires sociales, consulté par Le Monde, "
+     "30 % des lits sont fermés.", "inspection générale des affaires sociales"),
+    ("Selon une note de la DGSI que s'est procurée franceinfo, 40 menaces ont été recensées.",
+     "DGSI"),
+    ("D'après une étude de l'Inserm obtenue par Le Parisien, 12 % des enfants sont concernés.",
+     "Inserm"),
+])
+def test_a_medium_that_read_a_document_is_not_its_author(text, expected):
+    assert speaker(text) == expected
+
+
+def test_a_document_a_medium_read_without_an_author_named_has_no_speaker():
+    text = ("La mairie a fermé la piscine. Selon le rapport d'expertise, consulté par "
+            "Ouest-France, le toit menaçait de s'effondrer.")
+    assert speaker(text) == ""
+
+
+def test_a_document_of_a_kind_is_by_the_body_given_that_kind_before():
+    """``une expertise du bureau Veritas… le rapport d'expertise``: the same noun, its author
+    named with it before."""
+    text = ("La mairie a fermé la piscine après une expertise du bureau Veritas. Selon le rapport "
+            "d'expertise, consulté par Ouest-France, le toit menaçait de s'effondrer.")
+    assert speaker(text) == "bureau Veritas"
