@@ -148,3 +148,22 @@ def test_a_document_of_a_kind_is_by_the_body_given_that_kind_before():
     text = ("La mairie a fermé la piscine après une expertise du bureau Veritas. Selon le rapport "
             "d'expertise, consulté par Ouest-France, le toit menaçait de s'effondrer.")
     assert speaker(text) == "bureau Veritas"
+
+
+# ----------------------------------------------------------------------------- 5 ministère public
+
+
+@pytest.mark.parametrize("text", [
+    "Le parquet de Rennes, dont le pôle financier est saisi, a ouvert une enquête, a-t-on appris "
+    "auprès du ministère public.",
+    "Le parquet de Rennes a ouvert une enquête. Selon le ministère public, deux suspects sont en "
+    "fuite.",
+    "Le parquet de Rennes a ouvert une enquête. Deux suspects sont en fuite, a indiqué le "
+    "ministère public.",
+])
+def test_le_ministere_public_is_the_parquet_named_before(text):
+    assert speaker(text) == "parquet de Rennes"
+
+
+def test_le_ministere_public_with_no_parquet_before_is_as_written():
+    assert speaker("Selon le ministère public, deux suspects sont en fuite.") == "ministère public"
