@@ -165,5 +165,22 @@ def test_le_ministere_public_is_the_parquet_named_before(text):
     assert speaker(text) == "parquet de Rennes"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Le parquet de Paris a indiqué que deux suspects sont en fuite.", "parquet de Paris"),
+    ("Le tribunal de Madrid a confirmé la condamnation.", "tribunal de Madrid"),
+    ("La mairie de Rome a annoncé la fermeture du Colisée.", "mairie de Rome"),
+    ("Le parquet de Paris s'est saisi de l'enquête, a-t-on appris auprès du ministère public.",
+     "parquet de Paris"),
+])
+def test_a_body_seated_in_a_capital_is_not_the_government(text, expected):
+    """The capital in ``le parquet de Paris`` names where the parquet sits: it was read as the
+    government Paris stands for (France), and ``le ministère public`` could not find it."""
+    assert speaker(text) == expected
+
+
+def test_the_regime_of_a_capital_is_still_the_government():
+    assert speaker("Le régime de Pyongyang a démenti l'information.") == "Corée du Nord"
+
+
 def test_le_ministere_public_with_no_parquet_before_is_as_written():
     assert speaker("Selon le ministère public, deux suspects sont en fuite.") == "ministère public"

@@ -309,9 +309,18 @@ def _mention_inside(p: Phrase):
     """A known actor inside the phrase itself (not in its apposition: ``Nadia Ferrand,
     secrétaire de l'union CGT`` is not the CGT)."""
     inside = [m for m in p.mentions if m.start < p.e]
-    if inside and not (p.tok.pos_ == "PROPN" and inside[0].start > p.h):
+    if inside and not (p.tok.pos_ == "PROPN" and inside[0].start > p.h) and not (
+            _seat(p, inside[0])):
         return _from_mention(p, inside[0])
     return NOT_DECIDED
+
+
+def _seat(p: Phrase, m) -> bool:
+    """``le parquet de Paris``, ``la mairie de Moscou``: a capital after a body that sits in a
+    city names the city, not the government the capital stands for (``le régime de
+    Pyongyang`` is the government)."""
+    capital = m.actor.label == "LOC" and m.actor.canonical != p.ctx.doc[m.start : m.end].text
+    return capital and m.start > p.h and p.has("local_body")
 
 
 def _entity(p: Phrase):
