@@ -184,3 +184,57 @@ def test_the_regime_of_a_capital_is_still_the_government():
 
 def test_le_ministere_public_with_no_parquet_before_is_as_written():
     assert speaker("Selon le ministère public, deux suspects sont en fuite.") == "ministère public"
+
+
+# ----------------------------------------------------------------------------- 6 addressees
+
+
+@pytest.mark.parametrize("text", [
+    "Le club a signalé les faits à la Ligue de football professionnel (LFP), comme l'exige le "
+    "règlement.",
+    "L'usine a déclaré la fuite à la préfecture du Rhône, comme l'impose la réglementation.",
+    "Le maire a transmis le dossier aux pompiers, ainsi que le prévoit la loi.",
+])
+def test_whom_a_body_told_as_a_rule_requires_is_not_a_speaker(text):
+    """``comme l'exige la réglementation``: the subject of a clause of comparison comes after
+    its verb; a rule speaks for nobody, and the body told before it is not its subject."""
+    assert speaker(text) == ""
+
+
+def test_a_clause_of_comparison_with_a_speaker_after_its_verb():
+    text = "Les écoles fermeront lundi, comme l'a annoncé le ministre de l'Éducation, Paul Morel."
+    assert speaker(text) == "Paul Morel"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Les familles ont été informées, a indiqué la mairie de Vannes à l'AFP.", "mairie de Vannes"),
+    ("Les familles ont été informées, a indiqué la mairie de Vannes aux journalistes.",
+     "mairie de Vannes"),
+    ("Les familles ont été informées, a précisé le préfet du Morbihan à la presse locale.",
+     "préfet du Morbihan"),
+    ("Le gymnase restera ouvert, a expliqué le président du SDIS au Télégramme.",
+     "président du SDIS"),
+])
+def test_the_medium_told_after_the_speaker_is_not_part_of_the_speaker(text, expected):
+    row = tags(text).iloc[-1]
+    assert row["speaker"] == expected
+
+
+def test_a_place_after_a_role_stays_part_of_it():
+    assert speaker("L'ambassadeur de France à Bakou a démenti l'information.") == (
+        "ambassadeur de France à Bakou")
+
+
+def test_a_name_in_brackets_belongs_to_the_phrase_before_it():
+    """Looking left of a verb for its subject, ``à la Ligue… (LFP)`` is one complement: the
+    bracketed acronym is no subject."""
+    from helpers.claims.attribution import build_context
+    from helpers.claims.attribution.subjects import _before_verb
+    from helpers.core.nlp import parse
+
+    doc = parse("Le club a signalé les faits à la Ligue de football professionnel (LFP), "
+                "comme l'exige le règlement.")
+    ctx = build_context(doc)
+    verb = next(t.i for t in doc if t.lower_ == "exige")
+    j = _before_verb(ctx, verb - 1, 0)
+    assert j is None or doc[j].text not in {"LFP", "Ligue"}, doc[j].text

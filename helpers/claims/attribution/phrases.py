@@ -6,6 +6,9 @@ often attaches these wrongly."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from helpers.claims.attribution.groups import _is_past_participle
 from helpers.claims.attribution.lexicon import (
     _DETERMINERS,
@@ -87,9 +90,39 @@ def _complement_end(tab, e: int, hi: int, head: int) -> int | None:
     while j < hi and pos[j] == "ADJ":
         j += 1
     if j < hi and pos[j] in {"NOUN", "PROPN"} and tab.text[j] not in QUOTE_MARKS and not (
-            _word_class_at(tab, j, "skip")):
+            _word_class_at(tab, j, "skip")) and not (
+            lower[e] in {"à", "au", "aux"} and _addressee(tab, j)):
         return j + 1
     return None
+
+
+def _addressee(tab, j: int) -> bool:
+    """``a indiqué la mairie à l'AFP``, ``aux journalistes``, ``au Parisien``, ``à la presse``:
+    whom the speaker told, not a part of the speaker's name (``l'ambassadeur de France à
+    Bakou`` is)."""
+    if _word_class_at(tab, j, "media_head") or tab.lemma[j].lower() == "journaliste":
+        return True
+    return not tab.text[j].islower() and tab.lower[j] in media_words()
+
+
+def media_words() -> frozenset[str]:
+    """The first word of every medium's name and alias, without its article, in lower case
+    (``afp``, ``parisien``, ``franceinfo``), for the story in use."""
+    from helpers.core.actors import tables_key
+
+    return _media_words(tables_key())
+
+
+@lru_cache(maxsize=8)
+def _media_words(key: tuple) -> frozenset[str]:
+    from helpers.core.actors import media
+
+    out = set()
+    for a in media():
+        for name in (a.canonical, *a.aliases):
+            words = re.sub(r"^(?:[Ll]es? |[Ll]a |[Ll]')", "", name).split()
+            out.update(words[:1])
+    return frozenset(w.lower() for w in out)
 
 
 def _after_link(tab, e: int) -> bool:

@@ -177,11 +177,13 @@ def _ends_clause(ctx: Context, j: int, hi: int) -> bool:
 def _before_verb(ctx: Context, start: int, lo: int) -> int | None:
     """Head of the nearest subject-like noun phrase left of the verb group (same clause)."""
     doc = ctx.doc
+    bracket = False  # "à la Commission nationale… (CNIL)": the name in brackets is the phrase's
     for j in range(start - 1, lo - 1, -1):
         t = doc[j]
         if t.text in {".", "?", "!", ";", ":"} or t.lower_ in {"que", "qu'"}:
             return None
-        if ctx.inside[j]:
+        bracket = (bracket or t.text == ")") and t.text != "("
+        if ctx.inside[j] or bracket or t.text == "(":
             continue
         if j in ctx.mention_at or (t.pos_ in {"NOUN", "PROPN"} and not word_class(t, "skip")):
             m = ctx.mention_at.get(j)
