@@ -238,3 +238,39 @@ def test_a_name_in_brackets_belongs_to_the_phrase_before_it():
     verb = next(t.i for t in doc if t.lower_ == "exige")
     j = _before_verb(ctx, verb - 1, 0)
     assert j is None or doc[j].text not in {"LFP", "Ligue"}, doc[j].text
+
+
+# ----------------------------------------------------------------------------- 7 named groups
+
+
+CONTEXT = "La CGT dénonce « un scandale » dans la gestion du réseau. "
+
+
+@pytest.mark.parametrize("name", ["DarkOrbit", "Vortex", "NovaCrew"])
+def test_a_group_with_a_made_up_name_is_the_subject_not_the_body_quoted_before(name):
+    """The model tags some made-up names as auxiliaries (``LockNova a``): the name stays in the
+    subject, and ``le groupe de pirates`` named is not *any body quoted before*."""
+    text = (CONTEXT + f"Jeudi, le groupe de pirates {name} a revendiqué l'attaque sur son site. "
+            f"Dans sa revendication, il affirme avoir volé 300 000 fichiers.")
+    rows = tags(text)
+    assert list(rows["speaker"])[-2:] == [f"groupe de pirates {name}"] * 2
+
+
+def test_a_group_described_but_not_named_is_not_the_body_quoted_before():
+    text = CONTEXT + "Un groupe de pirates a revendiqué l'attaque. Le groupe de pirates affirme " \
+        "avoir volé 300 000 fichiers."
+    assert speaker(text) != "CGT"
+
+
+def test_a_name_after_a_body_noun_takes_the_gender_of_its_article():
+    """``le collectif Bastion``: the name's morphology is the model's guess (feminine here); the
+    article says masculine, so a later *il* is the collectif."""
+    text = (CONTEXT + "Le collectif Bastion a revendiqué l'incendie. Il affirme avoir agi "
+            "seul.")
+    assert list(tags(text)["speaker"])[-2:] == ["Bastion", "Bastion"]
+
+
+def test_a_bare_body_still_points_back_to_the_body_quoted_before():
+    text = ("La SNCF a annoncé la reprise du trafic. Selon l'entreprise, 80 % des trains "
+            "circuleront lundi.")
+    assert speaker(text) == "SNCF"

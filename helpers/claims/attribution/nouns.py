@@ -334,7 +334,15 @@ def _entity(p: Phrase):
         sp = _as_written(ctx, ctx.doc[ent.start : ent.end], kind, h)
         sp.gender = ""  # a first name's morphology is a guess; the role's article is not
         return _with_role(sp, role) if role is not None else sp
-    return _as_written(ctx, ctx.doc[ent.start : max(ent.end, p.e)], kind, h)
+    sp = _as_written(ctx, ctx.doc[ent.start : max(ent.end, p.e)], kind, h)
+    if p.s < ent.start and p.det in _GENDER_OF_ARTICLE:
+        # "le collectif Bastion": the article agrees with the body, the name's morphology is a
+        # guess (a later "il" is the collectif)
+        sp.gender, sp.number = _GENDER_OF_ARTICLE[p.det], "s"
+    return sp
+
+
+_GENDER_OF_ARTICLE = {"le": "m", "un": "m", "la": "f", "une": "f"}
 
 
 def _as_noun(p: Phrase):
