@@ -274,3 +274,26 @@ def test_a_bare_body_still_points_back_to_the_body_quoted_before():
     text = ("La SNCF a annoncé la reprise du trafic. Selon l'entreprise, 80 % des trains "
             "circuleront lundi.")
     assert speaker(text) == "SNCF"
+
+
+# ----------------------------------------------------------------------------- 8 penser à
+
+
+@pytest.mark.parametrize("text", [
+    "« Quand j'ai vu la fumée, j'ai pensé à mes voisins », raconte Paul Henry.",
+    "« On pense aux familles des victimes », a déclaré le maire de Lorient, Yves Morin.",
+    "La direction pense à réorganiser le service.",
+])
+def test_penser_a_is_to_think_of_not_a_hedge(text):
+    row = tags(text).iloc[-1]
+    assert not row["hedged"], row["hedges"]
+
+
+@pytest.mark.parametrize("text", [
+    "Le maire pense que la digue tiendra.",
+    "Les enquêteurs pensent avoir identifié le suspect.",
+    "« La digue tiendra, je pense », a déclaré le maire.",
+    "Le préfet croit à une reprise rapide du trafic.",
+])
+def test_a_belief_still_hedges(text):
+    assert tags(text).iloc[-1]["hedged"]
