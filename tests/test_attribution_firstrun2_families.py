@@ -142,6 +142,17 @@ def test_a_document_a_medium_read_without_an_author_named_has_no_speaker():
     assert speaker(text) == ""
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Le rapport, consulté par l'AFP, indique que 30 % des lits sont fermés.", ""),
+    ("La Cour des comptes a publié un rapport mardi. Le rapport, consulté par l'AFP, indique "
+     "que 30 % des lits sont fermés.", "Cour des comptes"),
+    ("Un rapport de la Cour des comptes, que franceinfo a pu consulter, pointe 30 % de lits "
+     "fermés.", "Cour des comptes"),
+])
+def test_a_document_read_by_a_medium_as_the_subject(text, expected):
+    assert speaker(text) == expected
+
+
 def test_a_document_of_a_kind_is_by_the_body_given_that_kind_before():
     """``une expertise du bureau Veritas… le rapport d'expertise``: the same noun, its author
     named with it before."""
