@@ -123,6 +123,12 @@ scores are the estimate of what to expect on a learner's articles. ``firstrun2``
 Paris*) taken as *le ministère public*, a pronoun *il* given to a union named in between, a
 complement (*a notifié l'incident à la CNIL*) taken for a speaker; hedging: *a assuré*, *estime*
 (the annotator counted both; the Kursk guidelines count *assurer que* only) and one false alarm.
+
+``firstrun2`` was then used to fix the families behind those misses (branch firstrun2-fixes,
+``tests/test_attribution_firstrun2_families.py``: sentences of our own for each family), so it
+is now a tuned set. After fixes: speaker 100 % (41/41), hedged 96.8 % (the two misses left are
+*a assuré* without *que* and *estime*, which the Kursk guidelines decide); every other set
+unchanged (seeds, own and own held-out 100 %, newstories 98.9 %, firstrun 100 %).
 """
 
 from __future__ import annotations

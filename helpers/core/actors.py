@@ -98,9 +98,14 @@ def french_actors() -> tuple[Actor, ...]:
 
 
 def _article_variants(alias: str) -> list[str]:
-    """``Le Monde`` is also written ``le Monde``."""
+    """``Le Monde`` is also written ``le Monde``, and a metonym in lower case also opens a
+    sentence (``rue de Grenelle``: *Rue de Grenelle, on assure…*)."""
     m = re.match(r"^(Le|La|Les|L')(\s?)(.+)", alias)
-    return [alias, f"{m.group(1).lower()}{m.group(2)}{m.group(3)}"] if m else [alias]
+    if m:
+        return [alias, f"{m.group(1).lower()}{m.group(2)}{m.group(3)}"]
+    if alias[:1].islower():
+        return [alias, alias[:1].upper() + alias[1:]]
+    return [alias]
 
 
 # ----------------------------------------------------------------------------- the story

@@ -15,7 +15,8 @@ inverted subjects (``…, a indiqué lundi un responsable ukrainien`` comes out 
 :mod:`.quotes`      which tokens are inside a quotation; a stray mark silences one sentence
 :mod:`.context`     what the rules need about one article, computed once (``build_context``)
 :mod:`.cues`        ``selon X``, ``d'après X``, ``aux dires de X``, ``si l'on en croit X``,
-                    ``citant X``, ``cité par X``, ``Pour X, …``; ``selon les normes`` (nothing)
+                    ``citant X``, ``cité par X``, ``Pour X, …``, ``de même source`` (the
+                    source before); ``selon les normes`` (nothing)
 :mod:`.groups`      the verb group of a reporting verb; participles and gerunds
 :mod:`.verbs`       a reporting verb with its subject: ``X a déclaré que…``, inverted ``…, a
                     déclaré X`` (past ``à l'AFP``), ``« … » a souligné X``, ``…, a-t-il

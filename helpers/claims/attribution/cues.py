@@ -1,5 +1,6 @@
 """Cue phrases: ``selon X``, ``d'après X``, ``aux dires de X``, ``si l'on en croit X``,
-``citant X``, ``cité par X``, and ``Pour X, …`` opening a sentence, found by spaCy's
+``citant X``, ``cité par X``, ``de même source`` (the source before), and ``Pour X, …``
+opening a sentence, found by spaCy's
 ``Matcher`` (:func:`phrase_candidate`). ``selon les normes du BIT``, ``selon la loi``: *selon*
 without a source attributes nothing."""
 
@@ -18,6 +19,7 @@ from helpers.claims.attribution.model import Candidate, Context
 from helpers.claims.attribution.nouns import speaker_from_head
 from helpers.claims.attribution.phrases import _apposition, np_extent
 from helpers.claims.attribution.pronouns import resolve_pronoun
+from helpers.claims.attribution.references import source_before
 from helpers.claims.attribution.subjects import _looks_like_speaker, _sentence_initial_subject
 
 # Fixed cue phrases for spaCy's Matcher: the speaker is the noun phrase right after them.
@@ -30,6 +32,9 @@ CUE_PATTERNS = {
          {"LOWER": "en"}, {"LOWER": {"IN": ["croit", "croire"]}}],
         [{"LOWER": "à"}, {"LOWER": "en"}, {"LOWER": "croire"}],
     ],
+    # "a-t-on appris de même source", "De même source, on précise…": the source before
+    "de même source": [[{"LOWER": {"IN": ["de", "d'"]}}, {"LOWER": "même"},
+                        {"LOWER": {"IN": ["source", "sources"]}}]],
     "citant": [[{"LOWER": "citant"}]],
     "cité par": [[{"LOWER": {"IN": ["cité", "cités", "citée", "citées"]}}, {"LOWER": "par"}]],
     # "Pour Mathieu Ronsard, économiste…, la hausse devrait…": an opinion, at a sentence start
@@ -127,6 +132,8 @@ def phrase_candidate(ctx: Context, cue: str, s: int, e: int, lo: int, hi: int) -
         return None
     if cue == "pour":
         return _opinion_holder(ctx, s, e, lo, hi)
+    if cue == "de même source":
+        return Candidate(source_before(ctx, s), cue, 0, s)
     nxt = doc[e]
     rank = 2 if cue in {"citant", "cité par"} else 0
     if cue == "selon" and nxt.lemma_ in RELATIVE_SELON | {"lequel"} or nxt.lower_ in _RELATIVES:

@@ -37,6 +37,8 @@ def _verb_group_start(doc, v: int, lo: int) -> int:
                        and lower[k - len(p) : k] == p), None)
         if phrase and aux_in(max(lo, k - len(phrase) - 3), k - len(phrase)):
             k -= len(phrase)
+        elif t > lo and not text[t].islower() and lemma[t] not in {"avoir", "être"}:
+            break  # a name the model takes for an auxiliary: "le groupe LockNova a revendiqué"
         elif (pos[t] == "AUX" or lemma[t] in {"avoir", "être"} or text[t].startswith("-")
               or lower[t] in {"ne", "n'", "pas", "se", "s'", "l'"}):
             k -= 1

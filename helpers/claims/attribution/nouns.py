@@ -198,15 +198,25 @@ def _document(p: Phrase):
         return NOT_DECIDED
     ctx, doc, h, hi = p.ctx, p.ctx.doc, p.h, p.hi
     window_end = _document_window(doc, h, hi)
-    behind = [m for m in ctx.mentions if h < m.start < window_end] or p.mentions
+    # "consulté par Le Monde", "que s'est procuré franceinfo": who read it did not write it
+    window_end = next((k for k in range(h + 1, window_end) if word_class(doc[k], "access_verb")),
+                      window_end)
+    behind = [m for m in ctx.mentions if h < m.start < window_end] or [
+        m for m in p.mentions if m.start < window_end]
     if behind:
         return _from_mention(p, behind[0])
+    kind = None  # "le rapport d'inspection": the kind of document
     for k in range(h + 1, window_end):
         if ctx.tab.lower[k] in {"par", "de", "du", "des", "d'"}:
             j = next((x for x in range(k + 1, window_end) if ctx.tab.pos[x] in {"NOUN", "PROPN"}),
                      None)
-            if j is not None and _speaker_like(ctx, j):
+            if j == k + 1 and ctx.tab.lower[k] in {"de", "d'"} and _kind_of_document(ctx, j):
+                kind = j if kind is None else kind
+            elif j is not None and _speaker_like(ctx, j):
                 return speaker_from_head(ctx, j, k + 1, hi)
+    author = _author_of_the_kind(ctx, kind) if kind is not None else None
+    if author is not None:
+        return author
     people = next((k for k in range(h + 1, window_end) if word_class(doc[k], "anonymous_head")
                    or word_class(doc[k], "role_head")), None)
     if people is not None:  # "selon des images géolocalisées par des analystes"
@@ -216,6 +226,28 @@ def _document(p: Phrase):
         issuer = next((sp for sp in antecedents(ctx, p.s) if sp.kind in {
             "institution", "person", "media"}), None)
         return retext(issuer, p.span.text, h) if issuer is not None else None
+    return None
+
+
+def _kind_of_document(ctx: Context, j: int) -> bool:
+    """``le rapport d'inspection``, ``d'enquête``, ``une note de synthèse``: a common noun right
+    after *de*, with no article, says what kind of document it is, not who wrote it."""
+    tok = ctx.doc[j]
+    return tok.pos_ == "NOUN" and tok.is_lower and j not in ctx.mention_at
+
+
+def _author_of_the_kind(ctx: Context, j: int) -> Speaker | None:
+    """``après une inspection de la DDPP… Selon le rapport d'inspection``: the body the same
+    noun was given to before (``une inspection de X``), else nobody."""
+    lemmas, lower = ctx.tab.lemma, ctx.tab.lower
+    for k in range(j - 2, -1, -1):
+        if lemmas[k] != lemmas[j] or ctx.inside[k]:
+            continue
+        if k + 1 < j and lower[k + 1] in {"de", "du", "des", "d'"}:
+            x = next((x for x in range(k + 2, min(j, k + 5)) if ctx.tab.pos[x] in {
+                "NOUN", "PROPN"}), None)
+            if x is not None and _speaker_like(ctx, x):
+                return speaker_from_head(ctx, x, k + 2, ctx.doc[x].sent.end)
     return None
 
 
@@ -277,9 +309,18 @@ def _mention_inside(p: Phrase):
     """A known actor inside the phrase itself (not in its apposition: ``Nadia Ferrand,
     secrétaire de l'union CGT`` is not the CGT)."""
     inside = [m for m in p.mentions if m.start < p.e]
-    if inside and not (p.tok.pos_ == "PROPN" and inside[0].start > p.h):
+    if inside and not (p.tok.pos_ == "PROPN" and inside[0].start > p.h) and not (
+            _seat(p, inside[0])):
         return _from_mention(p, inside[0])
     return NOT_DECIDED
+
+
+def _seat(p: Phrase, m) -> bool:
+    """``le parquet de Paris``, ``la mairie de Moscou``: a capital after a body that sits in a
+    city names the city, not the government the capital stands for (``le régime de
+    Pyongyang`` is the government)."""
+    capital = m.actor.label == "LOC" and m.actor.canonical != p.ctx.doc[m.start : m.end].text
+    return capital and m.start > p.h and p.has("local_body")
 
 
 def _entity(p: Phrase):
@@ -293,7 +334,15 @@ def _entity(p: Phrase):
         sp = _as_written(ctx, ctx.doc[ent.start : ent.end], kind, h)
         sp.gender = ""  # a first name's morphology is a guess; the role's article is not
         return _with_role(sp, role) if role is not None else sp
-    return _as_written(ctx, ctx.doc[ent.start : max(ent.end, p.e)], kind, h)
+    sp = _as_written(ctx, ctx.doc[ent.start : max(ent.end, p.e)], kind, h)
+    if p.s < ent.start and p.det in _GENDER_OF_ARTICLE:
+        # "le collectif Bastion": the article agrees with the body, the name's morphology is a
+        # guess (a later "il" is the collectif)
+        sp.gender, sp.number = _GENDER_OF_ARTICLE[p.det], "s"
+    return sp
+
+
+_GENDER_OF_ARTICLE = {"le": "m", "un": "m", "la": "f", "une": "f"}
 
 
 def _as_noun(p: Phrase):

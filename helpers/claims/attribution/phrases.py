@@ -6,12 +6,16 @@ often attaches these wrongly."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from helpers.claims.attribution.groups import _is_past_participle
 from helpers.claims.attribution.lexicon import (
     _DETERMINERS,
     DEFINITE,
     MEDIATORS,
     NP_LINKS,
+    PRONOUNS,
     QUOTE_MARKS,
     _word_class_at,
     word_class,
@@ -62,6 +66,8 @@ def _modifier(doc, tab, e: int, head: int) -> bool:
         return False
     if pos[e] in {"ADJ", "PROPN"} or tab.text[e] == "-" or tab.lower[e] == "proche":
         return True
+    if _name_like(tab, e):
+        return True
     named = pos[e - 1] == "PROPN" or tab.text[e - 1].isupper() and len(tab.text[e - 1]) > 1
     if pos[e] == "NUM" and named or tab.lower[e - 1] == "numéro" and tab.lower[e] in {
             "un", "deux", "trois"}:
@@ -69,6 +75,14 @@ def _modifier(doc, tab, e: int, head: int) -> bool:
     return pos[e] == "NOUN" and (tab.is_title[e] or doc[e].is_upper or pos[e - 1] in {
         "NOUN", "PROPN"}) and tab.dep[e] not in {"obl:mod", "obl:arg"} and not _word_class_at(
         tab, e, "skip")
+
+
+def _name_like(tab, k: int) -> bool:
+    """A capitalised word inside a phrase that the model tags as a verb, a pronoun or a number:
+    a made-up name (``le groupe de pirates LockNova``, ``DarkOrbit``)."""
+    return tab.pos[k] in {"AUX", "VERB", "PRON", "NUM", "X"} and tab.text[k][:1].isupper() and (
+        tab.text[k].isalpha()) and tab.lemma[k] not in {"avoir", "être"} and tab.lower[
+        k] not in PRONOUNS
 
 
 def _complement_end(tab, e: int, hi: int, head: int) -> int | None:
@@ -86,10 +100,41 @@ def _complement_end(tab, e: int, hi: int, head: int) -> int | None:
         j += 1
     while j < hi and pos[j] == "ADJ":
         j += 1
-    if j < hi and pos[j] in {"NOUN", "PROPN"} and tab.text[j] not in QUOTE_MARKS and not (
-            _word_class_at(tab, j, "skip")):
+    if j < hi and (pos[j] in {"NOUN", "PROPN"} or _name_like(tab, j)) and tab.text[
+            j] not in QUOTE_MARKS and not (
+            _word_class_at(tab, j, "skip")) and not (
+            lower[e] in {"à", "au", "aux"} and _addressee(tab, j)):
         return j + 1
     return None
+
+
+def _addressee(tab, j: int) -> bool:
+    """``a indiqué la mairie à l'AFP``, ``aux journalistes``, ``au Parisien``, ``à la presse``:
+    whom the speaker told, not a part of the speaker's name (``l'ambassadeur de France à
+    Bakou`` is)."""
+    if _word_class_at(tab, j, "media_head") or tab.lemma[j].lower() == "journaliste":
+        return True
+    return not tab.text[j].islower() and tab.lower[j] in media_words()
+
+
+def media_words() -> frozenset[str]:
+    """The first word of every medium's name and alias, without its article, in lower case
+    (``afp``, ``parisien``, ``franceinfo``), for the story in use."""
+    from helpers.core.actors import tables_key
+
+    return _media_words(tables_key())
+
+
+@lru_cache(maxsize=8)
+def _media_words(key: tuple) -> frozenset[str]:
+    from helpers.core.actors import media
+
+    out = set()
+    for a in media():
+        for name in (a.canonical, *a.aliases):
+            words = re.sub(r"^(?:[Ll]es? |[Ll]a |[Ll]')", "", name).split()
+            out.update(words[:1])
+    return frozenset(w.lower() for w in out)
 
 
 def _after_link(tab, e: int) -> bool:

@@ -33,6 +33,11 @@ def antecedents(ctx: Context, before: int) -> list[Speaker]:
 
 
 def _head(p) -> str:
+    """The role or body a phrase names: its head noun's (``l'édile`` → ``maire``), or the
+    whole phrase's when ``role_synonyms.csv`` lists it (``le ministère public`` → ``parquet``)."""
+    whole = " ".join(p.ctx.tab.lower[p.h : p.e])
+    if role_key(whole) != whole:
+        return role_key(whole)
     return role_key(p.tok.lemma_.lower()) if p.tok.lemma_ else p.tok.lower_
 
 
@@ -45,8 +50,8 @@ def _plain(p) -> bool:
         return False
     doc = p.ctx.doc
     words = doc[p.s + 1 : p.e]
-    if any(t.pos_ == "PROPN" or t.is_title and t.i > p.s for t in words):
-        return False
+    if any(t.pos_ == "PROPN" or not t.is_lower and t.is_alpha and t.i > p.s for t in words):
+        return False  # a name, even one the model does not tag as one ("LockNova")
     return p.has("generic_org") or not any(t.pos_ in {"NOUN", "ADP"} for t in words
                                            if t.i != p.h)
 
@@ -107,9 +112,15 @@ def same_source(p):
     if head != "source":
         found = _same_head(ctx, p, head, {"institution", "person", "media", "anonymous"})
     if found is None:
-        earlier = [(pos, sp) for pos, sp in ctx.history if pos < p.s]
-        found = max(earlier, key=lambda x: x[0])[1] if earlier else None
+        found = source_before(ctx, p.s)
     return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
+
+
+def source_before(ctx: Context, pos: int) -> Speaker | None:
+    """The last source quoted before token ``pos`` (what *de même source* and *selon la même
+    source* point back to), else None."""
+    earlier = [(k, sp) for k, sp in ctx.history if k < pos]
+    return max(earlier, key=lambda x: x[0])[1] if earlier else None
 
 
 def bare_reference(p):
@@ -129,10 +140,16 @@ def bare_reference(p):
     found = _in_sentence(ctx, p, head) or _same_head(ctx, p, head, {"institution", "media"})
     if found is None and p.has("departmental_body"):
         found = departmental_body(p)
-    if found is None and p.has("generic_org"):
+    if found is None and p.has("generic_org") and not _complement(p):
         found = next((sp for sp in antecedents(ctx, p.s) if sp.kind == "institution"
                       and sp in [s for _, s in ctx.history]), None)
     return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
+
+
+def _complement(p) -> bool:
+    """``le groupe de pirates``, ``la société de nettoyage``: a noun after the head says what
+    kind of body it is, so it is not just any body quoted before."""
+    return any(t.pos_ == "NOUN" for t in p.ctx.doc[p.h + 1 : p.e])
 
 
 def is_generic_body(tok) -> bool:

@@ -134,20 +134,27 @@ def _phrase_head(ctx: Context, j: int, hi: int) -> int | None:
 
 
 #: What opens a sentence whose ``on`` stands for a body: ``À Bercy, on relativise``, ``Du côté
-#: de l'Élysée, on assure que…``, ``Dans l'entourage du ministre, on indique…``.
+#: de l'Élysée, on assure que…``, ``Côté Matignon, on…``, ``Dans l'entourage du ministre, on
+#: indique…``.
 _PLACE_OPENERS = (["à"], ["au"], ["chez"], ["du", "côté", "de"], ["du", "côté", "du"],
-                  ["du", "côté", "des"], ["dans", "l'", "entourage", "de"],
+                  ["du", "côté", "des"], ["côté"], ["dans", "l'", "entourage", "de"],
                   ["dans", "l'", "entourage", "du"], ["dans", "l'", "entourage", "des"])
 
 
 def locative_source(ctx: Context, lo: int, on: int) -> int | None:
     """The head of the place or body that opens the sentence before ``on`` (``À Bercy, on…``),
-    when it looks like a speaker; else None."""
+    when it looks like a speaker; else None. A metonym needs no preposition: ``Rue de
+    Grenelle, on assure…``, ``Place Beauvau, on indique…`` (the address alone is the place)."""
     tab = ctx.tab
+    if tab.text[on - 1] != ",":
+        return None
     words = tab.lower[lo:on]
     opener = next((p for p in _PLACE_OPENERS if words[: len(p)] == p), None)
-    if opener is None or tab.text[on - 1] != ",":
-        return None
+    if opener is None:
+        m = ctx.mention_at.get(lo)
+        bare = m is not None and m.start == lo and m.end == on - 1
+        # not a country or its capital: "Paris, on…" is not written for the government
+        return lo if bare and m.actor.kind == "institution" and m.actor.label != "LOC" else None
     j = _phrase_head(ctx, lo + len(opener), on)
     if j is None or not _looks_like_speaker(ctx, j):
         return None
@@ -170,11 +177,13 @@ def _ends_clause(ctx: Context, j: int, hi: int) -> bool:
 def _before_verb(ctx: Context, start: int, lo: int) -> int | None:
     """Head of the nearest subject-like noun phrase left of the verb group (same clause)."""
     doc = ctx.doc
+    bracket = False  # "à la Commission nationale… (CNIL)": the name in brackets is the phrase's
     for j in range(start - 1, lo - 1, -1):
         t = doc[j]
         if t.text in {".", "?", "!", ";", ":"} or t.lower_ in {"que", "qu'"}:
             return None
-        if ctx.inside[j]:
+        bracket = (bracket or t.text == ")") and t.text != "("
+        if ctx.inside[j] or bracket or t.text == "(":
             continue
         if j in ctx.mention_at or (t.pos_ in {"NOUN", "PROPN"} and not word_class(t, "skip")):
             m = ctx.mention_at.get(j)

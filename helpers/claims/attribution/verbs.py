@@ -25,6 +25,7 @@ from helpers.claims.attribution.lexicon import (
 from helpers.claims.attribution.model import Candidate, Context
 from helpers.claims.attribution.nouns import speaker_from_head
 from helpers.claims.attribution.pronouns import _clitic_word, _last_speaker, resolve_pronoun
+from helpers.claims.attribution.references import source_before
 from helpers.claims.attribution.subjects import (
     _after_verb,
     _before_verb,
@@ -72,6 +73,9 @@ def _on_source(ctx: Context, v: int, hi: int) -> Candidate | None:
                 return Candidate(speaker_from_head(ctx, j, k + 2, hi), cue, 0, v)
         if tab.lower[k] in {"de", "d'"} and tab.lower[k + 1 : k + 2] in (["source"], ["sources"]):
             return Candidate(speaker_from_head(ctx, k + 1, k, hi), cue, 0, v)
+        if tab.lower[k] in {"de", "d'"} and tab.lower[k + 1 : k + 2] == ["même"] and (
+                tab.lower[k + 2 : k + 3] in (["source"], ["sources"])):  # "de même source"
+            return Candidate(source_before(ctx, k), cue, 0, v)
     return None
 
 
@@ -317,6 +321,26 @@ def _gerund_candidate(ctx: Context, tok, v: int, lo: int, hi: int, start: int, c
     return Candidate(_last_speaker(ctx, v), cue, rank, v)
 
 
+def _after_comme(ctx: Context, start: int, lo: int) -> bool:
+    """``comme l'exige la loi``, ``comme le prévoit le règlement``, ``ainsi que l'a annoncé le
+    ministre``: a clause of comparison, whose subject comes after its verb."""
+    lower = ctx.tab.lower
+    k = start - 1 if start > lo and lower[start - 1] in {"le", "la", "les"} else start
+    return k > lo and (lower[k - 1] == "comme" or k - 1 > lo and lower[k - 2 : k] == [
+        "ainsi", "que"])
+
+
+def _comme_candidate(ctx: Context, v: int, hi: int, cue: str) -> Candidate:
+    """The subject after the verb of a clause of comparison when it can speak (``comme l'a
+    annoncé le ministre``); a rule or a text is nobody (``comme l'exige la réglementation``),
+    and a body named before the clause is not its subject (``a notifié l'incident à la CNIL,
+    comme l'exige…``)."""
+    j = _after_verb(ctx, v, hi)
+    if j is None or not _looks_like_speaker(ctx, j):
+        return Candidate(None, cue, 0, v)
+    return Candidate(speaker_from_head(ctx, j, v + 1, hi), cue, 0, v)
+
+
 def _subject_candidate(ctx: Context, tok, v: int, lo: int, hi: int, start: int, cue: str,
                        rank: int, cleft: bool, incise: bool) -> Candidate | None:
     """``X a déclaré…``: the subject before the verb; an incise whose subject comes later;
@@ -351,6 +375,8 @@ def verb_candidate(ctx: Context, v: int, lo: int, hi: int,
     cue = ctx.reporting[v]
     if _impersonal_on(ctx, start, v, hi) and _on_source(ctx, v, hi) is not None:
         return _on_source(ctx, v, hi)
+    if _after_comme(ctx, start, lo):
+        return _comme_candidate(ctx, v, hi, cue)
     cleft = _is_cleft(doc, start, lo)
     clitic = _clitic_subject(doc, start, v, hi)
     if clitic is not None:
