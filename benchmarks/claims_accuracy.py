@@ -313,17 +313,31 @@ def _inside(row_start: int, row_end: int, text: str, span: tuple[int, int]) -> b
     return inside * 2 > len(chars)
 
 
+def _without_removed(sentence: str, removed) -> str:
+    """The gold sentence without what the loader cut out of the article's text (an agency's
+    dateline opening the first sentence: the annotators kept it, the body does not)."""
+    out = normalise(sentence)
+    for item in removed if isinstance(removed, list) else []:
+        piece = " ".join(normalise(str(item.get("text", ""))).split())
+        if piece:
+            out = " ".join(out.split()).replace(piece, " ")
+    return out
+
+
 def align(gold: pd.DataFrame, corpus: pd.DataFrame, table: pd.DataFrame,
           aliases: dict[str, str] | None = None) -> pd.DataFrame:
     """One row per gold sentence with the prediction of ``table`` beside it (and the rows of
     ``table`` outside every gold sentence, flagged ``in_gold=False``); ``aliases`` as for
     :func:`same_speaker`."""
     texts = {a: normalise(t) for a, t in zip(corpus["article_id"], corpus["text"], strict=True)}
+    removed = dict(zip(corpus["article_id"], corpus["removed"], strict=True)) \
+        if "removed" in corpus else {}
     out = []
     used: set[tuple[str, int]] = set()
     for g in gold.itertuples(index=False):
         text = texts[g.article_id]
-        span = locate(g.sentence, text)
+        span = locate(g.sentence, text) or locate(
+            _without_removed(g.sentence, removed.get(g.article_id)), text)
         if span is None:
             raise ValueError(f"gold sentence not found in {g.article_id}: {g.sentence[:60]!r}")
         rows = table[table["article_id"] == g.article_id]

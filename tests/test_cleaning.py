@@ -246,6 +246,35 @@ def test_find_date():
     assert find_date("mercredi matin") is None
 
 
+@pytest.mark.parametrize("line, date", [
+    ("MONT-DE-MARSAN, 3 décembre 2026 (AFP) - ", dt.date(2026, 12, 3)),
+    ("Bruxelles (Belgique), 5 déc. 2026 (Reuters) – ", dt.date(2026, 12, 5)),
+    ("PARIS (AFP) - ", None),  # the agency without a date
+])
+def test_an_agency_dateline_is_cut_and_dates_the_article(line, date):
+    cleaned = clean_text(f"Des canards abattus dans les Landes\n\n{line}Près de 210 000 canards "
+                         "vont être abattus, a annoncé la préfecture.\n\nLa suite.")
+    assert cleaned.text.startswith("Près de 210 000 canards")
+    assert cleaned.published == date
+    assert {"kind": "date line", "text": line} in cleaned.removed
+
+
+def test_a_copys_own_date_line_wins_over_the_wire_dateline():
+    cleaned = clean_text("Des canards abattus\n\nPublié le 04/12/2026 à 10h00\n\n"
+                         "MONT-DE-MARSAN, 3 décembre 2026 (AFP) - Près de 210 000 canards.")
+    assert cleaned.published == dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "Le préfet (AFP) a dit que la route restait coupée.",
+    "Selon l'AFP, trois personnes sont mortes.",
+    "La foule a scandé « Paris (AFP) - non ».",
+])
+def test_an_agency_named_inside_a_sentence_is_no_dateline(text):
+    cleaned = clean_text(f"Un titre\n\n{text}")
+    assert cleaned.text == text and cleaned.removed == []
+
+
 # ------------------------------------------------------------------------------- properties, speed
 
 

@@ -222,6 +222,7 @@ class _Page:
         self.tidy = [tidy(line) for line in self.lines]  # what the rules look at
         self.gone = [False] * len(self.lines)
         self.title_at: int | None = None
+        self.dateline: dt.date | None = None  # the date of an agency's dateline, if any
         self._records: list[tuple[int, int, dict]] = []
         self.result = Cleaned()
 
@@ -329,7 +330,7 @@ def cut_inline(line: str, regex: re.Pattern) -> tuple[str, list[str]]:
 
 
 def _cut_inline_pieces(page: _Page) -> None:
-    """Pass 2: HTML tags and link labels inside sentences."""
+    """Pass 2: HTML tags and link labels inside sentences, an agency's dateline."""
     rules = _rules(frozenset({"anywhere"}), frozenset({"inline"}))
     for i in page.live():
         for rule in rules:
@@ -338,6 +339,8 @@ def _cut_inline_pieces(page: _Page) -> None:
                 page.set_line(i, line)
             for piece in pieces:
                 page.record(i, rule.kind, piece)
+                if rule.kind == "date line" and page.dateline is None:
+                    page.dateline = find_date(piece)  # an agency's dateline: see clean_text
 
 
 def _read_top(page: _Page, title: str) -> str:
@@ -443,6 +446,8 @@ def clean_text(text: str, title: str = "") -> Cleaned:
     _read_bottom(page)
     paragraphs = _paragraphs(page)
     result = page.result
+    # a copy's own date line ("Publié le…") dates this copy; the wire's dateline comes second
+    result.published = result.published or page.dateline
     if page.title_at is not None and not paragraphs and not known_title:
         # A lone line is more likely a short text than a headline without an article.
         paragraphs = [page.tidy[page.title_at]]
