@@ -66,7 +66,7 @@ def _modifier(doc, tab, e: int, head: int) -> bool:
         return False
     if pos[e] in {"ADJ", "PROPN"} or tab.text[e] == "-" or tab.lower[e] == "proche":
         return True
-    if _name_like(tab, e):
+    if _name_like(tab, e) or _name_particle(tab, e):
         return True
     named = pos[e - 1] == "PROPN" or tab.text[e - 1].isupper() and len(tab.text[e - 1]) > 1
     if pos[e] == "NUM" and named or tab.lower[e - 1] == "numéro" and tab.lower[e] in {
@@ -83,6 +83,17 @@ def _name_like(tab, k: int) -> bool:
     return tab.pos[k] in {"AUX", "VERB", "PRON", "NUM", "X"} and tab.text[k][:1].isupper() and (
         tab.text[k].isalpha()) and tab.lemma[k] not in {"avoir", "être"} and tab.lower[
         k] not in PRONOUNS
+
+
+#: The particles of surnames, capitalised inside a name (``Yannick Le Goff``, ``Anne Le Floch``,
+#: ``Marie Du Pont``); the model tags them as articles, which cut the name after the first name.
+_NAME_PARTICLES = {"Le", "La", "Les", "Du", "De", "Des", "L'", "D'"}
+
+
+def _name_particle(tab, k: int) -> bool:
+    """A surname particle at ``k``: capitalised, inside a name, before a capitalised word."""
+    return tab.text[k] in _NAME_PARTICLES and 0 < k < len(tab.text) - 1 and tab.is_title[
+        k + 1] and (tab.pos[k - 1] == "PROPN" or tab.is_title[k - 1]) and not tab.is_punct[k - 1]
 
 
 def _complement_end(tab, e: int, hi: int, head: int) -> int | None:
@@ -253,9 +264,10 @@ def _name_before(ctx: Context, s: int, lo: int):
         return None
     end = s - 1
     start = end
+    tab = ctx.tab
     while start - 1 >= lo and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].is_title
                                and doc[start - 1].pos_ in {"NOUN", "ADJ"}
-                               or doc[start - 1].text == "-"):
+                               or doc[start - 1].text == "-" or _name_particle(tab, start - 1)):
         start -= 1
     if end - start >= 2 and not any(t.ent_type_ in {"LOC", "ORG"} for t in doc[start:end]):
         return doc[start:end]

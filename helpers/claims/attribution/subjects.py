@@ -128,7 +128,9 @@ def _phrase_head(ctx: Context, j: int, hi: int) -> int | None:
     while k < hi and (doc[k].pos_ in {"DET", "ADJ", "NUM"} or doc[k].lower_ in INDEFINITE | DEFINITE
                       | DEMONSTRATIVE) and k not in ctx.mention_at:
         k += 1
-    if k < hi and (k in ctx.mention_at or doc[k].pos_ in {"NOUN", "PROPN", "ADJ"}):
+    # a first name the model takes for a pronoun ("Odile" PRON) is still a name
+    name = doc[k].is_title and doc[k].ent_type_ == "PER" if k < hi else False
+    if k < hi and (k in ctx.mention_at or doc[k].pos_ in {"NOUN", "PROPN", "ADJ"} or name):
         return k
     return None
 

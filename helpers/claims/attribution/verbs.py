@@ -19,6 +19,7 @@ from helpers.claims.attribution.lexicon import (
     PRONOUNS,
     _word_class_at,
     is_number,
+    reporting_verbs,
     verb_needs,
     word_class,
 )
@@ -162,6 +163,9 @@ def _needs_met(ctx: Context, cue: str, v: int, start: int, lo: int, hi: int) -> 
     need = verb_needs().get(cue, "")
     if not need:
         return True
+    if need in {"clause", "quote"} and reporting_verbs()[cue] != "demand" and _after_comme(
+            ctx, start, lo):
+        return True  # "comme l'a rappelé X" says what X said; "comme l'a demandé X" does not
     if need == "à":
         return any(ctx.tab.lower[k] in {"à", "au", "aux"} for k in range(v + 1, min(hi, v + 8)))
     if need == "count":
