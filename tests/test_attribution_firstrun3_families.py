@@ -80,3 +80,36 @@ def test_the_new_verbs_do_not_report_without_a_quote(text):
 ])
 def test_a_name_the_model_cuts_is_read_whole(text, expected):
     assert speaker(text) == expected
+
+
+# ----------------------------------------------------------------------------- 2 addressee first
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("« Nous rouvrirons lundi », a assuré à nos confrères du Télégramme Marc Tanguy.",
+     "Marc Tanguy"),
+    ("« Nous rouvrirons lundi », a déclaré à la presse locale Marc Tanguy.", "Marc Tanguy"),
+    ("« Nous rouvrirons lundi », a déclaré au quotidien Ouest-France Marc Tanguy.",
+     "Marc Tanguy"),
+    ("« Nous rouvrirons lundi », a expliqué à France Bleu Armorique la directrice, Claire Morvan.",
+     "Claire Morvan"),
+    ("« Nous rouvrirons lundi », a confié au Parisien le maire de Vannes.", "maire de Vannes"),
+    ("« Le camping rouvrira en avril », a assuré à notre rédaction son gérant, Marc Tanguy, "
+     "soulagé.", "Marc Tanguy"),
+    # a role's own name is part of the addressee: the subject comes after it
+    ("« Nous rouvrirons lundi », a déclaré à la ministre Agnès Pannier le maire de Vannes.",
+     "maire de Vannes"),
+])
+def test_the_subject_after_the_addressee_of_an_inverted_verb(text, expected):
+    assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("« Nous tiendrons », a confié la gérante du camping, Anne Morvan.", "Anne Morvan"),
+    ("« Nous tiendrons », a expliqué le fondateur de l'association.",
+     "fondateur de l'association"),
+    ("« Nous tiendrons », a indiqué la proviseure du lycée Kerneuzec.",
+     "proviseure du lycée Kerneuzec"),
+])
+def test_a_manager_a_founder_a_head_teacher_are_roles(text, expected):
+    assert speaker(text) == expected

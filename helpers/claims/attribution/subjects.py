@@ -88,14 +88,27 @@ def _skip_adjunct(ctx: Context, j: int, hi: int) -> int:
         k += 1
     if k >= hi or tab.pos[k] not in {"NOUN", "PROPN"} and k not in ctx.mention_at:
         return j
-    end = ctx.mention_at[k].end if k in ctx.mention_at else np_extent(ctx.doc, k, k, hi)[1]
-    nxt = end
+    end = np_extent(ctx.doc, k, k, hi)[1]
+    end = max(end, ctx.mention_at[k].end) if k in ctx.mention_at else end
+    nxt = _name_after_addressee(ctx, k, end)
     while nxt < hi and tab.text[nxt].isspace():
         nxt += 1
     if nxt < hi and not tab.is_punct[nxt] and (tab.pos[nxt] in {"DET", "NOUN", "PROPN"}
                                                or nxt in ctx.mention_at):
         return nxt
     return j
+
+
+def _name_after_addressee(ctx: Context, k: int, end: int) -> int:
+    """Where the addressee phrase headed by ``k`` ends: at a person's name the parse runs into
+    it (``à nos confrères de Ouest-France Marc Tanguy``, ``à la presse locale Marc Tanguy``:
+    the name is the subject), not at a role's own name (``à la ministre Agnès Pannier``)."""
+    doc = ctx.doc
+    for x in range(k + 1, end):
+        if doc[x].ent_iob_ == "B" and doc[x].ent_type_ == "PER" and not word_class(
+                doc[x - 1], "role_head") and not doc[x - 1].is_punct:
+            return x
+    return end
 
 
 def _after_verb(ctx: Context, v: int, hi: int) -> int | None:
