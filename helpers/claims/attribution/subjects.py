@@ -88,14 +88,16 @@ def _skip_adjunct(ctx: Context, j: int, hi: int) -> int:
         k += 1
     if k >= hi or tab.pos[k] not in {"NOUN", "PROPN"} and k not in ctx.mention_at:
         return j
-    end = np_extent(ctx.doc, k, k, hi)[1]
-    end = max(end, ctx.mention_at[k].end) if k in ctx.mention_at else end
-    nxt = _name_after_addressee(ctx, k, end)
-    while nxt < hi and tab.text[nxt].isspace():
-        nxt += 1
-    if nxt < hi and not tab.is_punct[nxt] and (tab.pos[nxt] in {"DET", "NOUN", "PROPN"}
-                                               or nxt in ctx.mention_at):
-        return nxt
+    # a known actor ends where its name ends ("à l'AFP Jeanne Roux"); else, or when no phrase
+    # follows it ("à France Bleu Armorique la directrice"), the parse's phrase
+    ends = [ctx.mention_at[k].end] if k in ctx.mention_at else []
+    ends.append(_name_after_addressee(ctx, k, np_extent(ctx.doc, k, k, hi)[1]))
+    for nxt in ends:
+        while nxt < hi and tab.text[nxt].isspace():
+            nxt += 1
+        if nxt < hi and not tab.is_punct[nxt] and (tab.pos[nxt] in {"DET", "NOUN", "PROPN"}
+                                                   or nxt in ctx.mention_at):
+            return nxt
     return j
 
 
