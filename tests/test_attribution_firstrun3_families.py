@@ -113,3 +113,34 @@ def test_the_subject_after_the_addressee_of_an_inverted_verb(text, expected):
 ])
 def test_a_manager_a_founder_a_head_teacher_are_roles(text, expected):
     assert speaker(text) == expected
+
+
+# ----------------------------------------------------------------------------- 3 the company
+
+
+PARQUET = "Une enquête a été ouverte, a indiqué le parquet de Brest. "
+
+
+@pytest.mark.parametrize("text, expected", [
+    # named as a complement with its kind in apposition, then a body quoted, then the kind
+    ("Le chalutier appartient aux Pêcheries Le Bihan, une entreprise familiale de Concarneau. "
+     + PARQUET + "Le navire, acheté 2 millions d'euros en 2019, avait été révisé en mars, "
+     "d'après l'entreprise.", "Pêcheries Le Bihan"),
+    # the kind, then the name
+    ("Le dépôt est géré par la société Breizh Fret. " + PARQUET
+     + "Le camion, mis en service en 2020, avait été révisé en mars, selon la société.",
+     "Breizh Fret"),
+])
+def test_a_bare_kind_of_body_goes_back_to_the_body_described_so(text, expected):
+    assert speaker(text) == expected
+
+
+def test_a_bare_kind_of_body_with_no_such_body_still_goes_to_the_last_body_quoted():
+    assert speaker(PARQUET + "Le camion avait été révisé en mars, selon l'entreprise.") == (
+        "parquet de Brest")
+
+
+def test_d_apres_after_a_figure_clause_names_the_source_at_the_end():
+    text = (PARQUET + "Le camion, acheté neuf 180 000 euros en 2020, avait passé son contrôle "
+            "technique en mai, d'après la société Breizh Fret.")
+    assert speaker(text) == "société Breizh Fret"
