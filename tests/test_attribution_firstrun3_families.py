@@ -144,3 +144,30 @@ def test_d_apres_after_a_figure_clause_names_the_source_at_the_end():
     text = (PARQUET + "Le camion, acheté neuf 180 000 euros en 2020, avait passé son contrôle "
             "technique en mai, d'après la société Breizh Fret.")
     assert speaker(text) == "société Breizh Fret"
+
+
+# ----------------------------------------------------------------------------- 4 anonymous + relative
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a defining relative clause (no comma) is part of the source as written
+    ("Un chauffeur qui passait par là assure que le camion roulait vite.",
+     "chauffeur qui passait par là"),
+    ("Une habitante qui a assisté à la scène raconte que le feu a pris en cinq minutes.",
+     "habitante qui a assisté à la scène"),
+    ("Selon un voisin qui a donné l'alerte, le feu a pris vers minuit.",
+     "voisin qui a donné l'alerte"),
+    # a relative between commas only describes the source
+    ("Un infirmier du service, qui préfère rester anonyme, affirme que les lits manquent.",
+     "infirmier du service"),
+    ("Une vétérinaire de la région, qui a requis l'anonymat, estime que le foyer est ancien.",
+     "vétérinaire de la région"),
+])
+def test_an_anonymous_source_with_a_relative_clause(text, expected):
+    row = tags(text).iloc[-1]
+    assert (row["speaker"], row["speaker_kind"]) == (expected, "anonymous")
+
+
+def test_a_relative_clause_on_a_named_speaker_still_gives_the_speaker():
+    text = "Le maire de Lorient, qui a visité le site, a déclaré que les travaux reprendraient."
+    assert speaker(text) == "maire de Lorient"

@@ -352,8 +352,14 @@ def _subject_candidate(ctx: Context, tok, v: int, lo: int, hi: int, start: int, 
     doc = ctx.doc
     j = _clause_subject(ctx, tok, lo, hi, start)
     if j is not None:
-        if doc[j].lower_ == "qui" and tok.head is not tok:
+        if doc[j].lower_ == "qui" and tok.head is not tok and tok.head.pos_ in {"NOUN", "PROPN"}:
             return Candidate(speaker_from_head(ctx, tok.head.i, lo, hi), cue, 1, v, cleft)
+        if doc[j].lower_ == "qui":
+            # "Un automobiliste qui suivait le car affirme": the model makes the verb a
+            # conjunct of the relative clause's; the antecedent is the phrase before "qui"
+            ante = _before_verb(ctx, j, lo)
+            return Candidate(speaker_from_head(ctx, ante, lo, start) if ante is not None else None,
+                             cue, rank, v, cleft)
         # the subject's phrase ends before the verb ("le gouvernement parle d'un…")
         return Candidate(speaker_from_head(ctx, j, lo, start if j < start else hi), cue, rank,
                          v, cleft)
