@@ -171,3 +171,25 @@ def test_an_anonymous_source_with_a_relative_clause(text, expected):
 def test_a_relative_clause_on_a_named_speaker_still_gives_the_speaker():
     text = "Le maire de Lorient, qui a visité le site, a déclaré que les travaux reprendraient."
     assert speaker(text) == "maire de Lorient"
+
+
+# ----------------------------------------------------------------------------- 5 school classes
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("« Tout a brûlé », raconte la mère d'une élève de 4e, qui préfère taire son nom.",
+     "mère d'une élève de 4e"),
+    ("« Tout a brûlé », raconte un élève de 1re.", "élève de 1re"),
+    ("« Tout a brûlé », raconte un élève de 6ème.", "élève de 6ème"),
+    ("« Tout a brûlé », raconte une élève de terminale.", "élève de terminale"),
+    ("« Tout a brûlé », raconte le père d'un élève de CM2.", "père d'un élève de CM2"),
+    ("« Tout a brûlé », raconte la mère d'un élève de 3e B, inquiète.",
+     "mère d'un élève de 3e B"),
+])
+def test_a_school_class_is_part_of_the_source(text, expected):
+    assert speaker(text) == expected
+
+
+def test_a_number_after_de_is_still_not_part_of_a_source():
+    assert speaker("Au moins 12 élèves de 3e ont été blessés, a indiqué la préfecture du Gard."
+                   ) == "préfecture du Gard"

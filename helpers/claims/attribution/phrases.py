@@ -107,6 +107,9 @@ def _complement_end(tab, e: int, hi: int, head: int) -> int | None:
                 and _word_class_at(tab, head, "document_head")):
             return None
     j = e + (2 if lower[e] == "et" else 1)
+    if lower[e] in {"de", "d'"} and j < hi and _class_name(lower[j]):
+        # "une élève de 4e", "un élève de terminale" (and its letter: "de 3e B")
+        return j + 2 if j + 1 < hi and re.fullmatch(r"[A-Z]\.?", tab.text[j + 1]) else j + 1
     while j < hi and (pos[j] == "DET" or lower[j] in DEFINITE):
         j += 1
     while j < hi and pos[j] == "ADJ":
@@ -117,6 +120,16 @@ def _complement_end(tab, e: int, hi: int, head: int) -> int | None:
             lower[e] in {"à", "au", "aux"} and _addressee(tab, j)):
         return j + 1
     return None
+
+
+#: School classes by name (``terminale``, ``CM2``); by number they are ordinals (``4e``, ``1re``,
+#: ``6ème``): *la mère d'une élève de 4e* is one source, not a figure cut from a role.
+_CLASS_NAMES = {"terminale", "seconde", "première", "sixième", "cinquième", "quatrième",
+                "troisième", "cp", "ce1", "ce2", "cm1", "cm2"}
+
+
+def _class_name(word: str) -> bool:
+    return word in _CLASS_NAMES or re.fullmatch(r"\d{1,2}(?:e|ème|eme|er|re|ère|nde?)", word) is not None
 
 
 def _addressee(tab, j: int) -> bool:
