@@ -193,3 +193,36 @@ def test_a_school_class_is_part_of_the_source(text, expected):
 def test_a_number_after_de_is_still_not_part_of_a_source():
     assert speaker("Au moins 12 élèves de 3e ont été blessés, a indiqué la préfecture du Gard."
                    ) == "préfecture du Gard"
+
+
+# ----------------------------------------------------------------------------- 6 future in the past
+
+
+def hedged(text: str) -> bool:
+    return bool(tags(text).iloc[-1]["hedged"])
+
+
+@pytest.mark.parametrize("text", [
+    # a passive conditional after a past verb of saying (concordance des temps)
+    "Le rectorat de Lille a indiqué qu'une vingtaine d'infirmiers seraient mobilisés lundi.",
+    "La préfecture a précisé que trois écoles seraient fermées jusqu'à vendredi.",
+    "Le maire a expliqué que la salle serait rénovée au printemps.",
+    # the simple conditional, as before
+    "Le maire a indiqué que la salle resterait fermée.",
+])
+def test_a_conditional_after_a_past_verb_of_saying_is_the_future_in_the_past(text):
+    assert not hedged(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a conditional past: an allegation, whatever the verb before it
+    "Le ministre a déclaré que des soldats seraient entrés dans la ville.",
+    "Le ministre a déclaré que des soldats se seraient rendus à la frontière.",
+    "Le ministre a déclaré que trois civils auraient été tués.",
+    # a modal stays a hedge; a present verb of saying gives no future in the past
+    "Le maire a indiqué que la salle pourrait rester fermée.",
+    "Le maire indique que des renforts seraient mobilisés.",
+    "Des renforts seraient mobilisés dans la région.",
+])
+def test_an_allegation_or_a_modal_after_a_verb_of_saying_stays_hedged(text):
+    assert hedged(text)
