@@ -28,7 +28,7 @@ def speaker(text: str) -> str:
     return tags(text).iloc[-1]["speaker"]
 
 
-# ----------------------------------------------------------------------------- 1 verbs after quotes
+# --------------------------------------------------------------------------- 1 verbs after quotes
 
 
 @pytest.mark.parametrize("verb", [
@@ -146,7 +146,7 @@ def test_d_apres_after_a_figure_clause_names_the_source_at_the_end():
     assert speaker(text) == "société Breizh Fret"
 
 
-# ----------------------------------------------------------------------------- 4 anonymous + relative
+# ------------------------------------------------------------------------- 4 anonymous + relative
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -195,7 +195,7 @@ def test_a_number_after_de_is_still_not_part_of_a_source():
                    ) == "préfecture du Gard"
 
 
-# ----------------------------------------------------------------------------- 6 future in the past
+# --------------------------------------------------------------------------- 6 future in the past
 
 
 def hedged(text: str) -> bool:

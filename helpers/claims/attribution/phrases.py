@@ -129,7 +129,10 @@ _CLASS_NAMES = {"terminale", "seconde", "première", "sixième", "cinquième", "
 
 
 def _class_name(word: str) -> bool:
-    return word in _CLASS_NAMES or re.fullmatch(r"\d{1,2}(?:e|ème|eme|er|re|ère|nde?)", word) is not None
+    return word in _CLASS_NAMES or _CLASS_ORDINAL.fullmatch(word) is not None
+
+
+_CLASS_ORDINAL = re.compile(r"\d{1,2}(?:e|ème|eme|er|re|ère|nde?)")
 
 
 def _addressee(tab, j: int) -> bool:
