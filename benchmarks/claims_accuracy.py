@@ -138,6 +138,15 @@ source after a figure clause, an anonymous source with a relative clause (*un au
 suivait le car affirme*, *un vétérinaire du secteur, qui a requis l'anonymat, estime*), an
 ordinal cut from a role (*la mère d'une élève de 4e*); hedging: a future in the past
 (*a indiqué qu'… seraient*) taken for a hedge.
+
+``firstrun3`` was then used to fix the families behind those misses (branch firstrun3-fixes,
+``tests/test_attribution_firstrun3_families.py``: sentences of our own for each family), so it
+is now a tuned set. After fixes: speaker 100 % (37/37), hedged 98.3 % (the one miss left is *a
+assuré* without *que*, which the Kursk guidelines decide); every other set unchanged (seeds,
+own and own held-out 100 %, newstories 98.9 %, firstrun and firstrun2 100 %; no actor table:
+seeds 84.2 %, own 94.3 %). The *d'après* miss was not the figure clause: *d'après l'entreprise*
+had no antecedent, the company being named only as a complement with its kind in apposition
+(*aux Transports Le Goff, une entreprise familiale*), so it went back to the last body quoted.
 """
 
 from __future__ import annotations

@@ -199,6 +199,24 @@ def _is_compound(tok) -> bool:
 _COMMITMENTS = {"promettre", "annoncer", "assurer", "garantir", "engager", "jurer"}
 
 
+#: The verbs whose compound tenses take *être* (and their compounds): with them *seraient* +
+#: participle is a conditional past (``seraient entrés``: an allegation), not a passive.
+_ETRE_VERBS = {"aller", "venir", "arriver", "partir", "entrer", "rentrer", "sortir", "monter",
+               "descendre", "naître", "mourir", "décéder", "tomber", "rester", "retourner",
+               "devenir", "revenir", "parvenir", "survenir", "intervenir", "passer", "repartir",
+               "ressortir", "redescendre", "remonter", "retomber", "apparaître", "disparaître"}
+
+
+def _passive_present(tok, verb) -> bool:
+    """``seraient mobilisés``: *être* in the conditional present with a transitive verb's
+    participle, a passive (the future in the past after any past verb of saying); not
+    ``seraient entrés`` (a verb taking *être*) nor ``se seraient rendus`` (a pronominal one)."""
+    if tok.lemma_ != "être" or verb is tok or verb.lemma_ in _ETRE_VERBS:
+        return False
+    before = tok.doc[max(0, tok.i - 2) : tok.i]
+    return not any(t.lower_ in {"se", "s'"} for t in before)
+
+
 def _future_in_past(tok) -> bool:
     """``a promis que son pays resterait``: a simple conditional in a *que* clause governed by a
     verb in a past tense is the *futur dans le passé* (not modals: ``pourrait`` stays a hedge);
@@ -211,7 +229,7 @@ def _future_in_past(tok) -> bool:
         return False
     clause = verb
     for _ in range(4):  # climb to the head of the clause
-        if any(c.lower_ in {"que", "qu'"} and c.dep_ == "mark" for c in clause.children):
+        if _opens_with_que(clause):
             break
         if clause.head is clause:
             return False
@@ -219,15 +237,24 @@ def _future_in_past(tok) -> bool:
     else:
         return False
     governor = clause.head
-    if governor is clause or not any(c.lower_ in {"que", "qu'"} for c in clause.children):
+    if governor is clause or not _opens_with_que(clause):
         return False
-    if compound and governor.lemma_ not in _COMMITMENTS:
+    # a conditional past ("seraient entrés") after a neutral verb is an allegation; a passive
+    # present ("seraient mobilisés", the auxiliary of the passive) is the future in the past
+    if compound and governor.lemma_ not in _COMMITMENTS and not _passive_present(tok, verb):
         return False
     tenses = set(governor.morph.get("Tense"))
     has_aux = any(c.dep_.startswith("aux") for c in governor.children)
     past_participle = "Part" in governor.morph.get("VerbForm") and "Past" in tenses and has_aux
     past_finite = "Fin" in governor.morph.get("VerbForm") and tenses & PAST_TENSES
     return bool(past_participle or past_finite)
+
+
+def _opens_with_que(clause) -> bool:
+    """Is ``clause`` a *que* clause: a *que* marking it, or opening it (the model attaches
+    ``qu'`` to the clause's subject in ``a indiqué qu'une dizaine de psychologues seraient…``)?"""
+    return any(c.lower_ in {"que", "qu'"} and c.dep_ == "mark" for c in clause.children) or (
+        clause.left_edge.lower_ in {"que", "qu'"} and clause.left_edge.i < clause.i)
 
 
 _STOPS = {".", ";", "?", "!"}

@@ -32,7 +32,9 @@ inverted subjects (``…, a indiqué lundi un responsable ukrainien`` comes out 
 :mod:`.references`  phrases pointing back: *la même source*, *le maire* / *l'édile* / *l'élue*,
                     *la préfecture*, *l'institut*, *l'entreprise*
 :mod:`.bodies`      a body described, then named (*le gestionnaire du réseau, Enedis*); a unit
-                    named after its body (*le groupement de gendarmerie du Var*)
+                    named after its body (*le groupement de gendarmerie du Var*); a body named
+                    beside its kind (*aux Transports Le Goff, une entreprise…*), the antecedent
+                    of a later *l'entreprise*
 :mod:`.places`      the département a sentence is about: *à Rennes, selon la préfecture* → the
                     préfecture d'Ille-et-Vilaine
 :mod:`.pronouns`    ``il``, ``elle``, ``selon lui``, ``-t-il``: the person just quoted, else the
@@ -46,7 +48,8 @@ The known actors come from :mod:`helpers.core.actors`: the French news lexicon, 
 table and the learner's corrections, never another story's.
 
 Each pattern has a test in ``tests/test_claims.py`` (the Kursk story) and
-``tests/test_attribution_families.py`` (French news in general). The sentence-level passes
+``tests/test_attribution_families.py`` (French news in general; the families each first-run
+set revealed in ``tests/test_attribution_firstrun*_families.py``). The sentence-level passes
 (claims the parser split, quotes without a cue, *c'est ce que* attributing the sentence before)
 are in :mod:`helpers.claims.tagging`.
 """

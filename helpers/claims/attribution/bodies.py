@@ -1,12 +1,14 @@
 """Bodies described before they are named, and bodies known by a part of them: *selon le
 gestionnaire du réseau, Enedis* (the name in apposition, not the description: the description
 alone would go back to the last body quoted), *selon le groupement de gendarmerie du Var* (a unit
-the lexicon does not list, named after the body it belongs to)."""
+the lexicon does not list, named after the body it belongs to); a body named beside the noun of
+its kind anywhere in the text (*aux Transports Le Goff, une entreprise familiale*, *la société
+Breizh Fret*), which a later bare *l'entreprise* points back to."""
 
 from __future__ import annotations
 
-from helpers.claims.attribution.lexicon import DEFINITE, _word_class_at
-from helpers.claims.attribution.model import Speaker
+from helpers.claims.attribution.lexicon import DEFINITE, _word_class_at, _words
+from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.naming import Phrase, _as_written, _from_mention
 from helpers.claims.attribution.references import NOT_DECIDED
 
@@ -64,3 +66,54 @@ def unit_of_a_body(p: Phrase):
         k in p.ctx.mention_at and p.ctx.mention_at[k].actor.kind == "institution")
         for k in range(p.h + 1, p.e))
     return _as_written(p.ctx, p.span, "institution", p.h) if body else NOT_DECIDED
+
+
+_KIND_ARTICLES = {"un", "une", "le", "la", "l'"}
+
+
+def described_bodies(ctx: Context) -> list[tuple[int, Speaker]]:
+    """Bodies named beside the noun of their kind (``generic_org``), anywhere in the article,
+    as the subject or not: ``aux Transports Le Goff, une entreprise familiale`` (the name, then
+    its kind in apposition), ``la société Breizh Fret`` (the kind, then the name). Each is an
+    antecedent of a later bare ``l'entreprise`` / ``la société``, with that noun among its
+    heads; without it, ``d'après l'entreprise`` went back to the last body quoted."""
+    kinds, tab = _words()[0].get("generic_org", set()), ctx.tab
+    out = []
+    for i in [i for i, w in enumerate(tab.lower) if w in kinds]:  # a few per article at most
+        if i < 1 or tab.lower[i - 1] not in _KIND_ARTICLES or ctx.inside[i]:
+            continue
+        span = _name_before_kind(ctx, i - 1) or _name_after_kind(ctx, i)
+        if span is not None:
+            sp = _as_written(ctx, span, "institution", span.start)
+            sp.heads = (tab.lower[i], *sp.heads)
+            out.append((span.start, sp))
+    return out
+
+
+def _name_run(tab, k: int) -> bool:
+    # a capitalised word of a name (the model tags some as nouns or articles: "Transports Le")
+    return tab.text[k][:1].isupper() and not tab.is_punct[k]
+
+
+def _name_before_kind(ctx: Context, det: int):
+    """``Transports Le Goff, une entreprise``: the capitalised words before the comma."""
+    tab = ctx.tab
+    comma = det - 1
+    if comma < 1 or tab.text[comma] != ",":
+        return None
+    s = comma
+    while s - 1 >= 0 and _name_run(tab, s - 1) and (
+            tab.pos[s - 1] == "PROPN" or not ctx.doc[s - 1].is_sent_start):  # not "Selon"
+        s -= 1
+    m = ctx.mention_at.get(s)
+    if m is not None and m.actor.kind != "institution":
+        return None
+    return ctx.doc[s:comma] if s < comma and tab.pos[comma - 1] == "PROPN" else None
+
+
+def _name_after_kind(ctx: Context, i: int):
+    """``la société Breizh Fret``: the capitalised words right after the kind's noun."""
+    tab, e = ctx.tab, i + 1
+    while e < len(tab.text) and _name_run(tab, e) and tab.pos[e] in {"PROPN", "NOUN", "DET"}:
+        e += 1
+    return ctx.doc[i + 1 : e] if e > i + 1 and tab.pos[e - 1] == "PROPN" else None

@@ -3,6 +3,7 @@ cue phrases, reporting verbs and the subject-like mentions pronouns can refer to
 
 from __future__ import annotations
 
+from helpers.claims.attribution.bodies import described_bodies
 from helpers.claims.attribution.cues import _cue_matcher
 from helpers.claims.attribution.lexicon import (
     _ARTICLES,
@@ -38,7 +39,8 @@ def build_context(doc) -> Context:
     ctx.subjects = sorted(ctx.subjects + people, key=lambda x: x[0])
     ctx.main_subjects = _main_subjects(ctx) | {pos for pos, _ in people}
     # bodies named as a subject are antecedents of a later "la préfecture", not of "il"
-    ctx.named = [(pos, sp) for pos, sp in named if sp.kind == "institution"]
+    ctx.named = sorted([(pos, sp) for pos, sp in named if sp.kind == "institution"]
+                       + described_bodies(ctx), key=lambda x: x[0])
     return ctx
 
 

@@ -92,8 +92,25 @@ def _anonymous(p: Phrase):
         anon = [m for m in p.mentions if m.actor.kind == "anonymous"]
         if anon:
             return _from_mention(p, anon[0])
-        return _as_written(p.ctx, p.span, "anonymous", p.h)
+        return _as_written(p.ctx, _with_relative(p), "anonymous", p.h)
     return NOT_DECIDED
+
+
+def _with_relative(p: Phrase):
+    """The phrase and the relative clause that defines it, with no comma between (``Un
+    automobiliste qui suivait le car affirme…`` → *automobiliste qui suivait le car*: the
+    source as written); a relative between commas only describes it (``Un vétérinaire du
+    secteur, qui a requis l'anonymat, estime…`` → *vétérinaire du secteur*). The clause ends
+    at a punctuation mark or the phrase's bound (the verb, when the subject comes first)."""
+    tab = p.ctx.tab
+    if p.e >= p.hi or tab.lower[p.e] != "qui":
+        return p.span
+    end = next((k for k in range(p.e + 1, p.hi) if tab.is_punct[k] or p.ctx.inside[k]), p.hi)
+    return p.ctx.doc[p.s : end] if end - p.e <= _RELATIVE_WORDS else p.span
+
+
+#: The longest defining relative clause kept in an anonymous source's name, in words.
+_RELATIVE_WORDS = 8
 
 
 def _demonstrative(p: Phrase):

@@ -66,7 +66,7 @@ def _modifier(doc, tab, e: int, head: int) -> bool:
         return False
     if pos[e] in {"ADJ", "PROPN"} or tab.text[e] == "-" or tab.lower[e] == "proche":
         return True
-    if _name_like(tab, e):
+    if _name_like(tab, e) or _name_particle(tab, e):
         return True
     named = pos[e - 1] == "PROPN" or tab.text[e - 1].isupper() and len(tab.text[e - 1]) > 1
     if pos[e] == "NUM" and named or tab.lower[e - 1] == "numéro" and tab.lower[e] in {
@@ -85,6 +85,17 @@ def _name_like(tab, k: int) -> bool:
         k] not in PRONOUNS
 
 
+#: The particles of surnames, capitalised inside a name (``Yannick Le Goff``, ``Anne Le Floch``,
+#: ``Marie Du Pont``); the model tags them as articles, which cut the name after the first name.
+_NAME_PARTICLES = {"Le", "La", "Les", "Du", "De", "Des", "L'", "D'"}
+
+
+def _name_particle(tab, k: int) -> bool:
+    """A surname particle at ``k``: capitalised, inside a name, before a capitalised word."""
+    return tab.text[k] in _NAME_PARTICLES and 0 < k < len(tab.text) - 1 and tab.is_title[
+        k + 1] and (tab.pos[k - 1] == "PROPN" or tab.is_title[k - 1]) and not tab.is_punct[k - 1]
+
+
 def _complement_end(tab, e: int, hi: int, head: int) -> int | None:
     """End of a ``de``/``à`` complement starting at ``e`` (``du Finistère``, ``de l'Europe et
     des Affaires étrangères``, ``d'incendie et de secours``), or None."""
@@ -96,6 +107,9 @@ def _complement_end(tab, e: int, hi: int, head: int) -> int | None:
                 and _word_class_at(tab, head, "document_head")):
             return None
     j = e + (2 if lower[e] == "et" else 1)
+    if lower[e] in {"de", "d'"} and j < hi and _class_name(lower[j]):
+        # "une élève de 4e", "un élève de terminale" (and its letter: "de 3e B")
+        return j + 2 if j + 1 < hi and re.fullmatch(r"[A-Z]\.?", tab.text[j + 1]) else j + 1
     while j < hi and (pos[j] == "DET" or lower[j] in DEFINITE):
         j += 1
     while j < hi and pos[j] == "ADJ":
@@ -106,6 +120,19 @@ def _complement_end(tab, e: int, hi: int, head: int) -> int | None:
             lower[e] in {"à", "au", "aux"} and _addressee(tab, j)):
         return j + 1
     return None
+
+
+#: School classes by name (``terminale``, ``CM2``); by number they are ordinals (``4e``, ``1re``,
+#: ``6ème``): *la mère d'une élève de 4e* is one source, not a figure cut from a role.
+_CLASS_NAMES = {"terminale", "seconde", "première", "sixième", "cinquième", "quatrième",
+                "troisième", "cp", "ce1", "ce2", "cm1", "cm2"}
+
+
+def _class_name(word: str) -> bool:
+    return word in _CLASS_NAMES or _CLASS_ORDINAL.fullmatch(word) is not None
+
+
+_CLASS_ORDINAL = re.compile(r"\d{1,2}(?:e|ème|eme|er|re|ère|nde?)")
 
 
 def _addressee(tab, j: int) -> bool:
@@ -253,9 +280,10 @@ def _name_before(ctx: Context, s: int, lo: int):
         return None
     end = s - 1
     start = end
+    tab = ctx.tab
     while start - 1 >= lo and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].is_title
                                and doc[start - 1].pos_ in {"NOUN", "ADJ"}
-                               or doc[start - 1].text == "-"):
+                               or doc[start - 1].text == "-" or _name_particle(tab, start - 1)):
         start -= 1
     if end - start >= 2 and not any(t.ent_type_ in {"LOC", "ORG"} for t in doc[start:end]):
         return doc[start:end]

@@ -88,14 +88,29 @@ def _skip_adjunct(ctx: Context, j: int, hi: int) -> int:
         k += 1
     if k >= hi or tab.pos[k] not in {"NOUN", "PROPN"} and k not in ctx.mention_at:
         return j
-    end = ctx.mention_at[k].end if k in ctx.mention_at else np_extent(ctx.doc, k, k, hi)[1]
-    nxt = end
-    while nxt < hi and tab.text[nxt].isspace():
-        nxt += 1
-    if nxt < hi and not tab.is_punct[nxt] and (tab.pos[nxt] in {"DET", "NOUN", "PROPN"}
-                                               or nxt in ctx.mention_at):
-        return nxt
+    # a known actor ends where its name ends ("à l'AFP Jeanne Roux"); else, or when no phrase
+    # follows it ("à France Bleu Armorique la directrice"), the parse's phrase
+    ends = [ctx.mention_at[k].end] if k in ctx.mention_at else []
+    ends.append(_name_after_addressee(ctx, k, np_extent(ctx.doc, k, k, hi)[1]))
+    for nxt in ends:
+        while nxt < hi and tab.text[nxt].isspace():
+            nxt += 1
+        if nxt < hi and not tab.is_punct[nxt] and (tab.pos[nxt] in {"DET", "NOUN", "PROPN"}
+                                                   or nxt in ctx.mention_at):
+            return nxt
     return j
+
+
+def _name_after_addressee(ctx: Context, k: int, end: int) -> int:
+    """Where the addressee phrase headed by ``k`` ends: at a person's name the parse runs into
+    it (``à nos confrères de Ouest-France Marc Tanguy``, ``à la presse locale Marc Tanguy``:
+    the name is the subject), not at a role's own name (``à la ministre Agnès Pannier``)."""
+    doc = ctx.doc
+    for x in range(k + 1, end):
+        if doc[x].ent_iob_ == "B" and doc[x].ent_type_ == "PER" and not word_class(
+                doc[x - 1], "role_head") and not doc[x - 1].is_punct:
+            return x
+    return end
 
 
 def _after_verb(ctx: Context, v: int, hi: int) -> int | None:
@@ -128,7 +143,9 @@ def _phrase_head(ctx: Context, j: int, hi: int) -> int | None:
     while k < hi and (doc[k].pos_ in {"DET", "ADJ", "NUM"} or doc[k].lower_ in INDEFINITE | DEFINITE
                       | DEMONSTRATIVE) and k not in ctx.mention_at:
         k += 1
-    if k < hi and (k in ctx.mention_at or doc[k].pos_ in {"NOUN", "PROPN", "ADJ"}):
+    # a first name the model takes for a pronoun ("Odile" PRON) is still a name
+    name = doc[k].is_title and doc[k].ent_type_ == "PER" if k < hi else False
+    if k < hi and (k in ctx.mention_at or doc[k].pos_ in {"NOUN", "PROPN", "ADJ"} or name):
         return k
     return None
 

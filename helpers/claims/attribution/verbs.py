@@ -19,6 +19,7 @@ from helpers.claims.attribution.lexicon import (
     PRONOUNS,
     _word_class_at,
     is_number,
+    reporting_verbs,
     verb_needs,
     word_class,
 )
@@ -162,6 +163,9 @@ def _needs_met(ctx: Context, cue: str, v: int, start: int, lo: int, hi: int) -> 
     need = verb_needs().get(cue, "")
     if not need:
         return True
+    if need in {"clause", "quote"} and reporting_verbs()[cue] != "demand" and _after_comme(
+            ctx, start, lo):
+        return True  # "comme l'a rappelé X" says what X said; "comme l'a demandé X" does not
     if need == "à":
         return any(ctx.tab.lower[k] in {"à", "au", "aux"} for k in range(v + 1, min(hi, v + 8)))
     if need == "count":
@@ -348,8 +352,14 @@ def _subject_candidate(ctx: Context, tok, v: int, lo: int, hi: int, start: int, 
     doc = ctx.doc
     j = _clause_subject(ctx, tok, lo, hi, start)
     if j is not None:
-        if doc[j].lower_ == "qui" and tok.head is not tok:
+        if doc[j].lower_ == "qui" and tok.head is not tok and tok.head.pos_ in {"NOUN", "PROPN"}:
             return Candidate(speaker_from_head(ctx, tok.head.i, lo, hi), cue, 1, v, cleft)
+        if doc[j].lower_ == "qui":
+            # "Un automobiliste qui suivait le car affirme": the model makes the verb a
+            # conjunct of the relative clause's; the antecedent is the phrase before "qui"
+            ante = _before_verb(ctx, j, lo)
+            return Candidate(speaker_from_head(ctx, ante, lo, start) if ante is not None else None,
+                             cue, rank, v, cleft)
         # the subject's phrase ends before the verb ("le gouvernement parle d'un…")
         return Candidate(speaker_from_head(ctx, j, lo, start if j < start else hi), cue, rank,
                          v, cleft)
