@@ -103,10 +103,10 @@ the place out of the anonymous source; the three hedging misses are *estime que*
 Kursk sets' guidelines do not count as a hedge and the new stories' do (one rule cannot satisfy
 both: the Kursk sets were kept).
 
-Three first-run sets, each written by someone who never saw the rules or ran them, after the
+Four first-run sets, each written by someone who never saw the rules or ran them, after the
 rules were frozen (``firstrun`` on branch issue-13, ``firstrun2`` at commit 2b590d4,
-``firstrun3`` at ed3c1ad), and scored once before any rule changed again (speaker over attributed
-sentences, baseline in brackets):
+``firstrun3`` at ed3c1ad, ``firstrun4`` at 98abcce), and scored once before any rule changed
+again (speaker over attributed sentences, baseline in brackets):
 
 ==============================================  ==========  ===============  ===============
 set: stories                                    attributed  speaker          hedged
@@ -114,6 +114,8 @@ set: stories                                    attributed  speaker          hed
 ``firstrun``: forest fire, cocaine seizure      39          71.8 % (7.7 %)   98.1 % (72.2 %)
 ``firstrun2``: cyberattack, food poisoning      41          80.5 % (9.8 %)   95.2 % (75.8 %)
 ``firstrun3``: coach crash, bird flu            37          83.8 % (5.4 %)   96.6 % (75.9 %)
+``firstrun4``: emergency ward, wolves           44          72.7 % (9.1 %)   89.7 % (62.1 %)
+all four                                        161         77.0 %
 ==============================================  ==========  ===============  ===============
 
 ``firstrun`` was then used to extend the rules (the table above: 100 % is fit). These first-run
@@ -147,6 +149,10 @@ own and own held-out 100 %, newstories 98.9 %, firstrun and firstrun2 100 %; no 
 seeds 84.2 %, own 94.3 %). The *d'après* miss was not the figure clause: *d'après l'entreprise*
 had no antecedent, the company being named only as a complement with its kind in apposition
 (*aux Transports Le Goff, une entreprise familiale*), so it went back to the last body quoted.
+
+``firstrun4`` (frozen at 98abcce, after the firstrun3 fixes): 72.7 %; over the four first runs
+124 of 161 attributed sentences (77.0 %). It has not been used to change the rules: its README
+lists its misses for the next round.
 """
 
 from __future__ import annotations
