@@ -6,27 +6,8 @@ actor table."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
-
-from helpers.claims.tagging import tag_claims
-from helpers.core.story import story_in_use
-
-
-@pytest.fixture(autouse=True)
-def no_story_table(tmp_path):
-    with story_in_use(tmp_path):
-        yield tmp_path
-
-
-def tags(text: str) -> pd.DataFrame:
-    return tag_claims(text)
-
-
-def speaker(text: str) -> str:
-    """The speaker of the last sentence of ``text`` (earlier sentences give context)."""
-    return tags(text).iloc[-1]["speaker"]
-
+from story_free import no_story_table, speaker, tags  # noqa: F401 (the fixture is autouse)
 
 # ----------------------------------------------------------------------------- 1 addresses
 
