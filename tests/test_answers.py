@@ -15,14 +15,6 @@ from helpers.course import validation
 from helpers.figures.numbers import find_numbers
 
 
-@pytest.fixture(autouse=True)
-def work_dir(tmp_path, monkeypatch):
-    monkeypatch.delenv(workspace.ENV_VAR, raising=False)
-    workspace.set_root(tmp_path / "work")
-    yield tmp_path / "work"
-    workspace.set_root(None)
-
-
 def _out(capsys) -> str:
     return " ".join(capsys.readouterr().out.replace("\u00a0", " ").split())
 

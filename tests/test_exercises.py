@@ -16,13 +16,9 @@ NOTEBOOK_01 = ["01.google_news", "01.verification", "01.slip", "01.original_sour
 
 
 @pytest.fixture(autouse=True)
-def work_dir(tmp_path, monkeypatch):
-    """Answers are saved in a temporary folder, and hint counters start from zero."""
-    monkeypatch.delenv(workspace.ENV_VAR, raising=False)
-    workspace.set_root(tmp_path / "work")
+def fresh_hints(monkeypatch):
+    """Hint counters start from zero (answers go to conftest's temporary work folder)."""
     monkeypatch.setattr(exercises, "_hints_shown", {})
-    yield tmp_path / "work"
-    workspace.set_root(None)
 
 
 def _flat(text: str) -> str:

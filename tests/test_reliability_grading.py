@@ -27,14 +27,6 @@ CREDIBILITY = {"1": "Confirmed by other sources", "2": "Probably true", "3": "Po
                "4": "Doubtful", "5": "Improbable", "6": "Truth cannot be judged"}
 
 
-@pytest.fixture(autouse=True)
-def work_dir(tmp_path, monkeypatch):
-    monkeypatch.delenv(workspace.ENV_VAR, raising=False)
-    workspace.set_root(tmp_path / "work")
-    yield tmp_path / "work"
-    workspace.set_root(None)
-
-
 def figures(*rows):
     """Rows: (article_id, value, qualifier, speaker[, unit_kind])."""
     return pd.DataFrame([

@@ -40,9 +40,9 @@ class SentenceFigures:
         """The spans of the other figures that were written (not derived) and found, where a
         clause or a window around the figure ``name`` stops."""
         start = self.span(name)[0]
-        return [self.span(other) for other, derived in zip(self.names, self.derived, strict=True)
-                if other != name and not derived and self.span(other)[0] >= 0
-                and self.span(other)[0] != start]
+        spans = [self.span(other) for other, derived in zip(self.names, self.derived, strict=True)
+                 if other != name and not derived]
+        return [s for s in spans if s[0] >= 0 and s[0] != start]
 
 
 def _span(sentence: str, p: int, texts: list, derived: list) -> tuple[int, int]:
