@@ -270,6 +270,8 @@ def _is_passive(ctx: Context, tok, v: int, start: int, lo: int) -> bool:
         return True
     if any(tab.pos[k] == "AUX" or tab.lemma[k] in _PAST_AUX for k in group):
         return False
+    if _infinitive_or_quote_after(ctx, v):
+        return False  # "L'élue dit avoir appris…", "X dit « comprendre… »": the model's 'dit'
     # "avait jusqu'ici qualifié": a finite 'avoir' a few words before, no other verb between
     if any(tab.lemma[k] == "avoir" and "Fin" in ctx.doc[k].morph.get("VerbForm")
            and "VERB" not in tab.pos[k + 1 : v] for k in range(max(lo, v - 5), v)):
@@ -281,6 +283,19 @@ def _is_passive(ctx: Context, tok, v: int, start: int, lo: int) -> bool:
     finite = v + 1 < len(tab.pos) and tab.pos[v + 1] in {"DET", "NUM"} and (
         v == 0 or tab.text[v - 1] != ",")
     return not finite
+
+
+def _infinitive_or_quote_after(ctx: Context, v: int) -> bool:
+    """``dit avoir appris``, ``dit ne pas savoir``, ``dit « comprendre… »``: what the subject
+    says follows the verb, which is therefore active (the model reads some *dit* as a
+    participle)."""
+    tab = ctx.tab
+    k = v + 1
+    while k < len(tab.pos) and (tab.pos[k] == "ADV" or tab.lower[k] in {"ne", "n'"}):
+        k += 1
+    if k >= len(tab.pos):
+        return False
+    return tab.text[k] in OPENERS or "Inf" in ctx.doc[k].morph.get("VerbForm")
 
 
 def _agent_candidate(ctx: Context, tok, v: int, hi: int, cue: str) -> Candidate | None:
