@@ -45,3 +45,32 @@ def test_dire_with_an_infinitive_is_not_a_hedge():
 ])
 def test_a_passive_keeps_its_agent(text, expected):
     assert speaker(text) == expected
+
+
+# ------------------------------------------------------------------ 2 documents and their author
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dans la moitié des cas, la cause « reste inconnue », selon les constats réalisés par les "
+     "agents de l'Office national des forêts (ONF).", "Office national des forêts"),
+    ("Selon les relevés effectués par les techniciens de Météo-France, il serait tombé 80 mm.",
+     "Météo-France"),
+    ("D'après le dernier suivi de l'ONF, publié le 3 mai, la forêt compterait 200 cerfs.",
+     "ONF"),
+    ("Selon le nouveau recensement de la fédération des chasseurs du Gers, les sangliers "
+     "seraient 3 000.", "fédération des chasseurs du Gers"),
+    ("D'après le premier inventaire du Conservatoire du littoral, 40 espèces seraient menacées.",
+     "Conservatoire du littoral"),
+    # a country at the end of a body's hyphenated name is part of the name
+    ("Près de 40 maternités ont fermé, selon un décompte de l'association Santé-Rurale de "
+     "France (SRF).", "association Santé-Rurale de France"),
+    ("Selon une étude de l'association Médecins du Monde, 300 personnes dorment dehors.",
+     "association Médecins du Monde"),
+])
+def test_a_document_gives_its_author(text, expected):
+    assert speaker(text) == expected
+
+
+def test_a_document_by_one_named_agent_is_that_person():
+    text = "Selon le constat dressé par Paul Morin, garde-chasse, la clôture a été coupée."
+    assert speaker(text) == "Paul Morin"

@@ -220,7 +220,11 @@ def _document(p: Phrase):
                       window_end)
     behind = [m for m in ctx.mentions if h < m.start < window_end] or [
         m for m in p.mentions if m.start < window_end]
-    if behind:
+    body = next((k for k in range(h + 1, window_end) if word_class(doc[k], "institution_head")),
+                window_end)
+    # "d'une étude de l'association Samu-Urgences de France": the body's noun comes before the
+    # country in its name, and the body is the author
+    if behind and behind[0].start < body:
         return _from_mention(p, behind[0])
     kind = None  # "le rapport d'inspection": the kind of document
     for k in range(h + 1, window_end):
@@ -230,7 +234,7 @@ def _document(p: Phrase):
             if j == k + 1 and ctx.tab.lower[k] in {"de", "d'"} and _kind_of_document(ctx, j):
                 kind = j if kind is None else kind
             elif j is not None and _speaker_like(ctx, j):
-                return speaker_from_head(ctx, j, k + 1, hi)
+                return _staff_body(ctx, j, window_end) or speaker_from_head(ctx, j, k + 1, hi)
     author = _author_of_the_kind(ctx, kind) if kind is not None else None
     if author is not None:
         return author
@@ -244,6 +248,20 @@ def _document(p: Phrase):
             "institution", "person", "media"}), None)
         return retext(issuer, p.span.text, h) if issuer is not None else None
     return None
+
+
+def _staff_body(ctx: Context, j: int, end: int) -> Speaker | None:
+    """``les constats réalisés par les agents de l'OFB``: a document made by a body's staff
+    (*les agents, les équipes, les services de X*, no one in particular) is the body's."""
+    tab = ctx.tab
+    if j < 1 or tab.lower[j - 1] != "les" or not word_class(ctx.doc[j], "anonymous_head"):
+        return None
+    if j + 1 >= end or tab.lower[j + 1] not in {"de", "du", "des", "d'"}:
+        return None
+    x = next((x for x in range(j + 2, end) if tab.pos[x] in {"NOUN", "PROPN"}), None)
+    if x is None or not _speaker_like(ctx, x) or word_class(ctx.doc[x], "anonymous_head"):
+        return None
+    return speaker_from_head(ctx, x, j + 2, ctx.doc[x].sent.end)
 
 
 def _kind_of_document(ctx: Context, j: int) -> bool:
@@ -327,9 +345,18 @@ def _mention_inside(p: Phrase):
     secrétaire de l'union CGT`` is not the CGT)."""
     inside = [m for m in p.mentions if m.start < p.e]
     if inside and not (p.tok.pos_ == "PROPN" and inside[0].start > p.h) and not (
-            _seat(p, inside[0])):
+            _seat(p, inside[0]) or _in_own_name(p, inside[0])):
         return _from_mention(p, inside[0])
     return NOT_DECIDED
+
+
+def _in_own_name(p: Phrase, m) -> bool:
+    """``l'association Samu-Urgences de France``: a known actor at the end of the capitalised
+    name that follows a body's noun is part of that name (the speaker is the association)."""
+    tab = p.ctx.tab
+    first = p.h + 1
+    return (m.start > first and p.has("institution_head") and first < p.e
+            and tab.text[first][:1].isupper() and first not in p.ctx.mention_at)
 
 
 def _seat(p: Phrase, m) -> bool:
