@@ -6,8 +6,12 @@ no actor table."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from story_free import no_story_table, speaker, tags  # noqa: F401 (the fixture is autouse)
+
+from helpers.claims.story_actors import story_actors
+from helpers.claims.tagging import tag_claims
 
 # ------------------------------------------------------------- 1 dire + an infinitive or a quote
 
@@ -74,3 +78,80 @@ def test_a_document_gives_its_author(text, expected):
 def test_a_document_by_one_named_agent_is_that_person():
     text = "Selon le constat dressé par Paul Morin, garde-chasse, la clôture a été coupée."
     assert speaker(text) == "Paul Morin"
+
+
+# ------------------------------------------------- 3 a body's parts, documents and bare nouns
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le centre hospitalier de Guingamp a confirmé la fermeture. Les urgences fermeront la nuit, "
+     "a annoncé mardi la direction du centre hospitalier dans un communiqué.",
+     "centre hospitalier de Guingamp"),
+    ("Les cours reprendront lundi, selon la présidence de l'université de Rennes 2.",
+     "université de Rennes 2"),
+    ("Selon les services de la préfecture du Gers, 300 foyers sont privés d'électricité.",
+     "préfecture du Gers"),
+    # a body named only as a complement before: its bare noun later
+    ("La clinique de l'Espérance, à Lannion, va fermer sa maternité. Cinq sages-femmes partent, "
+     "a annoncé la direction de la clinique dans un courrier.", "clinique de l'Espérance"),
+])
+def test_a_part_of_a_body_speaks_for_it(text, expected):
+    assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a kind of service is not a part standing for a body
+    ("Selon le service de presse de la mairie, la piscine rouvrira.",
+     "service de presse de la mairie"),
+    # a body of its own
+    ("La direction générale de la santé a publié un avis, a-t-on appris.", ""),
+])
+def test_a_body_of_its_own_is_not_a_part(text, expected):
+    assert speaker(text) == expected
+
+
+def test_la_meme_source_after_a_part_is_the_body():
+    text = ("Le service de pédiatrie du centre hospitalier de Guingamp (Côtes-d'Armor) fermera la "
+            "nuit. Les urgences fermeront aussi, a annoncé mardi la direction du centre "
+            "hospitalier dans un communiqué. Seuls deux médecins restent, selon la même source.")
+    assert speaker(text) == "centre hospitalier de Guingamp"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le directeur du centre hospitalier de Vannes, Paul Riou, a confirmé la fermeture. Le bloc "
+     "a réalisé 2 000 opérations en 2025, indique le rapport annuel de l'établissement.",
+     "centre hospitalier de Vannes"),
+    ("Le centre hospitalier de Vannes a confirmé la fermeture. Les greffes reprendront en mars, "
+     "selon l'hôpital.", "centre hospitalier de Vannes"),
+    ("Le lycée Jean-Moulin de Brest a annoncé la fermeture de l'internat. Les travaux dureront "
+     "six mois, selon l'établissement.", "lycée Jean-Moulin de Brest"),
+])
+def test_a_general_noun_points_back_to_the_body_of_its_kind(text, expected):
+    assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the verb of saying gives the source of a count in the main clause
+    ("Le service a enregistré 400 passages ce week-end, a indiqué la préfecture du Gers.",
+     "préfecture du Gers"),
+    ("Les gendarmes ont recensé 42 accidents en 2025, précise le rapport de la préfecture du "
+     "Gers.", "préfecture du Gers"),
+])
+def test_a_count_then_a_verb_of_saying(text, expected):
+    assert speaker(text) == expected
+
+
+def test_an_acronym_named_as_an_object_clusters_with_its_expansion():
+    """``saisira l'agence régionale de santé (ARS) de Normandie`` (an object, not a speaker),
+    then ``l'ARS de Normandie dit…``: one actor in the story's table (the acronym in brackets,
+    ``claims/story_actors.py``), so the speaker's name is an alias of the expansion."""
+    text = ("La maire de Lisieux, Anne Morel, a annoncé qu'elle saisirait l'agence régionale de "
+            "santé (ARS) de Normandie. Contactée, l'ARS de Normandie dit « comprendre "
+            "l'inquiétude des habitants ».")
+    corpus = pd.DataFrame({"article_id": ["a1"], "text": [text]})
+    mentions: list = []
+    claims = tag_claims(corpus, mentions=mentions)
+    assert claims.iloc[-1]["speaker"] == "ARS de Normandie"
+    actors = story_actors(claims, pd.DataFrame(mentions))
+    row = actors[actors["name"] == "agence régionale de santé de Normandie"].iloc[0]
+    assert "ARS de Normandie" in row["aliases"]

@@ -250,6 +250,12 @@ def role_keys(word: str) -> tuple[str, ...]:
     return (key, *_general_roles().get(key, ()))
 
 
+def covered_by(word: str) -> set[str]:
+    """The roles or bodies a general word covers (``établissement`` → ``centre``, ``lycée``…);
+    empty for a word that is not general."""
+    return {role for role, words in _general_roles().items() if word in words}
+
+
 def is_general_role(word: str) -> bool:
     """``élu``, ``magistrat``: a word for the people of several roles (``general_roles.csv``)."""
     return any(word in words for words in _general_roles().values())

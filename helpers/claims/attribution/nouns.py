@@ -405,9 +405,29 @@ def _as_noun(p: Phrase):
     return _as_written(p.ctx, full, kind, p.h)
 
 
-_READERS = (_number_phrase, _known_actor, same_source, _anonymous, _demonstrative, _role,
-            _possessive, _document, _not_speaker, body_in_apposition, bare_reference,
-            _definite_anonymous, _mention_inside, _entity, unit_of_a_body, _as_noun)
+def _part_of_a_body(p: Phrase):
+    """``la direction du centre hospitalier``, ``les services de la préfecture``, ``la
+    présidence de l'université``: a part that speaks for the body named right after it (with
+    its article: ``le service de presse`` is a kind of service, ``la direction générale de la
+    santé`` a body of its own)."""
+    ctx, tab, h = p.ctx, p.ctx.tab, p.h
+    if not p.has("body_part") or p.det not in DEFINITE or not p.tok.is_lower:
+        return NOT_DECIDED
+    k = h + 1
+    if k + 1 >= p.hi or not (tab.lower[k] in {"du", "des"} or tab.lower[k] == "de" and tab.lower[
+            k + 1] in {"la", "l'"}):
+        return NOT_DECIDED
+    j = next((x for x in range(k + 1, min(p.hi, k + 4)) if tab.pos[x] in {"NOUN", "PROPN"}), None)
+    if j is None or not _speaker_like(ctx, j) or word_class(ctx.doc[j], "anonymous_head"):
+        return NOT_DECIDED
+    body = speaker_from_head(ctx, j, k + 1, p.hi)
+    return retext(body, p.span.text, h) if body is not None else NOT_DECIDED
+
+
+_READERS = (_number_phrase, _known_actor, same_source, _part_of_a_body, _anonymous,
+            _demonstrative, _role, _possessive, _document, _not_speaker, body_in_apposition,
+            bare_reference, _definite_anonymous, _mention_inside, _entity, unit_of_a_body,
+            _as_noun)
 
 
 def speaker_from_head(ctx: Context, h: int, lo: int, hi: int) -> Speaker | None:
