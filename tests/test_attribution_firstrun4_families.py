@@ -155,3 +155,24 @@ def test_an_acronym_named_as_an_object_clusters_with_its_expansion():
     actors = story_actors(claims, pd.DataFrame(mentions))
     row = actors[actors["name"] == "agence régionale de santé de Normandie"].iloc[0]
     assert "ARS de Normandie" in row["aliases"]
+
+
+# ------------------------------------------------ 4 an anonymous source and who reached it
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La vallée abriterait trois meutes, selon un agent de l'office joint par l'AFP.",
+     "agent de l'office"),
+    ("Un responsable syndical joint par l'AFP affirme que la grève continuera.",
+     "responsable syndical"),
+    ("Le site aurait été visé, selon un enquêteur contacté par Le Monde.", "enquêteur"),
+    ("Selon une source policière interrogée par franceinfo, le suspect aurait avoué.",
+     "source policière"),
+])
+def test_a_participle_and_its_agent_are_not_part_of_the_source(text, expected):
+    assert speaker(text) == expected
+
+
+def test_a_document_keeps_its_participle():
+    text = "Selon une vidéo diffusée par le ministère, les chars avanceraient."
+    assert speaker(text) == "ministère"
