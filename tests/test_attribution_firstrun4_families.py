@@ -176,3 +176,24 @@ def test_a_participle_and_its_agent_are_not_part_of_the_source(text, expected):
 def test_a_document_keeps_its_participle():
     text = "Selon une vidéo diffusée par le ministère, les chars avanceraient."
     assert speaker(text) == "ministère"
+
+
+# ------------------------------------------------------------- 5 a medium's noun, then its title
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("En 2018, une crue similaire avait noyé le centre-ville, rappelle le quotidien Le Courrier "
+     "picard.", "Courrier picard"),
+    ("Le maire aurait démissionné, a révélé le site Actu.fr.", "Actu.fr"),
+    ("Le chantier coûterait 20 millions, affirme le magazine régional Bretagne Actualités.",
+     "Bretagne Actualités"),
+])
+def test_a_medium_is_named_by_its_title(text, expected):
+    row = tags(text).iloc[-1]
+    assert (row["speaker"], row["speaker_kind"]) == (expected, "media")
+
+
+def test_a_bare_medium_noun_points_back_to_the_titled_medium():
+    text = ("Le quotidien Le Courrier picard a révélé l'affaire. Le maire aurait menti, selon le "
+            "quotidien.")
+    assert speaker(text) == "Courrier picard"

@@ -405,6 +405,32 @@ def _as_noun(p: Phrase):
     return _as_written(p.ctx, full, kind, p.h)
 
 
+def _titled_medium(p: Phrase):
+    """``le quotidien Le Courrier picard``, ``l'hebdomadaire Le Canard enchaîné``, ``le
+    journal régional La Voix du Nord``: a medium's noun, then its title, which names it (as
+    written, without the title's article; a later bare *le quotidien* points back to it)."""
+    if not p.has("media_head"):
+        return NOT_DECIDED
+    tab, k = p.ctx.tab, p.h + 1
+    while k < p.hi and tab.pos[k] == "ADJ" and tab.text[k].islower():
+        k += 1  # "le quotidien régional"
+    start = k + 1 if k + 1 < p.hi and tab.lower[k] in {"le", "la", "les", "l'"} else k
+    if start >= p.hi or not tab.text[start][:1].isupper() or tab.is_punct[start]:
+        return NOT_DECIDED
+    m = p.ctx.mention_at.get(start)
+    if m is not None:
+        return _from_mention(p, m)
+    end = start + 1
+    while end < p.hi and not tab.is_punct[end] and (
+            tab.text[end][:1].isupper() or tab.pos[end] == "ADJ"
+            or tab.lower[end] in {"du", "de", "des", "la", "l'"} and end + 1 < p.hi
+            and tab.text[end + 1][:1].isupper()):
+        end += 1
+    sp = _as_written(p.ctx, p.ctx.doc[start:end], "media", p.h)
+    sp.heads = (p.tok.lemma_.lower(), *sp.heads)
+    return sp
+
+
 def _part_of_a_body(p: Phrase):
     """``la direction du centre hospitalier``, ``les services de la préfecture``, ``la
     présidence de l'université``: a part that speaks for the body named right after it (with
@@ -424,10 +450,10 @@ def _part_of_a_body(p: Phrase):
     return retext(body, p.span.text, h) if body is not None else NOT_DECIDED
 
 
-_READERS = (_number_phrase, _known_actor, same_source, _part_of_a_body, _anonymous,
-            _demonstrative, _role, _possessive, _document, _not_speaker, body_in_apposition,
-            bare_reference, _definite_anonymous, _mention_inside, _entity, unit_of_a_body,
-            _as_noun)
+_READERS = (_number_phrase, _known_actor, same_source, _titled_medium, _part_of_a_body,
+            _anonymous, _demonstrative, _role, _possessive, _document, _not_speaker,
+            body_in_apposition, bare_reference, _definite_anonymous, _mention_inside, _entity,
+            unit_of_a_body, _as_noun)
 
 
 def speaker_from_head(ctx: Context, h: int, lo: int, hi: int) -> Speaker | None:
