@@ -197,3 +197,33 @@ def test_a_bare_medium_noun_points_back_to_the_titled_medium():
     text = ("Le quotidien Le Courrier picard a révélé l'affaire. Le maire aurait menti, selon le "
             "quotidien.")
     assert speaker(text) == "Courrier picard"
+
+
+# -------------------------------------------------------------------------- 6 not speakers
+
+
+@pytest.mark.parametrize("text", [
+    # an action disputed, in the passive: nobody states anything
+    "Le projet, soutenu par la mairie, est contesté par les riverains.",
+    "La fermeture de la ligne est contestée par les usagers.",
+    "Le syndicat conteste la réforme.",
+    # an agenda item: the motion demands, the council does not speak
+    "Le conseil départemental doit examiner jeudi une motion réclamant le maintien de la ligne.",
+    "Les élus voteront lundi une pétition demandant la réouverture du bureau de poste.",
+])
+def test_not_a_statement(text):
+    assert speaker(text) == ""
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a claim disputed, a clause or a quote: still a statement
+    ("Le gouvernement conteste ces chiffres.", "gouvernement"),
+    ("Ces chiffres sont contestés par les syndicats.", "syndicats"),
+    ("Le maire conteste cette version des faits.", "maire"),
+    ("Le syndicat conteste que la réforme soit nécessaire.", "syndicat"),
+    ("« Ces chiffres sont faux », conteste Marc Tanguy.", "Marc Tanguy"),
+    # a participle after its subject's clause still reports for the subject
+    ("La CGT a dénoncé la réforme, estimant qu'elle est injuste.", "CGT"),
+])
+def test_still_a_statement(text, expected):
+    assert speaker(text) == expected
