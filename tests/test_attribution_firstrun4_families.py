@@ -227,3 +227,20 @@ def test_not_a_statement(text):
 ])
 def test_still_a_statement(text, expected):
     assert speaker(text) == expected
+
+
+# ------------------------------------------------------------- hedging: paraître + an adjective
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("Une reprise rapide du chantier paraît toutefois incertaine avant l'hiver.", True),
+    ("La digue paraît solide.", True),
+    ("Le maire paraît avoir renoncé à son projet.", True),
+    ("La situation paraît se stabiliser.", True),
+    ("Il paraît que le maire va démissionner.", True),
+    # a book or a newspaper that comes out
+    ("Le livre paraîtra en mars.", False),
+    ("Le journal paraît le dimanche.", False),
+])
+def test_paraitre_with_an_adjective_or_an_infinitive_is_a_hedge(text, hedged):
+    assert bool(tags(text).iloc[-1]["hedged"]) is hedged
