@@ -339,8 +339,8 @@ def _condition_met(f: _Features, h: Hedge, window) -> bool:
     """``any``; ``complement`` (a clause after it); ``appearance`` (that, or an adjective or
     an infinitive: ``paraît incertaine``); ``belief`` (not *à*: *penser à* is to think of);
     ``allegation`` (``accusé de fournir``, ``accusés d'« ingérence »``: *de* and what is
-    alleged); ``source`` (``selon`` followed by
-    someone, not by ``les normes``, ``la loi``: :func:`_not_sources`)."""
+    alleged); ``source`` (``selon`` followed by someone, not by ``les normes``, ``la loi``:
+    :func:`_not_sources`)."""
     if h.condition == "any":
         return True
     if h.condition == "source":
