@@ -207,6 +207,9 @@ def test_a_bare_medium_noun_points_back_to_the_titled_medium():
     "Le projet, soutenu par la mairie, est contesté par les riverains.",
     "La fermeture de la ligne est contestée par les usagers.",
     "Le syndicat conteste la réforme.",
+    # a demand between commas describes the thing demanded
+    "La fermeture du pont, réclamée par les riverains, est contestée par les commerçants.",
+    "Une enquête, réclamée par l'opposition, a été ouverte.",
     # an agenda item: the motion demands, the council does not speak
     "Le conseil départemental doit examiner jeudi une motion réclamant le maintien de la ligne.",
     "Les élus voteront lundi une pétition demandant la réouverture du bureau de poste.",
@@ -221,6 +224,7 @@ def test_not_a_statement(text):
     ("Ces chiffres sont contestés par les syndicats.", "syndicats"),
     ("Le maire conteste cette version des faits.", "maire"),
     ("Le syndicat conteste que la réforme soit nécessaire.", "syndicat"),
+    ("La démission du maire a été exigée par les manifestants.", "manifestants"),
     ("« Ces chiffres sont faux », conteste Marc Tanguy.", "Marc Tanguy"),
     # a participle after its subject's clause still reports for the subject
     ("La CGT a dénoncé la réforme, estimant qu'elle est injuste.", "CGT"),

@@ -168,6 +168,14 @@ def _about_a_claim(ctx: Context, v: int, hi: int) -> bool:
         "claim_noun", "document_head", "figure_word", "measure_word"))
 
 
+def _described_demand(ctx: Context, v: int, start: int, lo: int, hi: int) -> bool:
+    """``La mesure, réclamée par les éleveurs, est…``: a demand participle between commas
+    describes a thing (background, no statement); ``a été exigée par`` and ``ces chiffres,
+    réclamés par…`` (a claim) still report."""
+    return (reporting_verbs()[ctx.reporting[v]] == "demand" and start == v and start > lo
+            and ctx.tab.text[start - 1] == "," and not _about_a_claim(ctx, v, hi))
+
+
 def _needs_met(ctx: Context, cue: str, v: int, start: int, lo: int, hi: int) -> bool:
     """Does the verb have what it needs to report (``reporting_verbs.csv``, ``needs``)?"""
     need = verb_needs().get(cue, "")
@@ -441,6 +449,8 @@ def verb_candidate(ctx: Context, v: int, lo: int, hi: int,
         if cand is not None:
             return cand
     if _is_passive(ctx, tok, v, start, lo):
+        if _described_demand(ctx, v, start, lo, hi):
+            return None
         return _agent_candidate(ctx, tok, v, hi, cue)
     rank = 0 if incise and not gerund else _verb_rank(tok)
     if gerund:
