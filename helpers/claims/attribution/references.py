@@ -165,10 +165,11 @@ def _named_earlier(ctx: Context, p) -> Speaker | None:
     tab, words = ctx.tab, ctx.tab.lower[p.h : p.e]
     # "l'établissement" also names "le centre hospitalier de Vannes" (general_roles.csv)
     kinds = covered_by(tab.lemma[p.h].lower()) if len(words) == 1 else set()
-    for k in range(p.s - 1, -1, -1):
-        n = len(words) if tab.lower[k : k + len(words)] == words else (
-            1 if tab.lemma[k].lower() in kinds else 0)
-        if not n or ctx.inside[k]:
+    first, lower, lemma = words[0], tab.lower, tab.lemma
+    for k in [k for k in range(p.s - 1, -1, -1) if lower[k] == first or kinds and (
+            lower[k] in kinds or lemma[k] in kinds)]:
+        n = len(words) if lower[k : k + len(words)] == words else 1
+        if n == 1 and len(words) > 1 and not kinds or ctx.inside[k]:
             continue
         e = np_extent(ctx.doc, k, ctx.doc[k].sent.start, ctx.doc[k].sent.end)[1]
         # the same words then "de" and a name; a kind of body ("lycée") then any name
