@@ -1,10 +1,11 @@
 """Noun phrases into speakers (their extent and appositions are :mod:`.phrases`).
 
 :func:`speaker_from_head` runs one reader per kind of phrase, in order: a pronoun, a number
-(never a speaker), a known actor, *la même source*, an anonymous source, a role (with its name
-in apposition), a possessive body (*son ministère*), a document (the body behind it), a phrase
-pointing back (:mod:`.references`), a body named in apposition or known by a part of it
-(:mod:`.bodies`), a named entity, a phrase as written."""
+(never a speaker), a known actor, *la même source*, a medium by its title, a part of a body
+(*la direction de X*), an anonymous source, a role (with its name in apposition), a possessive
+body (*son ministère*), a document (the body behind it), a phrase pointing back
+(:mod:`.references`), a body named in apposition or known by a part of it (:mod:`.bodies`), a
+named entity, a phrase as written."""
 
 from __future__ import annotations
 
