@@ -73,5 +73,6 @@ def test_find_hedges_returns_tokens():
 def test_lexicon_is_well_formed():
     hedges = load_hedges()
     assert {h.match for h in hedges} == {"lemma", "form", "phrase", "conditional", "exempt"}
-    assert {h.condition for h in hedges} <= {"any", "complement", "allegation", "source", "belief"}
+    assert {h.condition for h in hedges} <= {"any", "complement", "allegation", "source", "belief",
+                                             "appearance"}
     assert len({h.trigger for h in hedges}) == len(hedges)

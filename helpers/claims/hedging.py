@@ -54,7 +54,7 @@ PAST_TENSES = {"Imp", "Past"}
 class Hedge:
     trigger: str
     match: str  # lemma | form | phrase | conditional | exempt
-    condition: str  # any | complement | belief | allegation | source
+    condition: str  # any | complement | appearance | belief | allegation | source
     forms: tuple[str, ...]
 
 
@@ -336,19 +336,33 @@ def _hedge_positions(doc, idx) -> list[int]:
 
 
 def _condition_met(f: _Features, h: Hedge, window) -> bool:
-    """``any``; ``complement`` (a clause after it); ``belief`` (not *à*: *penser à* is to
-    think of); ``allegation`` (``accusé de fournir``,
-    ``accusés d'« ingérence »``: *de* and what is alleged); ``source`` (``selon`` followed by
-    someone, not by ``les normes``, ``la loi``: :func:`_not_sources`)."""
+    """``any``; ``complement`` (a clause after it); ``appearance`` (that, or an adjective or
+    an infinitive: ``paraît incertaine``); ``belief`` (not *à*: *penser à* is to think of);
+    ``allegation`` (``accusé de fournir``, ``accusés d'« ingérence »``: *de* and what is
+    alleged); ``source`` (``selon`` followed by someone, not by ``les normes``, ``la loi``:
+    :func:`_not_sources`)."""
     if h.condition == "any":
         return True
     if h.condition == "source":
         return not _names_no_source(f, window)
     if h.condition == "belief":  # "pense que", "pense avoir"; not "a pensé à une arnaque"
         return not window or f.lower[window[0]] not in {"à", "au", "aux"}
+    if h.condition == "appearance" and _looks(f, window):
+        return True
     if _has_complement_at(f, window):
         return True
     return h.condition == "allegation" and _alleges(f, window)
+
+
+def _looks(f: _Features, window) -> bool:
+    """``paraît toutefois incertaine``, ``paraît se stabiliser``: an adjective or an infinitive
+    (adverbs and a reflexive pronoun skipped) after a verb of appearance; not ``paraîtra en
+    mars`` (a book, a newspaper)."""
+    for j in window[:4]:
+        if f.pos[j] == "ADV" or f.lower[j] in {"se", "s'"}:
+            continue
+        return f.pos[j] == "ADJ" or f.inf[j]
+    return False
 
 
 def _alleges(f: _Features, window) -> bool:

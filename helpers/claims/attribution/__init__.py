@@ -27,10 +27,13 @@ inverted subjects (``…, a indiqué lundi un responsable ukrainien`` comes out 
 :mod:`.naming`      a noun phrase as the rules read it (article, apposition, actors in it) and
                     the speaker it names as written
 :mod:`.nouns`       a noun phrase into a speaker, one reader per kind of phrase: a number (never
-                    a speaker), a known actor, an anonymous source, a role and its name,
-                    *son ministère*, a document (its publisher), a named entity, as written
+                    a speaker), a known actor, a medium by its title (*le quotidien Le
+                    Courrier picard*), a body's part (*la direction de X* → X), an anonymous
+                    source, a role and its name, *son ministère*, a document (its author,
+                    *réalisés par les agents de X* → X), a named entity, as written
 :mod:`.references`  phrases pointing back: *la même source*, *le maire* / *l'édile* / *l'élue*,
-                    *la préfecture*, *l'institut*, *l'entreprise*
+                    *la préfecture*, *l'institut*, *l'entreprise*, *l'établissement*, a body
+                    named before only as a complement (*le centre hospitalier*)
 :mod:`.bodies`      a body described, then named (*le gestionnaire du réseau, Enedis*); a unit
                     named after its body (*le groupement de gendarmerie du Var*); a body named
                     beside its kind (*aux Transports Le Goff, une entreprise…*), the antecedent

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from helpers.claims.attribution.cues import colon_quote_candidate, phrase_candidate
 from helpers.claims.attribution.groups import _is_gerund_or_infinitive
+from helpers.claims.attribution.lexicon import reporting_verbs, verb_needs
 from helpers.claims.attribution.model import Candidate, Context, Speaker
 from helpers.claims.attribution.verbs import verb_candidate
 
@@ -48,7 +49,18 @@ def choose(cands: list[Candidate]) -> Candidate | None:
         return None
     if any(c.speaker.kind != "media" and c.rank <= 1 for c in cands):
         cands = [c for c in cands if c.speaker.kind != "media"]
+    # "Le service a enregistré 31 400 passages, indique le rapport": a verb of saying gives
+    # the source of a count stated in the main clause
+    saying = [c for c in cands if c.rank == 0 and c.cue in reporting_verbs()
+              and verb_needs().get(c.cue) not in _COUNTING]
+    if saying and len(saying) < len(cands) and all(
+            verb_needs().get(c.cue) in _COUNTING for c in cands if c not in saying):
+        cands = saying
     return min(cands, key=lambda c: (c.rank, c.pos))
+
+
+#: What a counting verb needs (``reporting_verbs.csv``): a figure, a past count.
+_COUNTING = {"count", "figure"}
 
 
 def remember(ctx: Context, speaker: Speaker | None, pos: int) -> None:

@@ -113,7 +113,8 @@ def verb_needs() -> dict[str, str]:
     ``assurer la sécurité``), ``figure`` (that, or a number or a change: ``a recensé 41 000``),
     ``measure`` (a figure word: ``avance le chiffre de``), ``count`` (a figure, in a past tense
     or with *en*: ``en a compté 318 000``), ``quote`` (a quote or an incise: ``a-t-elle
-    lancé``), ``à`` (``appelle à``); ``""``: nothing."""
+    lancé``), ``à`` (``appelle à``), ``claim`` (a clause or a claim disputed: ``conteste ces
+    chiffres``, not ``la mesure est contestée``); ``""``: nothing."""
     return {r["lemma"]: r["needs"] for r in _verb_rows() if r["needs"]}
 
 
@@ -248,6 +249,12 @@ def role_keys(word: str) -> tuple[str, ...]:
     "élu")``): the nouns a later bare mention of that person may use."""
     key = role_key(word)
     return (key, *_general_roles().get(key, ()))
+
+
+def covered_by(word: str) -> set[str]:
+    """The roles or bodies a general word covers (``établissement`` → ``centre``, ``lycée``…);
+    empty for a word that is not general."""
+    return {role for role, words in _general_roles().items() if word in words}
 
 
 def is_general_role(word: str) -> bool:

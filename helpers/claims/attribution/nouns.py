@@ -1,10 +1,11 @@
 """Noun phrases into speakers (their extent and appositions are :mod:`.phrases`).
 
 :func:`speaker_from_head` runs one reader per kind of phrase, in order: a pronoun, a number
-(never a speaker), a known actor, *la même source*, an anonymous source, a role (with its name
-in apposition), a possessive body (*son ministère*), a document (the body behind it), a phrase
-pointing back (:mod:`.references`), a body named in apposition or known by a part of it
-(:mod:`.bodies`), a named entity, a phrase as written."""
+(never a speaker), a known actor, *la même source*, a medium by its title, a part of a body
+(*la direction de X*), an anonymous source, a role (with its name in apposition), a possessive
+body (*son ministère*), a document (the body behind it), a phrase pointing back
+(:mod:`.references`), a body named in apposition or known by a part of it (:mod:`.bodies`), a
+named entity, a phrase as written."""
 
 from __future__ import annotations
 
@@ -220,7 +221,11 @@ def _document(p: Phrase):
                       window_end)
     behind = [m for m in ctx.mentions if h < m.start < window_end] or [
         m for m in p.mentions if m.start < window_end]
-    if behind:
+    body = next((k for k in range(h + 1, window_end) if word_class(doc[k], "institution_head")),
+                window_end)
+    # "d'une étude de l'association Samu-Urgences de France": the body's noun comes before the
+    # country in its name, and the body is the author
+    if behind and behind[0].start < body:
         return _from_mention(p, behind[0])
     kind = None  # "le rapport d'inspection": the kind of document
     for k in range(h + 1, window_end):
@@ -230,7 +235,7 @@ def _document(p: Phrase):
             if j == k + 1 and ctx.tab.lower[k] in {"de", "d'"} and _kind_of_document(ctx, j):
                 kind = j if kind is None else kind
             elif j is not None and _speaker_like(ctx, j):
-                return speaker_from_head(ctx, j, k + 1, hi)
+                return _staff_body(ctx, j, window_end) or speaker_from_head(ctx, j, k + 1, hi)
     author = _author_of_the_kind(ctx, kind) if kind is not None else None
     if author is not None:
         return author
@@ -244,6 +249,20 @@ def _document(p: Phrase):
             "institution", "person", "media"}), None)
         return retext(issuer, p.span.text, h) if issuer is not None else None
     return None
+
+
+def _staff_body(ctx: Context, j: int, end: int) -> Speaker | None:
+    """``les constats réalisés par les agents de l'OFB``: a document made by a body's staff
+    (*les agents, les équipes, les services de X*, no one in particular) is the body's."""
+    tab = ctx.tab
+    if j < 1 or tab.lower[j - 1] != "les" or not word_class(ctx.doc[j], "anonymous_head"):
+        return None
+    if j + 1 >= end or tab.lower[j + 1] not in {"de", "du", "des", "d'"}:
+        return None
+    x = next((x for x in range(j + 2, end) if tab.pos[x] in {"NOUN", "PROPN"}), None)
+    if x is None or not _speaker_like(ctx, x) or word_class(ctx.doc[x], "anonymous_head"):
+        return None
+    return speaker_from_head(ctx, x, j + 2, ctx.doc[x].sent.end)
 
 
 def _kind_of_document(ctx: Context, j: int) -> bool:
@@ -327,9 +346,18 @@ def _mention_inside(p: Phrase):
     secrétaire de l'union CGT`` is not the CGT)."""
     inside = [m for m in p.mentions if m.start < p.e]
     if inside and not (p.tok.pos_ == "PROPN" and inside[0].start > p.h) and not (
-            _seat(p, inside[0])):
+            _seat(p, inside[0]) or _in_own_name(p, inside[0])):
         return _from_mention(p, inside[0])
     return NOT_DECIDED
+
+
+def _in_own_name(p: Phrase, m) -> bool:
+    """``l'association Samu-Urgences de France``: a known actor at the end of the capitalised
+    name that follows a body's noun is part of that name (the speaker is the association)."""
+    tab = p.ctx.tab
+    first = p.h + 1
+    return (m.start > first and p.has("institution_head") and first < p.e
+            and tab.text[first][:1].isupper() and first not in p.ctx.mention_at)
 
 
 def _seat(p: Phrase, m) -> bool:
@@ -378,9 +406,55 @@ def _as_noun(p: Phrase):
     return _as_written(p.ctx, full, kind, p.h)
 
 
-_READERS = (_number_phrase, _known_actor, same_source, _anonymous, _demonstrative, _role,
-            _possessive, _document, _not_speaker, body_in_apposition, bare_reference,
-            _definite_anonymous, _mention_inside, _entity, unit_of_a_body, _as_noun)
+def _titled_medium(p: Phrase):
+    """``le quotidien Le Courrier picard``, ``l'hebdomadaire Le Canard enchaîné``, ``le
+    journal régional La Voix du Nord``: a medium's noun, then its title, which names it (as
+    written, without the title's article; a later bare *le quotidien* points back to it)."""
+    if not p.has("media_head"):
+        return NOT_DECIDED
+    tab, k = p.ctx.tab, p.h + 1
+    while k < p.hi and tab.pos[k] == "ADJ" and tab.text[k].islower():
+        k += 1  # "le quotidien régional"
+    start = k + 1 if k + 1 < p.hi and tab.lower[k] in {"le", "la", "les", "l'"} else k
+    if start >= p.hi or not tab.text[start][:1].isupper() or tab.is_punct[start]:
+        return NOT_DECIDED
+    m = p.ctx.mention_at.get(start)
+    if m is not None:
+        return _from_mention(p, m)
+    end = start + 1
+    while end < p.hi and not tab.is_punct[end] and (
+            tab.text[end][:1].isupper() or tab.pos[end] == "ADJ"
+            or tab.lower[end] in {"du", "de", "des", "la", "l'"} and end + 1 < p.hi
+            and tab.text[end + 1][:1].isupper()):
+        end += 1
+    sp = _as_written(p.ctx, p.ctx.doc[start:end], "media", p.h)
+    sp.heads = (p.tok.lemma_.lower(), *sp.heads)
+    return sp
+
+
+def _part_of_a_body(p: Phrase):
+    """``la direction du centre hospitalier``, ``les services de la préfecture``, ``la
+    présidence de l'université``: a part that speaks for the body named right after it (with
+    its article: ``le service de presse`` is a kind of service, ``la direction générale de la
+    santé`` a body of its own)."""
+    ctx, tab, h = p.ctx, p.ctx.tab, p.h
+    if not p.has("body_part") or p.det not in DEFINITE or not p.tok.is_lower:
+        return NOT_DECIDED
+    k = h + 1
+    if k + 1 >= p.hi or not (tab.lower[k] in {"du", "des"} or tab.lower[k] == "de" and tab.lower[
+            k + 1] in {"la", "l'"}):
+        return NOT_DECIDED
+    j = next((x for x in range(k + 1, min(p.hi, k + 4)) if tab.pos[x] in {"NOUN", "PROPN"}), None)
+    if j is None or not _speaker_like(ctx, j) or word_class(ctx.doc[j], "anonymous_head"):
+        return NOT_DECIDED
+    body = speaker_from_head(ctx, j, k + 1, p.hi)
+    return retext(body, p.span.text, h) if body is not None else NOT_DECIDED
+
+
+_READERS = (_number_phrase, _known_actor, same_source, _titled_medium, _part_of_a_body,
+            _anonymous, _demonstrative, _role, _possessive, _document, _not_speaker,
+            body_in_apposition, bare_reference, _definite_anonymous, _mention_inside, _entity,
+            unit_of_a_body, _as_noun)
 
 
 def speaker_from_head(ctx: Context, h: int, lo: int, hi: int) -> Speaker | None:

@@ -175,6 +175,14 @@ def _after_link(tab, e: int) -> bool:
         "NOUN", "PROPN", "ADJ"}
 
 
+def _agent_follows(tab, e: int, hi: int, head: int) -> bool:
+    """``joint par l'AFP``, ``contacté par Le Monde``: a lower-case participle (the model tags
+    some as adjectives) and its agent after a source, not part of its name; a document keeps
+    its participle (``une vidéo diffusée par X``: :func:`np_extent`)."""
+    return (e + 1 < hi and tab.lower[e + 1] == "par" and tab.pos[e] in {"ADJ", "VERB"}
+            and tab.text[e].islower() and not _word_class_at(tab, head, "document_head"))
+
+
 def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
     """Token range of the noun phrase around ``head``, by word order (determiner, adjectives,
     names, ``de``/``à`` complements, a short parenthesis, ``diffusée par X``), within lo:hi."""
@@ -184,6 +192,8 @@ def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
     while e < hi and e - s < 16:
         if tab.text[e].isspace() or tab.text[e] in QUOTE_MARKS:
             break
+        if _agent_follows(tab, e, hi, head):
+            break  # "un agent de l'office joint par l'AFP": who reached the source is not it
         if _modifier(doc, tab, e, head):
             e += 1
             continue

@@ -10,8 +10,16 @@ resolves French news references of this kind."""
 from __future__ import annotations
 
 from helpers.claims.affiliations import country_in
-from helpers.claims.attribution.lexicon import DEFINITE, is_general_role, role_key, word_class
+from helpers.claims.attribution.lexicon import (
+    DEFINITE,
+    covered_by,
+    is_general_role,
+    role_key,
+    word_class,
+)
 from helpers.claims.attribution.model import Context, Speaker
+from helpers.claims.attribution.naming import _as_written
+from helpers.claims.attribution.phrases import np_extent
 from helpers.claims.attribution.places import departmental_body
 
 #: What a reader returns when the phrase is another reader's case.
@@ -132,18 +140,43 @@ def bare_reference(p):
         return NOT_DECIDED
     ctx = p.ctx
     head = _head(p)
-    if p.has("role_head") or head == "chercheur" or is_general_role(head):
+    body = p.has("institution_head") or p.has("generic_org") or p.has("media_head")
+    if p.has("role_head") or head == "chercheur" or is_general_role(head) and not body:
         found = _same_head(ctx, p, head, {"person"})
         return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
-    if not (p.has("institution_head") or p.has("generic_org")):
+    if not body:
         return NOT_DECIDED
     found = _in_sentence(ctx, p, head) or _same_head(ctx, p, head, {"institution", "media"})
+    if found is None:
+        found = _named_earlier(ctx, p)
     if found is None and p.has("departmental_body"):
         found = departmental_body(p)
     if found is None and p.has("generic_org") and not _complement(p):
         found = next((sp for sp in antecedents(ctx, p.s) if sp.kind == "institution"
                       and sp in [s for _, s in ctx.history]), None)
     return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
+
+
+def _named_earlier(ctx: Context, p) -> Speaker | None:
+    """``le centre hospitalier`` after ``Le service d'urgences du centre hospitalier de
+    Ploërmel``: the same words, then a name, anywhere before (a complement too, not only a
+    speaker or a subject), the last time. Only the words before the bare phrase are read, and
+    only where its head noun occurs."""
+    tab, words = ctx.tab, ctx.tab.lower[p.h : p.e]
+    # "l'établissement" also names "le centre hospitalier de Vannes" (general_roles.csv)
+    kinds = covered_by(tab.lemma[p.h].lower()) if len(words) == 1 else set()
+    first, lower, lemma = words[0], tab.lower, tab.lemma
+    for k in [k for k in range(p.s - 1, -1, -1) if lower[k] == first or kinds and (
+            lower[k] in kinds or lemma[k] in kinds)]:
+        n = len(words) if lower[k : k + len(words)] == words else 1
+        if n == 1 and len(words) > 1 and not kinds or ctx.inside[k]:
+            continue
+        e = np_extent(ctx.doc, k, ctx.doc[k].sent.start, ctx.doc[k].sent.end)[1]
+        # the same words then "de" and a name; a kind of body ("lycée") then any name
+        named = k + n < e and (bool(kinds) or tab.lower[k + n] in {"de", "du", "des", "d'"})
+        if named and any(tab.pos[x] == "PROPN" for x in range(k + n, e)):
+            return _as_written(ctx, ctx.doc[k:e], "institution", k)
+    return None
 
 
 def _complement(p) -> bool:

@@ -158,6 +158,24 @@ def _clause_right_after(ctx: Context, v: int, hi: int) -> bool:
     return k < hi and (tab.lower[k] in {"que", "qu'"} or tab.text[k] in {":", *OPENERS, '"'})
 
 
+def _about_a_claim(ctx: Context, v: int, hi: int) -> bool:
+    """``conteste ces chiffres``, ``cette version est contestée par``: the verb's object or
+    passive subject is a claim (a figure, a document, a version), not an action."""
+    tok = ctx.doc[v]  # (hi: the signature of _adjective_after)
+    nouns = [c for c in tok.children if c.i < hi and c.dep_ in {"obj", "nsubj:pass", "nsubj"}
+             and c.pos_ in {"NOUN", "PROPN"}]
+    return any(word_class(n, c) for n in nouns for c in (
+        "claim_noun", "document_head", "figure_word", "measure_word"))
+
+
+def _described_demand(ctx: Context, v: int, start: int, lo: int, hi: int) -> bool:
+    """``La mesure, réclamée par les éleveurs, est…``: a demand participle between commas
+    describes a thing (background, no statement); ``a été exigée par`` and ``ces chiffres,
+    réclamés par…`` (a claim) still report."""
+    return (reporting_verbs()[ctx.reporting[v]] == "demand" and start == v and start > lo
+            and ctx.tab.text[start - 1] == "," and not _about_a_claim(ctx, v, hi))
+
+
 def _needs_met(ctx: Context, cue: str, v: int, start: int, lo: int, hi: int) -> bool:
     """Does the verb have what it needs to report (``reporting_verbs.csv``, ``needs``)?"""
     need = verb_needs().get(cue, "")
@@ -174,8 +192,9 @@ def _needs_met(ctx: Context, cue: str, v: int, start: int, lo: int, hi: int) -> 
         return any(ctx.inside[lo:hi]) or _incise_position(ctx.doc, start, lo)
     if need == "on":
         return _impersonal_on(ctx, start, v, hi)
-    if need == "clause":
-        return _introduces_clause(ctx, v, lo, hi) or _adjective_after(ctx, v, hi)
+    if need in {"clause", "claim"}:  # or an assessment ("juge probable"), a claim disputed
+        other = _adjective_after if need == "clause" else _about_a_claim
+        return _introduces_clause(ctx, v, lo, hi) or other(ctx, v, hi)
     if _clause_right_after(ctx, v, hi):
         return True
     if need == "measure":
@@ -270,6 +289,8 @@ def _is_passive(ctx: Context, tok, v: int, start: int, lo: int) -> bool:
         return True
     if any(tab.pos[k] == "AUX" or tab.lemma[k] in _PAST_AUX for k in group):
         return False
+    if _infinitive_or_quote_after(ctx, v):
+        return False  # "L'élue dit avoir appris…", "X dit « comprendre… »": the model's 'dit'
     # "avait jusqu'ici qualifié": a finite 'avoir' a few words before, no other verb between
     if any(tab.lemma[k] == "avoir" and "Fin" in ctx.doc[k].morph.get("VerbForm")
            and "VERB" not in tab.pos[k + 1 : v] for k in range(max(lo, v - 5), v)):
@@ -281,6 +302,19 @@ def _is_passive(ctx: Context, tok, v: int, start: int, lo: int) -> bool:
     finite = v + 1 < len(tab.pos) and tab.pos[v + 1] in {"DET", "NUM"} and (
         v == 0 or tab.text[v - 1] != ",")
     return not finite
+
+
+def _infinitive_or_quote_after(ctx: Context, v: int) -> bool:
+    """``dit avoir appris``, ``dit ne pas savoir``, ``dit « comprendre… »``: what the subject
+    says follows the verb, which is therefore active (the model reads some *dit* as a
+    participle)."""
+    tab = ctx.tab
+    k = v + 1
+    while k < len(tab.pos) and (tab.pos[k] == "ADV" or tab.lower[k] in {"ne", "n'"}):
+        k += 1
+    if k >= len(tab.pos):
+        return False
+    return tab.text[k] in OPENERS or "Inf" in ctx.doc[k].morph.get("VerbForm")
 
 
 def _agent_candidate(ctx: Context, tok, v: int, hi: int, cue: str) -> Candidate | None:
@@ -301,10 +335,25 @@ def _agent_candidate(ctx: Context, tok, v: int, hi: int, cue: str) -> Candidate 
     return None  # "Il a été constaté que…", "les victimes signalées": no speaker
 
 
+def _noun_before_participle(ctx: Context, tok, start: int, lo: int) -> int | None:
+    """``une motion réclamant le maintien``, ``des riverains dénonçant le bruit``: a present
+    participle right after a noun (its adjectives skipped, no comma) describes that noun; the
+    noun's index, else None."""
+    if "Inf" in tok.morph.get("VerbForm"):
+        return None
+    tab, k = ctx.tab, start - 1
+    while k > lo and tab.pos[k] == "ADJ":
+        k -= 1
+    return k if k >= lo and tab.pos[k] in {"NOUN", "PROPN"} else None
+
+
 def _gerund_candidate(ctx: Context, tok, v: int, lo: int, hi: int, start: int, cue: str,
                       rank: int, previous: Candidate | None) -> Candidate:
     """``…, estimant que``, ``Avant d'ajouter :``: the subject of the governing clause."""
     doc = ctx.doc
+    noun = _noun_before_participle(ctx, tok, start, lo)
+    if noun is not None:  # "une motion réclamant…": the noun's, a thing does not speak
+        return Candidate(speaker_from_head(ctx, noun, lo, start), cue, 1, v)
     if previous is not None and previous.speaker is not None:
         return Candidate(previous.speaker, cue, previous.rank, v)
     on = next((k for k in range(max(lo, start - 3), start) if ctx.tab.lower[k] == "on"), None)
@@ -400,6 +449,8 @@ def verb_candidate(ctx: Context, v: int, lo: int, hi: int,
         if cand is not None:
             return cand
     if _is_passive(ctx, tok, v, start, lo):
+        if _described_demand(ctx, v, start, lo, hi):
+            return None
         return _agent_candidate(ctx, tok, v, hi, cue)
     rank = 0 if incise and not gerund else _verb_rank(tok)
     if gerund:
