@@ -127,6 +127,12 @@ def test_find_dates():
             "",
         ),
         ("Kiev a averti que la Russie avait massé quelque 50.000 hommes.", MON2, MON2, ""),
+        (  # a passive verb of saying: the fronted year is when the cases happened
+            "En 2023, 412 cas avaient été signalés dans la région, selon l'agence.",
+            MON2,
+            MON2,
+            "",
+        ),
     ],
 )
 def test_statement_date(sentence, published, expected, expression):

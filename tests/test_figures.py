@@ -226,6 +226,8 @@ def test_load_corpus_gives_the_same_figures():
         ("Plus de 1 500 personnes.", ("lower", 1500, 1500, math.nan)),
         ("Jusqu\u2019à 8 000 soldats.", ("upper", 8000, math.nan, 8000)),
         ("Moins de 200 prisonniers.", ("upper", 200, math.nan, 200)),
+        ("Le taux ne dépasse pas 40 %.", ("upper", 40, math.nan, 40)),
+        ("La facture n'excède pas 300 euros.", ("upper", 300, math.nan, 300)),
         ("Entre 10 000 et 12 000 soldats.", ("range", 11000, 10000, 12000)),
         ("De 3 000 à 5 000 hommes.", ("range", 4000, 3000, 5000)),
         ("Plus de 10 000 mais moins de 12 000 soldats.", ("range", 11000, 10000, 12000)),

@@ -379,7 +379,8 @@ def _statement_dates(span, published, table, reporting: list[bool], norm: str | 
     found = []
     for mention in mentions:
         # fronted: "Fin novembre, X avait estimé…", "Samedi, X a déclaré…"
-        fronted = first_verb >= 0 and not text[: mention.start].strip(" \t\n,;:«»“”\"'—–-()")
+        fronted = (first_verb >= 0 and not text[: mention.start].strip(" \t\n,;:«»“”\"'—–-()")
+                   and not _passive(span.doc[first_verb]))
         verb = first_verb if fronted else _reporting_verb_of(span, table, reporting,
                                                              offset + mention.start)
         if verb >= 0:
@@ -387,6 +388,12 @@ def _statement_dates(span, published, table, reporting: list[bool], norm: str | 
             if when is not pd.NaT:
                 found.append((verb, when, mention.text))
     return found
+
+
+def _passive(verb) -> bool:
+    """``En 2025, 78 cas avaient été signalés…``: a passive verb of saying reports the event the
+    fronted date belongs to, not a statement made then."""
+    return any(child.dep_ == "aux:pass" for child in verb.children)
 
 
 def date_for(token: int, found: list[tuple[int, pd.Timestamp, str]], published
