@@ -37,7 +37,7 @@ from helpers.claims.attribution import build_context, speaker_from_head
 from helpers.claims.attribution.lexicon import word_class
 from helpers.claims.attribution.phrases import np_extent
 from helpers.core.actors import UNKNOWN, corrections, known_actor, name_key
-from helpers.core.nlp import parse_many, sentences
+from helpers.core.nlp import entity_bounds, parse_many, sentences
 
 COLUMNS = ["name", "kind", "affiliation", "mentions", "articles", "aliases", "role"]
 MENTION_COLUMNS = ["article_id", "name", "kind", "role", "text"]
@@ -65,8 +65,9 @@ def _heads(ctx, sent) -> list[int]:
     by the parse, role and body nouns with a complement (``le préfet du Finistère``)."""
     heads = {m.start for m in ctx.mentions if sent.start <= m.start < sent.end
              and m.actor.kind != "anonymous"}
-    heads |= {e.start for e in sent.ents if e.label_ in {"PER", "ORG"}
-              and e.start not in ctx.mention_at and not _named_by_a_noun(ctx, e.start)}
+    heads |= {start for start, end, label in entity_bounds(ctx.doc)
+              if sent.start <= start and end <= sent.end and label in {"PER", "ORG"}
+              and start not in ctx.mention_at and not _named_by_a_noun(ctx, start)}
     for i in range(sent.start + 1, sent.end - 1):
         if _named_body(ctx, i, sent.end):
             heads.add(i)

@@ -258,6 +258,14 @@ def _sentence_bounds(doc) -> tuple:
     return tuple((s.start, s.end) for s in doc.sents if text[s.start_char : s.end_char].strip())
 
 
+@per_doc
+def entity_bounds(doc) -> tuple:
+    """The Doc's named entities as ``(start, end, label)`` tuples, in order: ``doc.ents`` builds
+    a new Span for each entity at every access, and the speaker rules ask for them sentence by
+    sentence."""
+    return tuple((e.start, e.end, e.label_) for e in doc.ents)
+
+
 @dataclass(frozen=True, slots=True)
 class TokenTable:
     """Token attributes of one Doc as plain Python lists (index = ``token.i``), plus the Doc's text.
