@@ -262,6 +262,12 @@ def is_general_role(word: str) -> bool:
     return any(word in words for words in _general_roles().values())
 
 
+def is_title(text: str) -> bool:
+    """``Me``, ``Dre``, ``M.``, ``professeur``: a title written before a person's name
+    (``attribution_words.csv``'s class ``title``, matched as written: *Me* is not *me*)."""
+    return text in _words()[0].get("title", ())
+
+
 def word_class(tok, name: str) -> bool:
     """Is ``tok`` (or the hyphenated word it is part of: ``état-major``) in the word class?"""
     return _word_class_at(token_table(tok.doc), tok.i, name)

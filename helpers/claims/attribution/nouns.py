@@ -19,6 +19,7 @@ from helpers.claims.attribution.lexicon import (
     KIND_BY_LABEL,
     PRONOUNS,
     is_number,
+    is_title,
     role_keys,
     word_class,
 )
@@ -78,6 +79,20 @@ def _known_actor(p: Phrase):
         if name is not None:
             return _as_written(p.ctx, name, "person", p.h)
     return _from_mention(p, m)
+
+
+def _titled_person(p: Phrase):
+    """``M. Paul Guen, gérant…``, ``le Dr Yann Roux``: the parse makes the title the head;
+    the person is the name after it (and the role in apposition after the name)."""
+    tab, h = p.ctx.tab, p.h
+    if not is_title(tab.text[h]) or h + 1 >= p.hi or not tab.text[h + 1][:1].isupper():
+        return NOT_DECIDED
+    name = _name_in(p.ctx.doc, h + 1, max(p.e, h + 2), after_role=True)
+    if name is None or name.start != h + 1:
+        return NOT_DECIDED
+    role = _role_after(p.ctx, name.end, p.hi)
+    sp = _as_written(p.ctx, name, "person", h)
+    return _with_role(sp, role) if role is not None else sp
 
 
 def _anonymous(p: Phrase):
@@ -451,10 +466,10 @@ def _part_of_a_body(p: Phrase):
     return retext(body, p.span.text, h) if body is not None else NOT_DECIDED
 
 
-_READERS = (_number_phrase, _known_actor, same_source, _titled_medium, _part_of_a_body,
-            _anonymous, _demonstrative, _role, _possessive, _document, _not_speaker,
-            body_in_apposition, bare_reference, _definite_anonymous, _mention_inside, _entity,
-            unit_of_a_body, _as_noun)
+_READERS = (_number_phrase, _known_actor, _titled_person, same_source, _titled_medium,
+            _part_of_a_body, _anonymous, _demonstrative, _role, _possessive, _document,
+            _not_speaker, body_in_apposition, bare_reference, _definite_anonymous,
+            _mention_inside, _entity, unit_of_a_body, _as_noun)
 
 
 def speaker_from_head(ctx: Context, h: int, lo: int, hi: int) -> Speaker | None:
