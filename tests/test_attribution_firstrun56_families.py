@@ -42,3 +42,56 @@ def test_a_titled_name_and_the_bare_name_are_one_actor():
     names = set(story_actors(claims)["name"])
     assert "Sandrine Olivier" in names
     assert not any(n.startswith("Me ") for n in names)
+
+
+# ------------------------------------------------------ 2 a bare role goes back to the one named
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a shortened role: the head noun and the start of its complement
+    ("« Les stocks de fourrage seront vides en mars », a averti le président de la fédération "
+     "des éleveurs du Cantal, Bruno Massip. Le président de la fédération réclame une aide "
+     "d'urgence.", "Bruno Massip"),
+    ("La directrice de l'office de tourisme de Royan, Agnès Pujol, a présenté le bilan. La "
+     "directrice de l'office estime que la saison a été « correcte ».", "Agnès Pujol"),
+    # a role and a name with an adjective between them
+    ("La présidente sortante, Lucie Vernet, a quitté la salle. L'élue affirme avoir été "
+     "« écartée sans explication ».", "Lucie Vernet"),
+    # a mayor named with his role in apposition, not a speaker yet
+    ("À Saint-Flour, le maire, Henri Delpuech, a fermé deux écoles lundi. L'élu dit avoir "
+     "reçu « une pluie de courriels ».", "Henri Delpuech"),
+    # a person named with a title and a role, then the bare role
+    ("L'avocat de la famille, Me Rémi Castan, a déposé plainte. Selon l'avocat, l'enquête a "
+     "été « bâclée ».", "Rémi Castan"),
+    ("Son avocate, Me Lise Morand, a demandé la relaxe. Selon l'avocate, le dossier est vide.",
+     "Lise Morand"),
+    ("« Trois enfants ont été hospitalisés », indique la Dre Hélène Sarda, pédiatre à "
+     "l'hôpital de Mende. La pédiatre rappelle que deux doses protègent à 97 %.",
+     "Hélène Sarda"),
+])
+def test_a_bare_role_goes_back_to_the_person_named_in_it(text, expected):
+    assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le groupe Nordalu, numéro deux de l'aluminium en Europe, va fermer son site de Dunkerque. "
+     "Le groupe invoque la hausse du prix de l'électricité.", "groupe Nordalu"),
+    ("Le fabricant de jouets Ludéo a annoncé 80 suppressions de postes. Le fabricant affirme "
+     "que les ventes ont chuté de 30 %.", "fabricant de jouets Ludéo"),
+    # by another noun for a company, or by its name alone
+    ("Le transporteur Ferroval va fermer son dépôt de Lorient. L'entreprise a annoncé mardi la "
+     "suppression de 45 postes.", "transporteur Ferroval"),
+    ("Aluminium : Nordalu va fermer son usine de Dunkerque, 300 emplois supprimés\n\n"
+     "L'industriel a annoncé mardi la fermeture de son site du Nord d'ici à 2027.", "Nordalu"),
+])
+def test_a_bare_noun_for_a_company_goes_back_to_the_company_named(text, expected):
+    assert speaker(text) == expected
+
+
+def test_a_body_is_an_association_only_if_the_text_says_so():
+    named = ("Paul Ribot, président du Collectif des riverains de l'A69 (CRA), dénonce un "
+             "chantier « illégal ». ")
+    assert speaker(named + "L'association réclame une étude d'impact.") == "association"
+    said = ("Paul Ribot, président du Collectif des riverains de l'A69, une association de 400 "
+            "membres, dénonce un chantier « illégal ». L'association réclame une étude d'impact.")
+    assert speaker(said) == "Collectif des riverains de l'A69"

@@ -54,10 +54,14 @@ def _named_subjects(ctx: Context) -> list:
         # sentence hangs on: "Arrivé à Anduze, le ministre… a survolé")
         subj = next((t for t in sent if t.dep_ in {"nsubj", "nsubj:pass"} and t.head.dep_ in {
             "ROOT", "advcl", "conj", "parataxis"} and not ctx.inside[t.i]), None)
+        # "Le groupe Nordalu, numéro deux de l'aluminium, va…": the parse may make the
+        # apposition the subject, and the name before it the apposition's subject
+        subj = next((c for c in subj.children if c.dep_ == "nsubj" and c.i < subj.i), subj) if (
+            subj is not None) else None
         if subj is None or subj.i in ctx.mention_at:
             continue
-        named = tab.pos[subj.i] == "PROPN" or _word_class_at(tab, subj.i, "role_head") or (
-            _word_class_at(tab, subj.i, "institution_head"))
+        named = tab.pos[subj.i] == "PROPN" or subj.ent_type_ == "ORG" or _word_class_at(
+            tab, subj.i, "role_head") or _word_class_at(tab, subj.i, "institution_head")
         if not named:
             continue
         verb = subj.head.i

@@ -262,6 +262,11 @@ def is_general_role(word: str) -> bool:
     return any(word in words for words in _general_roles().values())
 
 
+def class_words(name: str) -> frozenset[str]:
+    """The words of one class of ``attribution_words.csv``."""
+    return frozenset(_words()[0].get(name, ()))
+
+
 def is_title(text: str) -> bool:
     """``Me``, ``Dre``, ``M.``, ``professeur``: a title written before a person's name
     (``attribution_words.csv``'s class ``title``, matched as written: *Me* is not *me*)."""

@@ -177,7 +177,9 @@ def _role(p: Phrase):
 def _with_role(sp: Speaker, role_span) -> Speaker:
     """A person named beside a role: the role, its head (for a later *le maire*) and the
     gender the role's article gives (``La ministre du Travail, Sandrine Aubier``)."""
-    head = next((t for t in role_span if t.pos_ in {"NOUN", "PROPN"}), None)
+    # a noun the model took for a verb in its own form ("pédiatre à l'hôpital") is the head
+    head = next((t for t in role_span if t.pos_ in {"NOUN", "PROPN"} or t.pos_ == "VERB"
+                 and t.lemma_ == t.lower_ and t.i == role_span.start), None)
     first = role_span[0].lower_ if len(role_span) else ""
     gender = {"la": "f", "une": "f", "le": "m", "un": "m"}.get(first, "")
     if not gender and head is not None and head.pos_ == "NOUN" and not word_class(

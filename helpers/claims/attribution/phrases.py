@@ -300,6 +300,14 @@ def _name_before(ctx: Context, s: int, lo: int):
     return None
 
 
+def _noun_like(doc, k: int, hi: int) -> bool:
+    """A noun, or a noun the model tags as a verb in its own form before a preposition
+    (``Aline Roy, pédiatre à l'hôpital``: *pédiatre* is read as a verb)."""
+    t = doc[k]
+    return t.pos_ == "NOUN" or t.pos_ == "VERB" and t.lemma_ == t.lower_ and k + 1 < hi and (
+        doc[k + 1].pos_ == "ADP")
+
+
 def _role_after(ctx: Context, e: int, hi: int):
     """``Yannick Le Bihan, directeur régional d'Enedis``: the role in apposition after a name
     (a Span), or None."""
@@ -312,7 +320,7 @@ def _role_after(ctx: Context, e: int, hi: int):
     if k >= hi:
         return None
     # a role of the lexicon, or any common noun right after the comma ("hydrologue au CNRS")
-    bare_noun = k == e + 1 and doc[k].pos_ == "NOUN" and doc[k].is_lower and not word_class(
+    bare_noun = k == e + 1 and _noun_like(doc, k, hi) and doc[k].is_lower and not word_class(
         doc[k], "skip")
     if bare_noun or word_class(doc[k], "role_head") or word_class(doc[k], "anonymous_head"):
         _, end = np_extent(doc, k, k, hi)
