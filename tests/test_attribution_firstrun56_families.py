@@ -95,3 +95,20 @@ def test_a_body_is_an_association_only_if_the_text_says_so():
     said = ("Paul Ribot, président du Collectif des riverains de l'A69, une association de 400 "
             "membres, dénonce un chantier « illégal ». L'association réclame une étude d'impact.")
     assert speaker(said) == "Collectif des riverains de l'A69"
+
+
+# ------------------------------------------------ 5 the subject over its apposition or relative
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Plus prudente, la FSU, premier syndicat enseignant, dit attendre « des garanties écrites ».",
+     "FSU"),
+    ("Très remonté, le Medef, première organisation patronale, affirme que la réforme « tue "
+     "l'emploi ».", "Medef"),
+    ("La Mutuelle des pêcheurs de Lorient, qui assure 600 bateaux, estime que les primes "
+     "augmenteront de 15 %.", "Mutuelle des pêcheurs de Lorient"),
+    ("La coopérative agricole Terres de l'Ouest, qui collecte le lait de 300 fermes, assure que "
+     "le prix sera maintenu.", "coopérative agricole Terres de l'Ouest"),
+])
+def test_the_subject_is_not_its_apposition_or_relative(text, expected):
+    assert speaker(text) == expected

@@ -221,12 +221,17 @@ _OPENING_WORDS = {"à", "au", "aux", "dans", "en", "sur", "chez", "depuis", "apr
                   "lors", "fin", "début", "mi", "outre", "entre", "parmi", "face", "hier"}
 
 
-def _opens_with_participle(ctx: Context, lo: int) -> bool:
+def _opens_with_participle(ctx: Context, lo: int) -> int:
     """``Interrogé vendredi sur une radio, le ministre…``, ``Invitée du journal de 20 heures,
-    la ministre…``: a participle opening the sentence."""
-    tok = ctx.doc[lo]
-    return tok.text[:1].isupper() and tok.pos_ in {"VERB", "ADJ", "NOUN"} and (
-        "Part" in tok.morph.get("VerbForm") or tok.lower_.endswith(("é", "ée", "és", "ées")))
+    la ministre…``, ``Plus mesurée, la CFDT…``: the words up to a participle (after an adverb)
+    opening the sentence; 0 when it does not open with one."""
+    doc = ctx.doc
+    k = lo + 1 if doc[lo].pos_ == "ADV" and lo + 1 < len(doc) else lo  # "Plus mesurée"
+    tok = doc[k]
+    participle = doc[lo].text[:1].isupper() and tok.pos_ in {"VERB", "ADJ", "NOUN"} and (
+        "Part" in tok.morph.get("VerbForm") or tok.lower_.endswith(("é", "ée", "és", "ées"))
+        or k > lo and tok.pos_ == "ADJ")  # "Plus prudente, la FSU…"
+    return k - lo + 1 if participle else 0
 
 
 def _after_opening_adjunct(ctx: Context, lo: int, start: int) -> int:
@@ -260,6 +265,10 @@ def _parsed_subject(ctx: Context, verb, lo: int, start: int) -> int | None:
         for h in [node, *[c for c in node.children if c.dep_.startswith("aux")]]:
             subj = next((c for c in h.children if c.dep_ in {"nsubj", "nsubj:pass"}
                          and lo <= c.i < start and not ctx.inside[c.i]), None)
+            if subj is not None and subj.lower_ == "qui" and h.dep_ == "acl:relcl":
+                # "La Coopérative…, qui regroupe 100 irrigants, assure": the parse joins the
+                # verb to the relative clause; its subject is what the relative describes
+                subj = h.head if lo <= h.head.i < subj.i else None
             if subj is not None:
                 return None if _after_preposition(ctx, subj.i, lo) else subj.i
     return None
