@@ -88,6 +88,30 @@ def test_a_bare_noun_for_a_company_goes_back_to_the_company_named(text, expected
     assert speaker(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a feminine form the model reads as masculine
+    ("« Le budget est tenu », a assuré la maire sortante, Chantal Rivière. L'élue estime que "
+     "la ville « peut investir ».", "Chantal Rivière"),
+    # a mayor named as the subject of a sentence opening with a place and a relative clause
+    ("À Saint-Flour, où l'eau n'est plus potable depuis lundi, le maire, Henri Delpuech, a fait "
+     "distribuer des bouteilles. L'élu dit avoir reçu « une pluie de courriels ».",
+     "Henri Delpuech"),
+    # a body's own word for it, with a negated object: it says there is none
+    ("Météo-France relève un déficit de pluie de 40 %. L'organisme de prévision n'annonce pas "
+     "de précipitations avant dimanche.", "Météo-France"),
+    # "sa direction": the part speaks for its body
+    ("Le groupe Nordalu va fermer son site de Dunkerque, qui emploie 300 salariés, a annoncé "
+     "mardi sa direction.", "groupe Nordalu"),
+])
+def test_a_bare_noun_for_a_speaker_named_before_in_other_forms(text, expected):
+    assert speaker(text) == expected
+
+
+def test_a_negated_confirmation_is_still_no_statement():
+    assert speaker("Le ministère ne confirme pas de victimes.") == ""
+    assert speaker("Le ministère n'a pas confirmé ces chiffres.") == ""
+
+
 def test_a_body_is_an_association_only_if_the_text_says_so():
     named = ("Paul Ribot, président du Collectif des riverains de l'A69 (CRA), dénonce un "
              "chantier « illégal ». ")

@@ -267,6 +267,14 @@ def class_words(name: str) -> frozenset[str]:
     return frozenset(_words()[0].get(name, ()))
 
 
+def feminine_form(tok) -> bool:
+    """``élue``, ``avocate``, ``présidente``: a form with the feminine *-e* its role or lemma
+    does not have (the model's morphology often says masculine)."""
+    low = tok.lower_
+    return low.endswith("e") and any(base != low and not base.endswith("e") and low.startswith(
+        base) for base in (tok.lemma_.lower(), role_key(low)))
+
+
 def is_title(text: str) -> bool:
     """``Me``, ``Dre``, ``M.``, ``professeur``: a title written before a person's name
     (``attribution_words.csv``'s class ``title``, matched as written: *Me* is not *me*)."""

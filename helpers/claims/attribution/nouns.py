@@ -18,6 +18,7 @@ from helpers.claims.attribution.lexicon import (
     KIND_BY_CLASS,
     KIND_BY_LABEL,
     PRONOUNS,
+    feminine_form,
     is_number,
     is_title,
     role_keys,
@@ -184,7 +185,7 @@ def _with_role(sp: Speaker, role_span) -> Speaker:
     gender = {"la": "f", "une": "f", "le": "m", "un": "m"}.get(first, "")
     if not gender and head is not None and head.pos_ == "NOUN" and not word_class(
             head, "epicene"):
-        gender = _morph(head, "Gender")
+        gender = "f" if feminine_form(head) else _morph(head, "Gender")
     start = 1 if len(role_span) and role_span[0].pos_ == "DET" else 0
     role = role_span[start:].text.strip(" ,") if len(role_span) > start else ""
     heads = role_keys(head.lower_) if head is not None else ()
@@ -205,6 +206,8 @@ def _possessive(p: Phrase):
     owner = next((sp for sp in antecedents(ctx, p.s) if sp.kind == "institution"), None)
     if owner is None:
         return NOT_DECIDED
+    if p.has("body_part") and p.e == p.h + 1:  # "sa direction": the body speaks
+        return retext(owner, p.span.text, p.h)
     words = p.ctx.doc[p.s + 1 : p.e].text
     name = _owned_name(words, p.tok.text, owner.name)
     sp = _as_written(ctx, p.span, "institution", p.h)

@@ -14,6 +14,7 @@ from helpers.claims.attribution.lexicon import (
     DEFINITE,
     class_words,
     covered_by,
+    feminine_form,
     is_general_role,
     role_key,
     word_class,
@@ -97,6 +98,8 @@ def _same_head(ctx: Context, p, head: str, kinds: set[str]) -> Speaker | None:
     if not wanted and not word_class(p.tok, "epicene"):  # "l'édile": the noun's gender
         gender = ctx.doc[p.h].morph.get("Gender")
         wanted = {"Masc": "m", "Fem": "f"}.get(gender[0], "") if gender else ""
+        if feminine_form(p.tok):  # "l'élue": the model's morphology says masculine
+            wanted = "f"
     place = _place(ctx, p)
     country = country_in(p.span.text)  # "le président ukrainien" is not the Korean one
     for sp in antecedents(ctx, p.s):

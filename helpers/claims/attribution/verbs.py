@@ -86,8 +86,12 @@ def _negated(doc, start: int, v: int) -> bool:
     after = set(tab.lower[v + 1 : v + 3]) | before
     if not (before & {"ne", "n'"} and after & NEGATION_AFTER) and "non" not in before:
         return False
-    # "ne peut pas confirmer": the body speaks (it says it cannot confirm)
-    return "pouvoir" not in tab.lemma[start:v]
+    # "ne peut pas confirmer": the body speaks (it says it cannot confirm); "n'annonce pas de
+    # pluies": it says there are none (a negated object, not a silence)
+    k = v + 1 if v + 1 < len(tab.lower) and tab.lower[v + 1] in NEGATION_AFTER else v
+    none_of = k + 1 < len(tab.lower) and tab.lower[k + 1] in {"de", "d'"} and k > v and (
+        reporting_verbs().get(token_table(doc).lemma[v]) != "factive")  # not "ne confirme pas de"
+    return "pouvoir" not in tab.lemma[start:v] and not none_of
 
 
 def _blocked(doc, start: int, v: int) -> bool:
