@@ -136,3 +136,27 @@ def test_a_body_is_an_association_only_if_the_text_says_so():
 ])
 def test_the_subject_is_not_its_apposition_or_relative(text, expected):
     assert speaker(text) == expected
+
+
+# ------------------------------------------------------- 3 a pronoun after a quote: the quoted
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role in -e after a man's name: the model's "feminine" is a guess
+    ("La fédération des pêcheurs réclame des mesures. « Les truites meurent par milliers », "
+     "explique Marc Soulié, biologiste au CNRS. Selon lui, la rivière a perdu 2 degrés de "
+     "fraîcheur en dix ans.", "Marc Soulié"),
+    ("Le Conseil d'État a rejeté le recours, a indiqué la cour administrative de Lyon. « Mon "
+     "client n'a rien à se reprocher », a affirmé son avocate, Me Sonia Aubert, qui fera appel. "
+     "Selon elle, les permis « ont tous été signés en règle ».", "Sonia Aubert"),
+    ("« Le vaccin protège à 97 % », rappelle Julien Motte, pédiatre à Nantes. Selon lui, deux "
+     "doses suffisent.", "Julien Motte"),
+])
+def test_a_pronoun_after_a_quote_is_the_person_quoted(text, expected):
+    assert speaker(text) == expected
+
+
+def test_a_feminine_role_still_agrees():
+    text = ("« Nous fermerons lundi », a annoncé la directrice de l'école, Anne Roux. Le maire, "
+            "Paul Gay, a réagi. Selon elle, les parents ont été prévenus.")
+    assert speaker(text) == "Anne Roux"

@@ -271,8 +271,16 @@ def feminine_form(tok) -> bool:
     """``élue``, ``avocate``, ``présidente``: a form with the feminine *-e* its role or lemma
     does not have (the model's morphology often says masculine)."""
     low = tok.lower_
-    return low.endswith("e") and any(base != low and not base.endswith("e") and low.startswith(
-        base) for base in (tok.lemma_.lower(), role_key(low)))
+    return any(low in {base + "e", base + "ne"} and not base.endswith("e")
+               for base in (tok.lemma_.lower(), role_key(low)))
+
+
+def epicene(tok) -> bool:
+    """A noun of either gender: listed (``porte-parole``), or a form in *-e* that is its own
+    lemma (``pédiatre``, ``hydrogéologue``, ``juriste``), whose gender the model guesses."""
+    low = tok.lower_
+    return word_class(tok, "epicene") or low.endswith("e") and low == tok.lemma_.lower() and (
+        not feminine_form(tok))
 
 
 def is_title(text: str) -> bool:

@@ -18,6 +18,7 @@ from helpers.claims.attribution.lexicon import (
     KIND_BY_CLASS,
     KIND_BY_LABEL,
     PRONOUNS,
+    epicene,
     feminine_form,
     is_number,
     is_title,
@@ -183,8 +184,7 @@ def _with_role(sp: Speaker, role_span) -> Speaker:
                  and t.lemma_ == t.lower_ and t.i == role_span.start), None)
     first = role_span[0].lower_ if len(role_span) else ""
     gender = {"la": "f", "une": "f", "le": "m", "un": "m"}.get(first, "")
-    if not gender and head is not None and head.pos_ == "NOUN" and not word_class(
-            head, "epicene"):
+    if not gender and head is not None and head.pos_ == "NOUN" and not epicene(head):
         gender = "f" if feminine_form(head) else _morph(head, "Gender")
     start = 1 if len(role_span) and role_span[0].pos_ == "DET" else 0
     role = role_span[start:].text.strip(" ,") if len(role_span) > start else ""

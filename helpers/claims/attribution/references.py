@@ -14,6 +14,7 @@ from helpers.claims.attribution.lexicon import (
     DEFINITE,
     class_words,
     covered_by,
+    epicene,
     feminine_form,
     is_general_role,
     role_key,
@@ -95,7 +96,7 @@ def _same_head(ctx: Context, p, head: str, kinds: set[str]) -> Speaker | None:
     not one named for another place than the one the sentence opens with (``À Rennes, la
     préfecture`` is not the Bouches-du-Rhône's)."""
     wanted = {"la": "f", "le": "m"}.get(p.det, "")
-    if not wanted and not word_class(p.tok, "epicene"):  # "l'édile": the noun's gender
+    if not wanted and not epicene(p.tok):  # "l'édile": the noun's gender
         gender = ctx.doc[p.h].morph.get("Gender")
         wanted = {"Masc": "m", "Fem": "f"}.get(gender[0], "") if gender else ""
         if feminine_form(p.tok):  # "l'élue": the model's morphology says masculine
