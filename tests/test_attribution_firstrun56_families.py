@@ -160,3 +160,24 @@ def test_a_feminine_role_still_agrees():
     text = ("« Nous fermerons lundi », a annoncé la directrice de l'école, Anne Roux. Le maire, "
             "Paul Gay, a réagi. Selon elle, les parents ont été prévenus.")
     assert speaker(text) == "Anne Roux"
+
+
+# ----------------------------------------------------------------------- 4 names cut wrong
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number that ends a name belongs to it
+    ("Selon l'association SOS Forêt 44, 300 arbres ont été abattus.", "association SOS Forêt 44"),
+    ("L'association Vigilance Loire 42, qui suit le dossier depuis 2019, a dénoncé « un passage "
+     "en force ».", "association Vigilance Loire 42"),
+    # a number before a noun counts it
+    ("Selon Météo-France, 12 départements sont en vigilance orange.", "Météo-France"),
+    # an acronym in brackets inside a name; the place after it is the body's
+    ("L'office départemental de l'habitat (ODH) de Haute-Savoie parle d'une « pénurie "
+     "historique » de logements.", "office départemental de l'habitat de Haute-Savoie"),
+    # a body whose own name follows a generic noun, before "selon lequel"
+    ("Le collectif s'appuie sur une étude publiée en mai par l'agence de l'eau Seine-Normandie, "
+     "selon laquelle les nappes ont baissé de 2 mètres.", "agence de l'eau Seine-Normandie"),
+])
+def test_a_name_is_cut_where_it_ends(text, expected):
+    assert speaker(text) == expected

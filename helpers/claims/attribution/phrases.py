@@ -183,6 +183,13 @@ def _agent_follows(tab, e: int, hi: int, head: int) -> bool:
             and tab.text[e].islower() and not _word_class_at(tab, head, "document_head"))
 
 
+def _number_of_name(tab, e: int, hi: int) -> bool:
+    """``Intégrité 81``, ``SOS Racisme 13``: a number that ends a name belongs to it (a number
+    before a noun counts it: ``Météo-France 12 départements`` is not a name)."""
+    return tab.text[e].isdigit() and tab.text[e - 1][:1].isupper() and (
+        e + 1 >= hi or tab.is_punct[e + 1] or tab.pos[e + 1] in {"VERB", "AUX"})
+
+
 def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
     """Token range of the noun phrase around ``head``, by word order (determiner, adjectives,
     names, ``de``/``à`` complements, a short parenthesis, ``diffusée par X``), within lo:hi."""
@@ -194,7 +201,7 @@ def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
             break
         if _agent_follows(tab, e, hi, head):
             break  # "un agent de l'office joint par l'AFP": who reached the source is not it
-        if _modifier(doc, tab, e, head):
+        if _modifier(doc, tab, e, head) or _number_of_name(tab, e, hi):
             e += 1
             continue
         end = _complement_end(tab, e, hi, head)
@@ -298,6 +305,19 @@ def _name_before(ctx: Context, s: int, lo: int):
     if end - start >= 2 and not any(t.ent_type_ in {"LOC", "ORG"} for t in doc[start:end]):
         return doc[start:end]
     return None
+
+
+def name_owner(doc, j: int, lo: int) -> int:
+    """``l'agence régionale de santé (ARS) de Nouvelle-Aquitaine``, ``l'agence de l'eau
+    Loire-Bretagne``: a name that the parse hangs on a body's noun before it is part of that
+    body's name; the body noun is the phrase's head. ``j`` itself otherwise."""
+    k = j
+    while doc[k].dep_ in {"nmod", "flat:name", "appos"} and lo <= doc[k].head.i < k and (
+            doc[k].head.pos_ in {"NOUN", "PROPN"}):
+        k = doc[k].head.i
+        if word_class(doc[k], "institution_head"):
+            return k
+    return j
 
 
 def _noun_like(doc, k: int, hi: int) -> bool:

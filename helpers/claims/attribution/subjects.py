@@ -17,7 +17,7 @@ from helpers.claims.attribution.lexicon import (
     word_class,
 )
 from helpers.claims.attribution.model import Context
-from helpers.claims.attribution.phrases import _apposition, np_extent
+from helpers.claims.attribution.phrases import _apposition, name_owner, np_extent
 
 
 def _looks_like_speaker(ctx: Context, j: int, documents: bool = False) -> bool:
@@ -209,6 +209,8 @@ def _before_verb(ctx: Context, start: int, lo: int) -> int | None:
             if before is not None and (before.lower_ in PREPOSITIONS - {"par"} or (
                     before.lower_ == "des" and before.pos_ == "ADP")):  # "des" = "de les"
                 continue
+            if m is None and t.pos_ == "PROPN":  # "L'agence … de Nouvelle-Aquitaine parle"
+                return name_owner(doc, j, lo)
             return m.start if m else j
         if t.pos_ == "PRON" and t.lower_ in PRONOUNS:
             return j
