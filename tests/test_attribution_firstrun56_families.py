@@ -181,3 +181,24 @@ def test_a_feminine_role_still_agrees():
 ])
 def test_a_name_is_cut_where_it_ends(text, expected):
     assert speaker(text) == expected
+
+
+# ------------------------------------------------- 6 an addressee between the verb and its subject
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("« Les lits sont tous occupés », rappelle à franceinfo sa directrice, Agnès Pelletier.",
+     "Agnès Pelletier"),
+    ("« Nous avons perdu 30 % de nos clients », explique au Parisien son gérant, Marc Delorme.",
+     "Marc Delorme"),
+    ("« On n'a jamais vu ça », confie à l'AFP le président de la fédération, Luc Arnaud.",
+     "Luc Arnaud"),
+    ("L'hôpital de Brest est saturé. « Nous déprogrammons des opérations », confie à franceinfo "
+     "son directeur, Paul Le Gall.", "Paul Le Gall"),
+])
+def test_an_addressee_before_the_subject_is_not_the_speaker(text, expected):
+    assert speaker(text) == expected
+
+
+def test_rappelle_is_a_form_of_rappeler_even_where_the_model_reads_an_adjective():
+    assert speaker("La pédiatre Inès Roy rappelle que deux doses protègent à 97 %.") == "Inès Roy"
