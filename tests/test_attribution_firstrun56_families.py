@@ -202,3 +202,23 @@ def test_an_addressee_before_the_subject_is_not_the_speaker(text, expected):
 
 def test_rappelle_is_a_form_of_rappeler_even_where_the_model_reads_an_adjective():
     assert speaker("La pédiatre Inès Roy rappelle que deux doses protègent à 97 %.") == "Inès Roy"
+
+
+# ---------------------------------------------------------- 7 a quote given to a news agency
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("« C'est un gâchis », a réagi auprès de l'AFP Samir Haddad, délégué FO de l'usine.",
+     "Samir Haddad"),
+    ("« Nous ne lâcherons rien », a déclaré auprès de Reuters le porte-parole du collectif, "
+     "Yves Tanguy.", "Yves Tanguy"),
+    ("« Le site sera vendu », a déclaré à l'AFP Nadia Kerouani, déléguée CGT.", "Nadia Kerouani"),
+])
+def test_a_news_agency_relaying_a_quote_is_the_channel(text, expected):
+    assert speaker(text) == expected
+
+
+def test_a_person_named_beside_a_role_is_found_by_a_general_word_for_it():
+    text = ("« C'est un gâchis », a réagi auprès de l'AFP Samir Haddad, délégué FO de l'usine. "
+            "La direction s'était engagée à garder les 200 emplois, selon le syndicaliste.")
+    assert speaker(text) == "Samir Haddad"

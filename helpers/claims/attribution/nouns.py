@@ -180,8 +180,9 @@ def _with_role(sp: Speaker, role_span) -> Speaker:
     """A person named beside a role: the role, its head (for a later *le maire*) and the
     gender the role's article gives (``La ministre du Travail, Sandrine Aubier``)."""
     # a noun the model took for a verb in its own form ("pédiatre à l'hôpital") is the head
-    head = next((t for t in role_span if t.pos_ in {"NOUN", "PROPN"} or t.pos_ == "VERB"
-                 and t.lemma_ == t.lower_ and t.i == role_span.start), None)
+    head = next((t for t in role_span if t.pos_ in {"NOUN", "PROPN"} or t.i == role_span.start
+                 and (t.pos_ == "VERB" and t.lemma_ == t.lower_ or word_class(t, "role_head"))),
+                None)
     first = role_span[0].lower_ if len(role_span) else ""
     gender = {"la": "f", "une": "f", "le": "m", "un": "m"}.get(first, "")
     if not gender and head is not None and head.pos_ == "NOUN" and not epicene(head):
@@ -422,6 +423,10 @@ def _as_noun(p: Phrase):
         kind = "institution" if not _name_in(p.ctx.doc, p.s, p.e) else "person"
     if not kind:
         return None  # "la hausse du chômage se confirme": a thing does not speak
+    name = _name_in(p.ctx.doc, p.s, p.e) if kind == "person" else None
+    role = _role_after(p.ctx, name.end, p.hi) if name is not None else None
+    if role is not None:  # "Karim Ba, délégué CGT du site" (a name the parse did not tag)
+        return _with_role(_as_written(p.ctx, name, kind, p.h), role)
     full = p.full if p.full.end - p.full.start <= 12 else p.span
     return _as_written(p.ctx, full, kind, p.h)
 

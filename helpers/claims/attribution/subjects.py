@@ -70,7 +70,8 @@ def _skip_phrase(ctx: Context, j: int, hi: int) -> int:
     phrase = next((p for p in _words()[2] if low[: len(p)] == p), None)
     if phrase:
         return j + len(phrase)
-    if _word_class_at(tab, j, "skip") or tab.pos[j] == "ADV" or ctx.doc[j].like_num:
+    if _word_class_at(tab, j, "skip") or ctx.doc[j].like_num or tab.pos[j] == "ADV" and (
+            tab.lower[j] != "auprès"):  # "auprès de l'AFP X": an addressee, read whole
         return j + 1
     return j
 
@@ -82,7 +83,7 @@ def _skip_adjunct(ctx: Context, j: int, hi: int) -> int:
     if tab.lower[j] not in _ADJUNCT_PREPOSITIONS:
         return j
     k = j + 1
-    if tab.lower[j] == "lors" and k < hi and tab.lower[k] in {"de", "d'", "du", "des"}:
+    if tab.lower[j] in {"lors", "auprès"} and k < hi and tab.lower[k] in {"de", "d'", "du", "des"}:
         k += 1
     while k < hi and (tab.pos[k] == "DET" or tab.lower[k] in DEFINITE | INDEFINITE):
         k += 1
