@@ -222,3 +222,14 @@ def test_a_person_named_beside_a_role_is_found_by_a_general_word_for_it():
     text = ("« C'est un gâchis », a réagi auprès de l'AFP Samir Haddad, délégué FO de l'usine. "
             "La direction s'était engagée à garder les 200 emplois, selon le syndicaliste.")
     assert speaker(text) == "Samir Haddad"
+
+
+# ------------------------------------------ 8 a quote of two sentences, its verb after the second
+
+
+def test_the_first_sentence_of_a_quote_takes_the_speaker_of_the_second():
+    text = ("« Les urgences débordent », témoigne la Dre Lina Ferrer, urgentiste au CHU d'Angers. "
+            "« La grippe n'est pas anodine. Elle peut tuer les plus fragiles », insiste "
+            "l'urgentiste.")
+    rows = tags(text)
+    assert list(rows["speaker"].iloc[-2:]) == ["Lina Ferrer", "Lina Ferrer"]
