@@ -233,3 +233,28 @@ def test_the_first_sentence_of_a_quote_takes_the_speaker_of_the_second():
             "l'urgentiste.")
     rows = tags(text)
     assert list(rows["speaker"].iloc[-2:]) == ["Lina Ferrer", "Lina Ferrer"]
+
+
+# ---------------------------------------------------------- 9 "Pour X, …": an opinion's holder
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pour l'économiste Claire Vidal, la hausse des taux va freiner l'immobilier.",
+     "Claire Vidal"),
+    ("Pour le collectif Terres vivantes, qui manifeste chaque samedi, ce projet est « une "
+     "aberration ».", "collectif Terres vivantes"),
+    # a made-up name the model tags as an adverb
+    ("Pour l'association Rivière libre, qui défend la Vézère, ces barrages sont inutiles.",
+     "association Rivière libre"),
+    # pour of purpose, time or beneficiary: no speaker
+    ("Pour les familles, la facture augmentera de 200 euros par an.", ""),
+    ("Pour 2027, le budget prévoit 40 millions d'euros.", ""),
+    ("Pour financer les travaux, la commune emprunte 2 millions d'euros.", ""),
+])
+def test_pour_x_gives_the_holder_of_an_opinion(text, expected):
+    assert speaker(text) == expected
+
+
+def test_pour_x_is_not_a_hedge_in_the_course_guidelines():
+    row = tags("Pour l'économiste Claire Vidal, la hausse des taux va freiner l'immobilier.")
+    assert not row.iloc[-1]["hedged"]

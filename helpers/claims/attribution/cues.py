@@ -83,7 +83,8 @@ def _head_after(ctx: Context, e: int, hi: int) -> int | None:
     doc = ctx.doc
     j = e
     while j < hi and (doc[j].pos_ in {"DET", "ADJ", "NUM"} or doc[j].lower_ in INDEFINITE
-                      | DEFINITE | DEMONSTRATIVE) and j not in ctx.mention_at:
+                      | DEFINITE | DEMONSTRATIVE) and j not in ctx.mention_at and not (
+            word_class(doc[j], "institution_head")):  # "le collectif X": an adjective to the model
         j += 1
     if j >= hi or doc[j].is_punct:
         return None

@@ -414,7 +414,7 @@ _GENDER_OF_ARTICLE = {"le": "m", "un": "m", "la": "f", "une": "f"}
 def _as_noun(p: Phrase):
     """A phrase as written, when its head is a name, an acronym or a noun that can speak."""
     tok = p.tok
-    if not (tok.pos_ in {"NOUN", "PROPN"} or tok.is_upper):
+    if not (tok.pos_ in {"NOUN", "PROPN"} or tok.is_upper or p.has("institution_head")):
         return None
     kind = next((k for c, k in KIND_BY_CLASS.items() if p.has(c)), "")
     if not kind and tok.is_upper and len(tok.text) >= 2 and tok.is_alpha:

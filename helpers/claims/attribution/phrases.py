@@ -72,15 +72,22 @@ def _modifier(doc, tab, e: int, head: int) -> bool:
     if pos[e] == "NUM" and named or tab.lower[e - 1] == "numéro" and tab.lower[e] in {
             "un", "deux", "trois"}:
         return True  # "le SDIS 29", "le numéro un de la CFDT"
+    if pos[e] == "NOUN" and tab.is_title[e] and e == head + 1 and _word_class_at(
+            tab, head, "institution_head"):
+        return True  # "le collectif Terres vivantes", whatever the parse hangs "Terres" on
     return pos[e] == "NOUN" and (tab.is_title[e] or doc[e].is_upper or pos[e - 1] in {
         "NOUN", "PROPN"}) and tab.dep[e] not in {"obl:mod", "obl:arg"} and not _word_class_at(
         tab, e, "skip")
 
 
+#: The tags the model gives to made-up names (``l'association Clain vivant``: *Clain* an adverb).
+_NAME_LIKE_POS = {"AUX", "VERB", "PRON", "NUM", "X", "ADV"}
+
+
 def _name_like(tab, k: int) -> bool:
     """A capitalised word inside a phrase that the model tags as a verb, a pronoun or a number:
     a made-up name (``le groupe de pirates LockNova``, ``DarkOrbit``)."""
-    return tab.pos[k] in {"AUX", "VERB", "PRON", "NUM", "X"} and tab.text[k][:1].isupper() and (
+    return tab.pos[k] in _NAME_LIKE_POS and tab.text[k][:1].isupper() and (
         tab.text[k].isalpha()) and tab.lemma[k] not in {"avoir", "être"} and tab.lower[
         k] not in PRONOUNS
 
