@@ -258,3 +258,20 @@ def test_pour_x_gives_the_holder_of_an_opinion(text, expected):
 def test_pour_x_is_not_a_hedge_in_the_course_guidelines():
     row = tags("Pour l'économiste Claire Vidal, la hausse des taux va freiner l'immobilier.")
     assert not row.iloc[-1]["hedged"]
+
+
+# ---------------------------------------------------------------- 10 croire que: a belief hedge
+
+
+@pytest.mark.parametrize("text", [
+    "Le médecin croit que l'épidémie a atteint son pic.",
+    "La pédiatre Inès Roy croit que l'épidémie n'a « pas encore atteint son pic ».",
+])
+def test_croire_que_is_a_belief_hedge_even_where_the_model_reads_an_adjective(text):
+    row = tags(text).iloc[-1]
+    assert row["hedged"]
+    assert row["speaker"]
+
+
+def test_a_flood_is_not_a_belief():
+    assert not tags("La crue a emporté le pont de la Vézère.").iloc[-1]["hedged"]

@@ -277,7 +277,8 @@ def _participle(tok, lemma: str) -> bool:
     if _is_past_participle(tok):
         return True
     endings = _PARTICIPLE_ENDINGS.get(lemma[-2:], ())
-    return tok.pos_ == "ADJ" and tok.lower_.endswith(endings)
+    # "-oit" is a present tense, never a participle ("La pédiatre croit que…")
+    return tok.pos_ == "ADJ" and tok.lower_.endswith(endings) and not tok.lower_.endswith("oit")
 
 
 def _is_passive(ctx: Context, tok, v: int, start: int, lo: int) -> bool:
