@@ -275,3 +275,26 @@ def test_croire_que_is_a_belief_hedge_even_where_the_model_reads_an_adjective(te
 
 def test_a_flood_is_not_a_belief():
     assert not tags("La crue a emporté le pont de la Vézère.").iloc[-1]["hedged"]
+
+
+# ------------------------------------------------------- 11 a court's verdict is not a statement
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le tribunal correctionnel de Rodez a reconnu lundi Jean Vidal coupable de prise illégale "
+     "d'intérêts.", ""),
+    ("La cour l'a déclaré responsable de l'accident.", ""),
+    # an admission still reports
+    ("Le maire reconnaît être responsable du retard.", "maire"),
+    ("Le ministre a reconnu que le plan était « insuffisant ».", "ministre"),
+])
+def test_a_verdict_is_an_act_not_a_statement(text, expected):
+    assert speaker(text) == expected
+
+
+def test_a_court_s_judgement_is_the_court_s():
+    text = ("Le tribunal correctionnel de Rodez a reconnu lundi Jean Vidal coupable de prise "
+            "illégale d'intérêts. Le tribunal l'a également reconnu coupable d'avoir employé des "
+            "agents municipaux chez lui, selon le jugement.")
+    rows = tags(text)
+    assert list(rows["speaker"]) == ["", "tribunal correctionnel de Rodez"]

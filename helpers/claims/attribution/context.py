@@ -70,6 +70,8 @@ def _named_subjects(ctx: Context) -> list:
         if sp is not None and (sp.kind == "person" and sp.name[:1].isupper()
                                or sp.kind == "institution"):
             out.append((subj.i, sp))
+            if sp.kind == "institution":  # "Le tribunal de Rodez… Le tribunal…": the bare
+                ctx.named.append((subj.i, sp))  # noun of a later subject goes back to it
     return out
 
 

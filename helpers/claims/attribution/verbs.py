@@ -94,6 +94,24 @@ def _negated(doc, start: int, v: int) -> bool:
     return "pouvoir" not in tab.lemma[start:v] and not none_of
 
 
+def _verdict(ctx: Context, v: int) -> bool:
+    """``Le tribunal a reconnu X coupable``, ``l'a déclaré responsable``: a court's verdict is an
+    act, not a statement (``reconnaît être responsable``, ``a reconnu que`` still report)."""
+    tab = ctx.tab
+    if tab.lemma[v] not in {"reconnaître", "déclarer"}:
+        return False
+    for k in range(v + 1, min(v + 7, len(tab.lower))):
+        if tab.lower[k] in _VERDICTS:
+            return True
+        if tab.pos[k] in {"VERB", "AUX", "SCONJ", "PUNCT"}:
+            return False
+    return False
+
+
+_VERDICTS = {"coupable", "coupables", "innocent", "innocente", "innocents", "responsable",
+             "responsables", "irresponsable"}
+
+
 def _blocked(doc, start: int, v: int) -> bool:
     """``refusant de confirmer``, ``s'est bien gardée de commenter``: nobody speaks."""
     tab = token_table(doc)
@@ -211,7 +229,7 @@ def _reports(ctx: Context, v: int, start: int, lo: int, hi: int) -> bool:
     """Is the verb at ``v`` reporting here: not negated or blocked, with what it needs, and
     not a quoted speaker's own verb (unless it is an incise)?"""
     doc = ctx.doc
-    if _negated(doc, start, v) or _blocked(doc, start, v):
+    if _negated(doc, start, v) or _blocked(doc, start, v) or _verdict(ctx, v):
         return False
     if not _needs_met(ctx, ctx.reporting[v], v, start, lo, hi):
         return False
