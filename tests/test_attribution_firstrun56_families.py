@@ -107,6 +107,12 @@ def test_a_bare_noun_for_a_speaker_named_before_in_other_forms(text, expected):
     assert speaker(text) == expected
 
 
+def test_the_academie_is_the_rectorat_named_before():
+    text = ("Une classe a été fermée mardi à Lannion, a annoncé le rectorat de Rennes. Les élèves "
+            "non vaccinés ont été invités à rester chez eux, a précisé l'académie.")
+    assert speaker(text) == "rectorat de Rennes"
+
+
 def test_a_negated_confirmation_is_still_no_statement():
     assert speaker("Le ministère ne confirme pas de victimes.") == ""
     assert speaker("Le ministère n'a pas confirmé ces chiffres.") == ""
