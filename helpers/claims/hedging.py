@@ -402,8 +402,16 @@ def _lemma_hedge(f: _Features, i: int, lemmas: dict):
     # "pluie crue" (amod) is not "croire"; "autorités françaises accusent" (amod, ADV) is a verb
     if f.pos[i] in _NOT_VERB_POS or f.dep[i] == "amod" and f.pos[i] != "ADV":
         return None
-    lemma = _verb_lemma_at(f, i, lemmas, None)
+    lemma = _verb_lemma_at(f, i, lemmas, _lemma_forms())
     return lemmas.get(lemma) if lemma else None
+
+
+@lru_cache(maxsize=1)
+def _lemma_forms() -> dict[str, str]:
+    """Irregular forms of the hedge verbs (``croit`` → *croire*, which the model may tag as an
+    adjective of lemma *croit*), from ``hedges.csv``'s ``forms`` of its ``lemma`` rows."""
+    return {f: h.trigger for h in load_hedges() if h.match == "lemma" for f in h.forms
+            if f != h.trigger}
 
 
 def verb_lemma(tok, known, forms: dict[str, str] | None = None) -> str:

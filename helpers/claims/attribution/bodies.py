@@ -10,6 +10,7 @@ from __future__ import annotations
 from helpers.claims.attribution.lexicon import DEFINITE, _word_class_at, _words
 from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.naming import Phrase, _as_written, _from_mention
+from helpers.claims.attribution.phrases import np_extent
 from helpers.claims.attribution.references import NOT_DECIDED
 
 #: Nouns that describe a body without naming it (``le gestionnaire``, ``l'opérateur``,
@@ -77,7 +78,8 @@ def described_bodies(ctx: Context) -> list[tuple[int, Speaker]]:
     its kind in apposition), ``la société Breizh Fret`` (the kind, then the name). Each is an
     antecedent of a later bare ``l'entreprise`` / ``la société``, with that noun among its
     heads; without it, ``d'après l'entreprise`` went back to the last body quoted."""
-    kinds, tab = _words()[0].get("generic_org", set()), ctx.tab
+    words = _words()[0]
+    kinds, tab = words.get("generic_org", set()) | words.get("described_kind", set()), ctx.tab
     out = []
     for i in [i for i, w in enumerate(tab.lower) if w in kinds]:  # a few per article at most
         if i < 1 or tab.lower[i - 1] not in _KIND_ARTICLES or ctx.inside[i]:
@@ -105,10 +107,28 @@ def _name_before_kind(ctx: Context, det: int):
     while s - 1 >= 0 and _name_run(tab, s - 1) and (
             tab.pos[s - 1] == "PROPN" or not ctx.doc[s - 1].is_sent_start):  # not "Selon"
         s -= 1
+    small = _name_with_small_words(ctx, comma)
+    s = min(s, small)
     m = ctx.mention_at.get(s)
     if m is not None and m.actor.kind != "institution":
         return None
-    return ctx.doc[s:comma] if s < comma and tab.pos[comma - 1] == "PROPN" else None
+    return ctx.doc[s:comma] if s < comma and (tab.pos[comma - 1] == "PROPN" or s == small) else None
+
+
+def _name_with_small_words(ctx: Context, comma: int) -> int:
+    """``du Collectif des riverains de l'A69, une association``: a name with lower-case words
+    inside, from its capital after an article or a preposition to the comma (``comma`` when
+    there is none)."""
+    tab = ctx.tab
+    for k in range(comma - 2, max(0, comma - 10), -1):
+        if tab.text[k][:1].isupper() and tab.lower[k - 1] in _NAME_OPENERS and not (
+                tab.is_punct[k]) and np_extent(ctx.doc, k, k, comma)[1] == comma:
+            return k
+    return comma
+
+
+#: What comes before a body's name written with lower-case words inside.
+_NAME_OPENERS = {"du", "de", "la", "l'", "le", "des"}
 
 
 def _name_after_kind(ctx: Context, i: int):

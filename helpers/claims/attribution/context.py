@@ -52,12 +52,17 @@ def _named_subjects(ctx: Context) -> list:
     for sent in sentences(ctx.doc):
         # the first subject of a main verb (the root, or the verb a participle opening the
         # sentence hangs on: "Arrivé à Anduze, le ministre… a survolé")
-        subj = next((t for t in sent if t.dep_ in {"nsubj", "nsubj:pass"} and t.head.dep_ in {
-            "ROOT", "advcl", "conj", "parataxis"} and not ctx.inside[t.i]), None)
+        subj = next((t for t in sent if t.dep_ in {"nsubj", "nsubj:pass"} and (
+            t.head.dep_ in _MAIN_VERB or t.head.pos_ == "VERB" and t.head.dep_ not in _EMBEDDED)
+            and not ctx.inside[t.i]), None)
+        # "Le groupe Nordalu, numéro deux de l'aluminium, va…": the parse may make the
+        # apposition the subject, and the name before it the apposition's subject
+        subj = next((c for c in subj.children if c.dep_ == "nsubj" and c.i < subj.i), subj) if (
+            subj is not None) else None
         if subj is None or subj.i in ctx.mention_at:
             continue
-        named = tab.pos[subj.i] == "PROPN" or _word_class_at(tab, subj.i, "role_head") or (
-            _word_class_at(tab, subj.i, "institution_head"))
+        named = tab.pos[subj.i] == "PROPN" or subj.ent_type_ == "ORG" or _word_class_at(
+            tab, subj.i, "role_head") or _word_class_at(tab, subj.i, "institution_head")
         if not named:
             continue
         verb = subj.head.i
@@ -65,7 +70,15 @@ def _named_subjects(ctx: Context) -> list:
         if sp is not None and (sp.kind == "person" and sp.name[:1].isupper()
                                or sp.kind == "institution"):
             out.append((subj.i, sp))
+            if sp.kind == "institution":  # "Le tribunal de Rodez… Le tribunal…": the bare
+                ctx.named.append((subj.i, sp))  # noun of a later subject goes back to it
     return out
+
+
+#: The dependencies of a main verb; a verb in any other but these (the model sometimes hangs
+#: the main verb on a relative clause: ``À Vivonne, où la rivière…, le maire… a pris``) too.
+_MAIN_VERB = {"ROOT", "advcl", "conj", "parataxis"}
+_EMBEDDED = {"acl:relcl", "acl", "ccomp", "csubj", "xcomp"}
 
 
 def _main_subjects(ctx: Context) -> set[int]:

@@ -17,7 +17,7 @@ from helpers.claims.attribution.lexicon import (
 )
 from helpers.claims.attribution.model import Candidate, Context
 from helpers.claims.attribution.nouns import speaker_from_head
-from helpers.claims.attribution.phrases import _apposition, np_extent
+from helpers.claims.attribution.phrases import _apposition, name_owner, np_extent
 from helpers.claims.attribution.pronouns import resolve_pronoun
 from helpers.claims.attribution.references import source_before
 from helpers.claims.attribution.subjects import _looks_like_speaker, _sentence_initial_subject
@@ -68,6 +68,10 @@ def _antecedent_candidate(ctx: Context, cue: str, s: int, lo: int, hi: int) -> C
         j -= 1
     if j < lo:
         return None
+    m = ctx.mention_at.get(j)
+    if doc[j].pos_ == "PROPN" and (m is None or m.actor.label == "LOC"):
+        # "par l'agence de l'eau Seine-Normandie, selon laquelle": the body, not its place
+        j = name_owner(doc, m.start if m else j, lo)
     sp = speaker_from_head(ctx, j, lo, hi)
     if sp is None or not sp.kind:
         return None
@@ -79,7 +83,8 @@ def _head_after(ctx: Context, e: int, hi: int) -> int | None:
     doc = ctx.doc
     j = e
     while j < hi and (doc[j].pos_ in {"DET", "ADJ", "NUM"} or doc[j].lower_ in INDEFINITE
-                      | DEFINITE | DEMONSTRATIVE) and j not in ctx.mention_at:
+                      | DEFINITE | DEMONSTRATIVE) and j not in ctx.mention_at and not (
+            word_class(doc[j], "institution_head")):  # "le collectif X": an adjective to the model
         j += 1
     if j >= hi or doc[j].is_punct:
         return None

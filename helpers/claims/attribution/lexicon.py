@@ -262,6 +262,33 @@ def is_general_role(word: str) -> bool:
     return any(word in words for words in _general_roles().values())
 
 
+def class_words(name: str) -> frozenset[str]:
+    """The words of one class of ``attribution_words.csv``."""
+    return frozenset(_words()[0].get(name, ()))
+
+
+def feminine_form(tok) -> bool:
+    """``élue``, ``avocate``, ``présidente``: a form with the feminine *-e* its role or lemma
+    does not have (the model's morphology often says masculine)."""
+    low = tok.lower_
+    return any(low in {base + "e", base + "ne"} and not base.endswith("e")
+               for base in (tok.lemma_.lower(), role_key(low)))
+
+
+def epicene(tok) -> bool:
+    """A noun of either gender: listed (``porte-parole``), or a form in *-e* that is its own
+    lemma (``pédiatre``, ``hydrogéologue``, ``juriste``), whose gender the model guesses."""
+    low = tok.lower_
+    return word_class(tok, "epicene") or low.endswith("e") and low == tok.lemma_.lower() and (
+        not feminine_form(tok))
+
+
+def is_title(text: str) -> bool:
+    """``Me``, ``Dre``, ``M.``, ``professeur``: a title written before a person's name
+    (``attribution_words.csv``'s class ``title``, matched as written: *Me* is not *me*)."""
+    return text in _words()[0].get("title", ())
+
+
 def word_class(tok, name: str) -> bool:
     """Is ``tok`` (or the hyphenated word it is part of: ``état-major``) in the word class?"""
     return _word_class_at(token_table(tok.doc), tok.i, name)

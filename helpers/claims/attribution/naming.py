@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from helpers.claims.attribution.lexicon import (
     INDEFINITE,
     _word_class_at,
+    is_title,
     nationality_side,
     role_keys,
     word_class,
@@ -129,7 +130,18 @@ def _clean_name(span) -> str:
     return "".join(words).strip(" ,")
 
 
+def _without_title(span):
+    """A name without the titles before it (``Me Claire Josselin``, ``la Dre Aline Roy``,
+    ``M. Paul Guen`` → the name): the one place names drop them, so that the speaker and the
+    story's actors cluster on the bare name. A title with no capitalised word after it stays."""
+    k = 1 if len(span) > 2 and span[0].lower_ in {"le", "la", "l'"} else 0
+    while len(span) > k + 1 and is_title(span[k].text) and span[k + 1].text[:1].isupper():
+        span, k = span[k + 1 :], 0
+    return span
+
+
 def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
+    span = _without_title(span)
     text = _clean_name(span) or span.text.strip(" ,")
     head = _np_head(span)
     gender = _morph(head, "Gender") if head is not None else ""

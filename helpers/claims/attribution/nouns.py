@@ -18,7 +18,10 @@ from helpers.claims.attribution.lexicon import (
     KIND_BY_CLASS,
     KIND_BY_LABEL,
     PRONOUNS,
+    epicene,
+    feminine_form,
     is_number,
+    is_title,
     role_keys,
     word_class,
 )
@@ -78,6 +81,20 @@ def _known_actor(p: Phrase):
         if name is not None:
             return _as_written(p.ctx, name, "person", p.h)
     return _from_mention(p, m)
+
+
+def _titled_person(p: Phrase):
+    """``M. Paul Guen, gérant…``, ``le Dr Yann Roux``: the parse makes the title the head;
+    the person is the name after it (and the role in apposition after the name)."""
+    tab, h = p.ctx.tab, p.h
+    if not is_title(tab.text[h]) or h + 1 >= p.hi or not tab.text[h + 1][:1].isupper():
+        return NOT_DECIDED
+    name = _name_in(p.ctx.doc, h + 1, max(p.e, h + 2), after_role=True)
+    if name is None or name.start != h + 1:
+        return NOT_DECIDED
+    role = _role_after(p.ctx, name.end, p.hi)
+    sp = _as_written(p.ctx, name, "person", h)
+    return _with_role(sp, role) if role is not None else sp
 
 
 def _anonymous(p: Phrase):
@@ -162,12 +179,14 @@ def _role(p: Phrase):
 def _with_role(sp: Speaker, role_span) -> Speaker:
     """A person named beside a role: the role, its head (for a later *le maire*) and the
     gender the role's article gives (``La ministre du Travail, Sandrine Aubier``)."""
-    head = next((t for t in role_span if t.pos_ in {"NOUN", "PROPN"}), None)
+    # a noun the model took for a verb in its own form ("pédiatre à l'hôpital") is the head
+    head = next((t for t in role_span if t.pos_ in {"NOUN", "PROPN"} or t.i == role_span.start
+                 and (t.pos_ == "VERB" and t.lemma_ == t.lower_ or word_class(t, "role_head"))),
+                None)
     first = role_span[0].lower_ if len(role_span) else ""
     gender = {"la": "f", "une": "f", "le": "m", "un": "m"}.get(first, "")
-    if not gender and head is not None and head.pos_ == "NOUN" and not word_class(
-            head, "epicene"):
-        gender = _morph(head, "Gender")
+    if not gender and head is not None and head.pos_ == "NOUN" and not epicene(head):
+        gender = "f" if feminine_form(head) else _morph(head, "Gender")
     start = 1 if len(role_span) and role_span[0].pos_ == "DET" else 0
     role = role_span[start:].text.strip(" ,") if len(role_span) > start else ""
     heads = role_keys(head.lower_) if head is not None else ()
@@ -188,6 +207,8 @@ def _possessive(p: Phrase):
     owner = next((sp for sp in antecedents(ctx, p.s) if sp.kind == "institution"), None)
     if owner is None:
         return NOT_DECIDED
+    if p.has("body_part") and p.e == p.h + 1:  # "sa direction": the body speaks
+        return retext(owner, p.span.text, p.h)
     words = p.ctx.doc[p.s + 1 : p.e].text
     name = _owned_name(words, p.tok.text, owner.name)
     sp = _as_written(ctx, p.span, "institution", p.h)
@@ -393,7 +414,7 @@ _GENDER_OF_ARTICLE = {"le": "m", "un": "m", "la": "f", "une": "f"}
 def _as_noun(p: Phrase):
     """A phrase as written, when its head is a name, an acronym or a noun that can speak."""
     tok = p.tok
-    if not (tok.pos_ in {"NOUN", "PROPN"} or tok.is_upper):
+    if not (tok.pos_ in {"NOUN", "PROPN"} or tok.is_upper or p.has("institution_head")):
         return None
     kind = next((k for c, k in KIND_BY_CLASS.items() if p.has(c)), "")
     if not kind and tok.is_upper and len(tok.text) >= 2 and tok.is_alpha:
@@ -402,6 +423,10 @@ def _as_noun(p: Phrase):
         kind = "institution" if not _name_in(p.ctx.doc, p.s, p.e) else "person"
     if not kind:
         return None  # "la hausse du chômage se confirme": a thing does not speak
+    name = _name_in(p.ctx.doc, p.s, p.e) if kind == "person" else None
+    role = _role_after(p.ctx, name.end, p.hi) if name is not None else None
+    if role is not None:  # "Karim Ba, délégué CGT du site" (a name the parse did not tag)
+        return _with_role(_as_written(p.ctx, name, kind, p.h), role)
     full = p.full if p.full.end - p.full.start <= 12 else p.span
     return _as_written(p.ctx, full, kind, p.h)
 
@@ -451,10 +476,10 @@ def _part_of_a_body(p: Phrase):
     return retext(body, p.span.text, h) if body is not None else NOT_DECIDED
 
 
-_READERS = (_number_phrase, _known_actor, same_source, _titled_medium, _part_of_a_body,
-            _anonymous, _demonstrative, _role, _possessive, _document, _not_speaker,
-            body_in_apposition, bare_reference, _definite_anonymous, _mention_inside, _entity,
-            unit_of_a_body, _as_noun)
+_READERS = (_number_phrase, _known_actor, _titled_person, same_source, _titled_medium,
+            _part_of_a_body, _anonymous, _demonstrative, _role, _possessive, _document,
+            _not_speaker, body_in_apposition, bare_reference, _definite_anonymous,
+            _mention_inside, _entity, unit_of_a_body, _as_noun)
 
 
 def speaker_from_head(ctx: Context, h: int, lo: int, hi: int) -> Speaker | None:

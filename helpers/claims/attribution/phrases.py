@@ -72,15 +72,22 @@ def _modifier(doc, tab, e: int, head: int) -> bool:
     if pos[e] == "NUM" and named or tab.lower[e - 1] == "numéro" and tab.lower[e] in {
             "un", "deux", "trois"}:
         return True  # "le SDIS 29", "le numéro un de la CFDT"
+    if pos[e] == "NOUN" and tab.is_title[e] and e == head + 1 and _word_class_at(
+            tab, head, "institution_head"):
+        return True  # "le collectif Terres vivantes", whatever the parse hangs "Terres" on
     return pos[e] == "NOUN" and (tab.is_title[e] or doc[e].is_upper or pos[e - 1] in {
         "NOUN", "PROPN"}) and tab.dep[e] not in {"obl:mod", "obl:arg"} and not _word_class_at(
         tab, e, "skip")
 
 
+#: The tags the model gives to made-up names (``l'association Clain vivant``: *Clain* an adverb).
+_NAME_LIKE_POS = {"AUX", "VERB", "PRON", "NUM", "X", "ADV"}
+
+
 def _name_like(tab, k: int) -> bool:
     """A capitalised word inside a phrase that the model tags as a verb, a pronoun or a number:
     a made-up name (``le groupe de pirates LockNova``, ``DarkOrbit``)."""
-    return tab.pos[k] in {"AUX", "VERB", "PRON", "NUM", "X"} and tab.text[k][:1].isupper() and (
+    return tab.pos[k] in _NAME_LIKE_POS and tab.text[k][:1].isupper() and (
         tab.text[k].isalpha()) and tab.lemma[k] not in {"avoir", "être"} and tab.lower[
         k] not in PRONOUNS
 
@@ -183,6 +190,13 @@ def _agent_follows(tab, e: int, hi: int, head: int) -> bool:
             and tab.text[e].islower() and not _word_class_at(tab, head, "document_head"))
 
 
+def _number_of_name(tab, e: int, hi: int) -> bool:
+    """``Intégrité 81``, ``SOS Racisme 13``: a number that ends a name belongs to it (a number
+    before a noun counts it: ``Météo-France 12 départements`` is not a name)."""
+    return tab.text[e].isdigit() and tab.text[e - 1][:1].isupper() and (
+        e + 1 >= hi or tab.is_punct[e + 1] or tab.pos[e + 1] in {"VERB", "AUX"})
+
+
 def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
     """Token range of the noun phrase around ``head``, by word order (determiner, adjectives,
     names, ``de``/``à`` complements, a short parenthesis, ``diffusée par X``), within lo:hi."""
@@ -194,7 +208,7 @@ def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
             break
         if _agent_follows(tab, e, hi, head):
             break  # "un agent de l'office joint par l'AFP": who reached the source is not it
-        if _modifier(doc, tab, e, head):
+        if _modifier(doc, tab, e, head) or _number_of_name(tab, e, hi):
             e += 1
             continue
         end = _complement_end(tab, e, hi, head)
@@ -300,6 +314,27 @@ def _name_before(ctx: Context, s: int, lo: int):
     return None
 
 
+def name_owner(doc, j: int, lo: int) -> int:
+    """``l'agence régionale de santé (ARS) de Nouvelle-Aquitaine``, ``l'agence de l'eau
+    Loire-Bretagne``: a name that the parse hangs on a body's noun before it is part of that
+    body's name; the body noun is the phrase's head. ``j`` itself otherwise."""
+    k = j
+    while doc[k].dep_ in {"nmod", "flat:name", "appos"} and lo <= doc[k].head.i < k and (
+            doc[k].head.pos_ in {"NOUN", "PROPN"}):
+        k = doc[k].head.i
+        if word_class(doc[k], "institution_head"):
+            return k
+    return j
+
+
+def _noun_like(doc, k: int, hi: int) -> bool:
+    """A noun, or a noun the model tags as a verb in its own form before a preposition
+    (``Aline Roy, pédiatre à l'hôpital``: *pédiatre* is read as a verb)."""
+    t = doc[k]
+    return t.pos_ == "NOUN" or t.pos_ == "VERB" and t.lemma_ == t.lower_ and k + 1 < hi and (
+        doc[k + 1].pos_ == "ADP")
+
+
 def _role_after(ctx: Context, e: int, hi: int):
     """``Yannick Le Bihan, directeur régional d'Enedis``: the role in apposition after a name
     (a Span), or None."""
@@ -312,7 +347,7 @@ def _role_after(ctx: Context, e: int, hi: int):
     if k >= hi:
         return None
     # a role of the lexicon, or any common noun right after the comma ("hydrologue au CNRS")
-    bare_noun = k == e + 1 and doc[k].pos_ == "NOUN" and doc[k].is_lower and not word_class(
+    bare_noun = k == e + 1 and _noun_like(doc, k, hi) and doc[k].is_lower and not word_class(
         doc[k], "skip")
     if bare_noun or word_class(doc[k], "role_head") or word_class(doc[k], "anonymous_head"):
         _, end = np_extent(doc, k, k, hi)

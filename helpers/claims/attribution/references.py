@@ -12,7 +12,10 @@ from __future__ import annotations
 from helpers.claims.affiliations import country_in
 from helpers.claims.attribution.lexicon import (
     DEFINITE,
+    class_words,
     covered_by,
+    epicene,
+    feminine_form,
     is_general_role,
     role_key,
     word_class,
@@ -93,9 +96,11 @@ def _same_head(ctx: Context, p, head: str, kinds: set[str]) -> Speaker | None:
     not one named for another place than the one the sentence opens with (``À Rennes, la
     préfecture`` is not the Bouches-du-Rhône's)."""
     wanted = {"la": "f", "le": "m"}.get(p.det, "")
-    if not wanted and not word_class(p.tok, "epicene"):  # "l'édile": the noun's gender
+    if not wanted and not epicene(p.tok):  # "l'édile": the noun's gender
         gender = ctx.doc[p.h].morph.get("Gender")
         wanted = {"Masc": "m", "Fem": "f"}.get(gender[0], "") if gender else ""
+        if feminine_form(p.tok):  # "l'élue": the model's morphology says masculine
+            wanted = "f"
     place = _place(ctx, p)
     country = country_in(p.span.text)  # "le président ukrainien" is not the Korean one
     for sp in antecedents(ctx, p.s):
@@ -137,7 +142,8 @@ def bare_reference(p):
     ``l'entreprise``, ``l'opérateur`` → the body of that kind named before, else the last body
     quoted."""
     if not _plain(p):
-        return NOT_DECIDED
+        found = _shortened_role(p)
+        return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
     ctx = p.ctx
     head = _head(p)
     body = p.has("institution_head") or p.has("generic_org") or p.has("media_head")
@@ -145,8 +151,12 @@ def bare_reference(p):
         found = _same_head(ctx, p, head, {"person"})
         return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
     if not body:
-        return NOT_DECIDED
+        # "la pédiatre" after "Aline Roy, pédiatre au CHU": any noun a person was named by
+        found = _same_head(ctx, p, head, {"person"}) if p.tok.pos_ == "NOUN" else None
+        return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
     found = _in_sentence(ctx, p, head) or _same_head(ctx, p, head, {"institution", "media"})
+    if found is None and p.has("company_noun"):
+        found = _company_before(ctx, p)
     if found is None:
         found = _named_earlier(ctx, p)
     if found is None and p.has("departmental_body"):
@@ -155,6 +165,32 @@ def bare_reference(p):
         found = next((sp for sp in antecedents(ctx, p.s) if sp.kind == "institution"
                       and sp in [s for _, s in ctx.history]), None)
     return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
+
+
+def _company_before(ctx: Context, p) -> Speaker | None:
+    """``le groupe``, ``l'équipementier`` → the last company named before, by any noun for a
+    company (``le fabricant Ludéo``) or by its own name alone (``Valdrive va fermer…``)."""
+    nouns = class_words("company_noun")
+    for sp in antecedents(ctx, p.s):
+        if sp.kind != "institution":
+            continue
+        if not nouns.isdisjoint(sp.heads) or sp.name[:1].isupper() and " " not in sp.name and (
+                not sp.name.isupper()):
+            return sp
+    return None
+
+
+def _shortened_role(p) -> Speaker | None:
+    """``le président de la chambre`` after ``le président de la chambre d'agriculture de la
+    Vienne, Jean-Michel Roux``: a role with the start of its complement is the last person
+    named in the whole role."""
+    if p.det not in DEFINITE - {"les"} or p.mentions or p.e <= p.h + 2 or not p.has("role_head"):
+        return None
+    short = p.ctx.doc[p.h : p.e].text.lower()
+    if any(t.pos_ == "PROPN" for t in p.span):
+        return None
+    return next((sp for sp in antecedents(p.ctx, p.s) if sp.kind == "person" and (
+        sp.role.lower().startswith(short + " ") or sp.role.lower() == short)), None)
 
 
 def _named_earlier(ctx: Context, p) -> Speaker | None:

@@ -17,7 +17,7 @@ from helpers.claims.attribution.lexicon import (
     word_class,
 )
 from helpers.claims.attribution.model import Context
-from helpers.claims.attribution.phrases import _apposition, np_extent
+from helpers.claims.attribution.phrases import _apposition, name_owner, np_extent
 
 
 def _looks_like_speaker(ctx: Context, j: int, documents: bool = False) -> bool:
@@ -70,7 +70,8 @@ def _skip_phrase(ctx: Context, j: int, hi: int) -> int:
     phrase = next((p for p in _words()[2] if low[: len(p)] == p), None)
     if phrase:
         return j + len(phrase)
-    if _word_class_at(tab, j, "skip") or tab.pos[j] == "ADV" or ctx.doc[j].like_num:
+    if _word_class_at(tab, j, "skip") or ctx.doc[j].like_num or tab.pos[j] == "ADV" and (
+            tab.lower[j] != "auprès"):  # "auprès de l'AFP X": an addressee, read whole
         return j + 1
     return j
 
@@ -82,7 +83,7 @@ def _skip_adjunct(ctx: Context, j: int, hi: int) -> int:
     if tab.lower[j] not in _ADJUNCT_PREPOSITIONS:
         return j
     k = j + 1
-    if tab.lower[j] == "lors" and k < hi and tab.lower[k] in {"de", "d'", "du", "des"}:
+    if tab.lower[j] in {"lors", "auprès"} and k < hi and tab.lower[k] in {"de", "d'", "du", "des"}:
         k += 1
     while k < hi and (tab.pos[k] == "DET" or tab.lower[k] in DEFINITE | INDEFINITE):
         k += 1
@@ -209,6 +210,8 @@ def _before_verb(ctx: Context, start: int, lo: int) -> int | None:
             if before is not None and (before.lower_ in PREPOSITIONS - {"par"} or (
                     before.lower_ == "des" and before.pos_ == "ADP")):  # "des" = "de les"
                 continue
+            if m is None and t.pos_ == "PROPN":  # "L'agence … de Nouvelle-Aquitaine parle"
+                return name_owner(doc, j, lo)
             return m.start if m else j
         if t.pos_ == "PRON" and t.lower_ in PRONOUNS:
             return j
@@ -221,12 +224,17 @@ _OPENING_WORDS = {"à", "au", "aux", "dans", "en", "sur", "chez", "depuis", "apr
                   "lors", "fin", "début", "mi", "outre", "entre", "parmi", "face", "hier"}
 
 
-def _opens_with_participle(ctx: Context, lo: int) -> bool:
+def _opens_with_participle(ctx: Context, lo: int) -> int:
     """``Interrogé vendredi sur une radio, le ministre…``, ``Invitée du journal de 20 heures,
-    la ministre…``: a participle opening the sentence."""
-    tok = ctx.doc[lo]
-    return tok.text[:1].isupper() and tok.pos_ in {"VERB", "ADJ", "NOUN"} and (
-        "Part" in tok.morph.get("VerbForm") or tok.lower_.endswith(("é", "ée", "és", "ées")))
+    la ministre…``, ``Plus mesurée, la CFDT…``: the words up to a participle (after an adverb)
+    opening the sentence; 0 when it does not open with one."""
+    doc = ctx.doc
+    k = lo + 1 if doc[lo].pos_ == "ADV" and lo + 1 < len(doc) else lo  # "Plus mesurée"
+    tok = doc[k]
+    participle = doc[lo].text[:1].isupper() and tok.pos_ in {"VERB", "ADJ", "NOUN"} and (
+        "Part" in tok.morph.get("VerbForm") or tok.lower_.endswith(("é", "ée", "és", "ées"))
+        or k > lo and tok.pos_ == "ADJ")  # "Plus prudente, la FSU…"
+    return k - lo + 1 if participle else 0
 
 
 def _after_opening_adjunct(ctx: Context, lo: int, start: int) -> int:
@@ -260,6 +268,10 @@ def _parsed_subject(ctx: Context, verb, lo: int, start: int) -> int | None:
         for h in [node, *[c for c in node.children if c.dep_.startswith("aux")]]:
             subj = next((c for c in h.children if c.dep_ in {"nsubj", "nsubj:pass"}
                          and lo <= c.i < start and not ctx.inside[c.i]), None)
+            if subj is not None and subj.lower_ == "qui" and h.dep_ == "acl:relcl":
+                # "La Coopérative…, qui regroupe 100 irrigants, assure": the parse joins the
+                # verb to the relative clause; its subject is what the relative describes
+                subj = h.head if lo <= h.head.i < subj.i else None
             if subj is not None:
                 return None if _after_preposition(ctx, subj.i, lo) else subj.i
     return None

@@ -86,8 +86,30 @@ def _negated(doc, start: int, v: int) -> bool:
     after = set(tab.lower[v + 1 : v + 3]) | before
     if not (before & {"ne", "n'"} and after & NEGATION_AFTER) and "non" not in before:
         return False
-    # "ne peut pas confirmer": the body speaks (it says it cannot confirm)
-    return "pouvoir" not in tab.lemma[start:v]
+    # "ne peut pas confirmer": the body speaks (it says it cannot confirm); "n'annonce pas de
+    # pluies": it says there are none (a negated object, not a silence)
+    k = v + 1 if v + 1 < len(tab.lower) and tab.lower[v + 1] in NEGATION_AFTER else v
+    none_of = k + 1 < len(tab.lower) and tab.lower[k + 1] in {"de", "d'"} and k > v and (
+        reporting_verbs().get(token_table(doc).lemma[v]) != "factive")  # not "ne confirme pas de"
+    return "pouvoir" not in tab.lemma[start:v] and not none_of
+
+
+def _verdict(ctx: Context, v: int) -> bool:
+    """``Le tribunal a reconnu X coupable``, ``l'a déclaré responsable``: a court's verdict is an
+    act, not a statement (``reconnaît être responsable``, ``a reconnu que`` still report)."""
+    tab = ctx.tab
+    if tab.lemma[v] not in {"reconnaître", "déclarer"}:
+        return False
+    for k in range(v + 1, min(v + 7, len(tab.lower))):
+        if tab.lower[k] in _VERDICTS:
+            return True
+        if tab.pos[k] in {"VERB", "AUX", "SCONJ", "PUNCT"}:
+            return False
+    return False
+
+
+_VERDICTS = {"coupable", "coupables", "innocent", "innocente", "innocents", "responsable",
+             "responsables", "irresponsable"}
 
 
 def _blocked(doc, start: int, v: int) -> bool:
@@ -207,7 +229,7 @@ def _reports(ctx: Context, v: int, start: int, lo: int, hi: int) -> bool:
     """Is the verb at ``v`` reporting here: not negated or blocked, with what it needs, and
     not a quoted speaker's own verb (unless it is an incise)?"""
     doc = ctx.doc
-    if _negated(doc, start, v) or _blocked(doc, start, v):
+    if _negated(doc, start, v) or _blocked(doc, start, v) or _verdict(ctx, v):
         return False
     if not _needs_met(ctx, ctx.reporting[v], v, start, lo, hi):
         return False
@@ -273,7 +295,8 @@ def _participle(tok, lemma: str) -> bool:
     if _is_past_participle(tok):
         return True
     endings = _PARTICIPLE_ENDINGS.get(lemma[-2:], ())
-    return tok.pos_ == "ADJ" and tok.lower_.endswith(endings)
+    # "-oit" is a present tense, never a participle ("La pédiatre croit que…")
+    return tok.pos_ == "ADJ" and tok.lower_.endswith(endings) and not tok.lower_.endswith("oit")
 
 
 def _is_passive(ctx: Context, tok, v: int, start: int, lo: int) -> bool:
