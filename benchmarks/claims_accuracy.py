@@ -103,10 +103,11 @@ the place out of the anonymous source; the three hedging misses are *estime que*
 Kursk sets' guidelines do not count as a hedge and the new stories' do (one rule cannot satisfy
 both: the Kursk sets were kept).
 
-Four first-run sets, each written by someone who never saw the rules or ran them, after the
+Eight first-run sets, each written by someone who never saw the rules or ran them, after the
 rules were frozen (``firstrun`` on branch issue-13, ``firstrun2`` at commit 2b590d4,
-``firstrun3`` at ed3c1ad, ``firstrun4`` at 98abcce), and scored once before any rule changed
-again (speaker over attributed sentences, baseline in brackets):
+``firstrun3`` at ed3c1ad, ``firstrun4`` at 98abcce, ``firstrun5`` and ``firstrun6`` at 37a6bb6,
+``firstrun7`` and ``firstrun8`` at 8b8f3fa), and scored once before any rule changed again
+(speaker over attributed sentences, baseline in brackets):
 
 ==============================================  ==========  ===============  ===============
 set: stories                                    attributed  speaker          hedged
@@ -115,8 +116,20 @@ set: stories                                    attributed  speaker          hed
 ``firstrun2``: cyberattack, food poisoning      41          80.5 % (9.8 %)   95.2 % (75.8 %)
 ``firstrun3``: coach crash, bird flu            37          83.8 % (5.4 %)   96.6 % (75.9 %)
 ``firstrun4``: emergency ward, wolves           44          72.7 % (9.1 %)   89.7 % (62.1 %)
-all four                                        161         77.0 %
+``firstrun5``: drought, factory closure         47          63.8 % (4.3 %)   100 % (66.1 %)
+``firstrun6``: corruption trial, measles        39          56.4 % (0.0 %)   96.6 % (72.4 %)
+``firstrun7``: prison riot, student housing     48          64.6 % (4.2 %)   98.4 % (71.0 %)
+``firstrun8``: oil spill, football club         42          54.8 % (2.4 %)   95.2 % (66.1 %)
+all eight                                       337         68.2 % (230)
+the last four                                   176         60.2 % (106)
 ==============================================  ==========  ===============  ===============
+
+Fixing each set's families after its first run raised that set to 92-100 % but did not raise
+the next first run: each new story and style (a trial, a franceinfo page, a sports daily)
+brought constructions the rules had not met, most often a bare noun (*le syndicat*, *l'ONG*,
+*l'avocate*, *l'universitaire*) that stands for the body or person named before. All eight
+first runs together are the estimate of what to expect on a learner's articles: about two
+speakers in three, and lower on a story in a style none of the sets has.
 
 ``firstrun`` was then used to extend the rules (the table above: 100 % is fit). These first-run
 scores are the estimate of what to expect on a learner's articles. ``firstrun2``'s misses
