@@ -22,37 +22,49 @@ from helpers.claims.attribution.pronouns import resolve_pronoun
 from helpers.claims.attribution.references import source_before
 from helpers.claims.attribution.subjects import _looks_like_speaker, _sentence_initial_subject
 
-# Fixed cue phrases for spaCy's Matcher: the speaker is the noun phrase right after them.
-CUE_PATTERNS = {
-    "selon": [[{"LOWER": "selon"}]],
-    "d'après": [[{"LOWER": "d'"}, {"LOWER": "après"}]],
-    "aux dires de": [[{"LOWER": "aux"}, {"LOWER": "dires"}, {"LOWER": {"IN": ["de", "d'", "du"]}}]],
+# Fixed cue phrases, as words (a tuple gives the choices at that place, None an optional
+# place): the speaker is the noun phrase right after them. They are expanded into spaCy's
+# ``PhraseMatcher`` on the lower-case form, which reads the Doc's token array instead of
+# building a Token for each word as the rule-based ``Matcher`` does.
+CUE_PHRASES = {
+    "selon": [["selon"]],
+    "d'après": [["d'", "après"]],
+    "aux dires de": [["aux", "dires", ("de", "d'", "du")]],
     "si l'on en croit": [
-        [{"LOWER": "si"}, {"LOWER": {"IN": ["l'on", "on", "l'"]}}, {"LOWER": "on", "OP": "?"},
-         {"LOWER": "en"}, {"LOWER": {"IN": ["croit", "croire"]}}],
-        [{"LOWER": "à"}, {"LOWER": "en"}, {"LOWER": "croire"}],
+        ["si", ("l'on", "on", "l'"), ("on", None), "en", ("croit", "croire")],
+        ["à", "en", "croire"],
     ],
     # "a-t-on appris de même source", "De même source, on précise…": the source before
-    "de même source": [[{"LOWER": {"IN": ["de", "d'"]}}, {"LOWER": "même"},
-                        {"LOWER": {"IN": ["source", "sources"]}}]],
-    "citant": [[{"LOWER": "citant"}]],
-    "cité par": [[{"LOWER": {"IN": ["cité", "cités", "citée", "citées"]}}, {"LOWER": "par"}]],
+    "de même source": [[("de", "d'"), "même", ("source", "sources")]],
+    "citant": [["citant"]],
+    "cité par": [[("cité", "cités", "citée", "citées"), "par"]],
     # "Pour Mathieu Ronsard, économiste…, la hausse devrait…": an opinion, at a sentence start
-    "pour": [[{"LOWER": "pour"}]],
+    "pour": [["pour"]],
 }
 _RELATIVES = {"lesquels", "lesquelles", "lequel", "laquelle"}
 
 _CUE_MATCHERS: dict[int, object] = {}
 
 
+def _expand(phrase: list) -> list[list[str]]:
+    """Every word sequence of one cue phrase (see :data:`CUE_PHRASES`)."""
+    out: list[list[str]] = [[]]
+    for place in phrase:
+        choices = place if isinstance(place, tuple) else (place,)
+        out = [words + ([c] if c is not None else []) for words in out for c in choices]
+    return out
+
+
 def _cue_matcher(vocab):
     key = id(vocab)
     if key not in _CUE_MATCHERS:
-        from spacy.matcher import Matcher
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
 
-        matcher = Matcher(vocab)
-        for name, patterns in CUE_PATTERNS.items():
-            matcher.add(name, patterns)
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        for name, phrases in CUE_PHRASES.items():
+            matcher.add(name, [Doc(vocab, words=words) for phrase in phrases
+                               for words in _expand(phrase)])
         _CUE_MATCHERS.clear()
         _CUE_MATCHERS[key] = matcher
     return _CUE_MATCHERS[key]

@@ -49,6 +49,7 @@ from helpers.claims.attribution.references import (
     same_source,
 )
 from helpers.core.actors import canonical_actor, country_adjective
+from helpers.core.nlp import entity_bounds
 
 # ----------------------------------------------------------------------------- readers
 # Each reader returns a Speaker, None (nobody speaks), or NOT_DECIDED (another reader's case).
@@ -391,17 +392,17 @@ def _seat(p: Phrase, m) -> bool:
 
 def _entity(p: Phrase):
     ctx, h = p.ctx, p.h
-    ent = next((ent for ent in ctx.doc.ents if ent.start <= h < ent.end), None)
-    if ent is None or ent.label_ not in KIND_BY_LABEL or p.tok.is_stop:
+    ent = next((e for e in entity_bounds(ctx.doc) if e[0] <= h < e[1]), None)
+    if ent is None or ent[2] not in KIND_BY_LABEL or p.tok.is_stop:
         return NOT_DECIDED
-    kind = KIND_BY_LABEL[ent.label_]
+    (start, end, _), kind = ent, KIND_BY_LABEL[ent[2]]
     if kind == "person":
-        role = _role_after(ctx, ent.end, p.hi)
-        sp = _as_written(ctx, ctx.doc[ent.start : ent.end], kind, h)
+        role = _role_after(ctx, end, p.hi)
+        sp = _as_written(ctx, ctx.doc[start : end], kind, h)
         sp.gender = ""  # a first name's morphology is a guess; the role's article is not
         return _with_role(sp, role) if role is not None else sp
-    sp = _as_written(ctx, ctx.doc[ent.start : max(ent.end, p.e)], kind, h)
-    if p.s < ent.start and p.det in _GENDER_OF_ARTICLE:
+    sp = _as_written(ctx, ctx.doc[start : max(end, p.e)], kind, h)
+    if p.s < start and p.det in _GENDER_OF_ARTICLE:
         # "le collectif Bastion": the article agrees with the body, the name's morphology is a
         # guess (a later "il" is the collectif)
         sp.gender, sp.number = _GENDER_OF_ARTICLE[p.det], "s"

@@ -21,7 +21,7 @@ from helpers.claims.attribution.lexicon import (
     word_class,
 )
 from helpers.claims.attribution.model import Context
-from helpers.core.nlp import token_table
+from helpers.core.nlp import entity_bounds, token_table
 
 
 def _morph(tok, feat: str) -> str:
@@ -271,10 +271,10 @@ def _name_in(doc, s: int, e: int, after_role: bool = False):
     """A person's name between tokens s and e: a person entity of the parse, else a run of
     capitalised proper nouns (after a role, whatever the parse calls it: ``le secrétaire
     américain à la Défense Lloyd Austin``); or None."""
-    person = next((ent for ent in doc.ents if ent.label_ == "PER" and s <= ent.start
-                   and ent.end <= e and len(ent) >= 2), None)
+    person = next(((a, b) for a, b, label in entity_bounds(doc) if label == "PER" and s <= a
+                   and b <= e and b - a >= 2), None)
     if person is not None:
-        return person
+        return doc[person[0] : person[1]]
     k = s
     while k < e:  # proper nouns only: "la Défense Lloyd Austin" → "Lloyd Austin"
         j = k
