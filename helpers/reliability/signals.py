@@ -254,11 +254,11 @@ def _units_by_article(units: list[_Unit]) -> dict:
 _WORD = re.compile(r"\w+")
 
 
-def _might_credit(text: str) -> bool:
+def _might_credit(text: str, index: dict) -> bool:
     """Does ``text`` name a medium? Every credit pattern contains a name, so a text without one
     needs no pattern tried (most sentences): the words of each name are looked up from their
-    first one, not matched by one regular expression with every name (there are hundreds)."""
-    index = _media_words(tables_key())
+    first one (``index``: :func:`_media_words`), not matched by one regular expression with
+    every name (there are hundreds)."""
     words = _WORD.findall(text.lower())
     return any(words[i : i + len(name)] == list(name) for i, w in enumerate(words)
                for name in index.get(w, ()))
@@ -279,10 +279,10 @@ def _media_words(key: tuple) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {w: tuple(names) for w, names in out.items()}
 
 
-def _find_credits(text: str) -> list[tuple[str, str]]:
+def _find_credits(text: str, index: dict) -> list[tuple[str, str]]:
     """(canonical media name, matched words) for each credit in ``text``."""
     found = []
-    if not _might_credit(text):
+    if not _might_credit(text, index):
         return found
     for rx in _credit_patterns():
         for m in rx.finditer(text):
@@ -326,7 +326,7 @@ def _removed_evidence(removed) -> list[tuple[str, str, str]]:
     return out
 
 
-def _sentence_evidence(unit: str) -> list[tuple[str, str, str]]:
+def _sentence_evidence(unit: str, media_index: dict) -> list[tuple[str, str, str]]:
     """(signal, kind, evidence) for the caveats (the whole claim, once per signal) and the
     credits (the words naming the outlet) of one claim."""
     out = []
@@ -339,7 +339,7 @@ def _sentence_evidence(unit: str) -> list[tuple[str, str, str]]:
                 seen.add(signal)
                 out.append((signal, kind, unit))
     out += [("stated_original_source", media, words)
-            for media, words in dict.fromkeys(_find_credits(sentence))]
+            for media, words in dict.fromkeys(_find_credits(sentence, media_index))]
     return out
 
 
@@ -349,10 +349,10 @@ def _slip_evidence(text: str) -> list[tuple[str, str, str]]:
             for kind, rx in _slip_patterns() for m in rx.finditer(normalised)]
 
 
-def _evidence_rows(article_id, text, removed, units) -> list[dict]:
+def _evidence_rows(article_id, text, removed, units, media_index: dict) -> list[dict]:
     found = _removed_evidence(removed)
     for unit in units:
-        found += _sentence_evidence(unit)
+        found += _sentence_evidence(unit, media_index)
     found += _slip_evidence(text)
     return [{"article_id": article_id, "signal": signal, "kind": kind,
              "evidence": " ".join(str(evidence).split())} for signal, kind, evidence in found]
@@ -379,13 +379,14 @@ def _column(corpus: pd.DataFrame, name: str, default):
 
 def _all_evidence_rows(corpus: pd.DataFrame, units_by_article: dict) -> list[dict]:
     rows: list[dict] = []
+    media_index = _media_words(tables_key())  # the story's media, looked up once (a stat)
     for aid, text, removed in zip(
         corpus["article_id"], corpus["text"].fillna("").astype(str),
         _column(corpus, "removed", []), strict=True,
     ):
         removed = removed if isinstance(removed, list) else []
         texts = [unit.text for unit in units_by_article.get(aid, [])]
-        rows += _evidence_rows(aid, text, removed, texts)
+        rows += _evidence_rows(aid, text, removed, texts, media_index)
     return rows
 
 
