@@ -183,14 +183,20 @@ def corrections_key(folder: Path | None = None) -> str:
     return "actors." + (re.sub(r"[^A-Za-z0-9_.-]", "_", name)[:80] or "story")
 
 
+@lru_cache(maxsize=32)
+def _corrections_path(root: Path, folder: Path) -> str:
+    return str(root / f"{corrections_key(folder)}.json")
+
+
 def _corrections_stamp(folder: Path) -> tuple:
-    """What changes when the corrections file does (read on every look-up: a stat, no JSON)."""
-    path = workspace.root() / f"{corrections_key(folder)}.json"
+    """What changes when the corrections file does (read on every look-up: a stat, no JSON;
+    the path is built once per work folder and story, most of a look-up's cost before)."""
+    path = _corrections_path(workspace.root(), folder)
     try:
         st = os.stat(path)
     except OSError:
-        return (str(path), None)
-    return (str(path), st.st_mtime_ns, st.st_size)
+        return (path, None)
+    return (path, st.st_mtime_ns, st.st_size)
 
 
 def corrections(folder: Path | None = None) -> pd.DataFrame:
