@@ -1,11 +1,10 @@
-"""Noun phrases into speakers (their extent and appositions are :mod:`.phrases`).
-
+"""Noun phrases into speakers (their extent and appositions are :mod:`.phrases`):
 :func:`speaker_from_head` runs one reader per kind of phrase, in order: a pronoun, a number
 (never a speaker), a known actor, *la même source*, a medium by its title, a part of a body
 (*la direction de X*), an anonymous source, a role (with its name in apposition), a possessive
 body (*son ministère*), a document (the body behind it), a phrase pointing back
 (:mod:`.references`), a body named in apposition or known by a part of it (:mod:`.bodies`), a
-named entity, a phrase as written."""
+named entity, a phrase as written (a name after an article is a body's)."""
 
 from __future__ import annotations
 
@@ -190,6 +189,7 @@ def _with_role(sp: Speaker, role_span) -> Speaker:
     start = 1 if len(role_span) and role_span[0].pos_ == "DET" else 0
     role = role_span[start:].text.strip(" ,") if len(role_span) > start else ""
     heads = role_keys(head.lower_) if head is not None else ()
+    heads += role_keys(role.split(" ")[0].lower()) if role else ()  # "économiste du sport"
     return Speaker(sp.name, sp.kind, sp.side, sp.text, sp.pos, gender or sp.gender, "s",
                    role=role, heads=heads)
 
@@ -420,7 +420,9 @@ def _as_noun(p: Phrase):
     if not kind and tok.is_upper and len(tok.text) >= 2 and tok.is_alpha:
         kind = "institution"  # an acronym: "le SBU"
     if not kind and tok.pos_ == "PROPN":
-        kind = "institution" if not _name_in(p.ctx.doc, p.s, p.e) else "person"
+        # a name after an article is a body's ("l'Ufap-Unsa Justice"), not a person's
+        kind = "person" if p.det not in DEFINITE and _name_in(p.ctx.doc, p.s, p.e) else (
+            "institution")
     if not kind:
         return None  # "la hausse du chômage se confirme": a thing does not speak
     name = _name_in(p.ctx.doc, p.s, p.e) if kind == "person" else None
