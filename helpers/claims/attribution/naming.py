@@ -6,7 +6,6 @@ written or as a known actor. The readers that decide who a phrase names are :mod
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from helpers.claims.attribution.lexicon import (
