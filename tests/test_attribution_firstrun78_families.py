@@ -1,8 +1,8 @@
 """The families of errors the seventh and eighth first-run evaluations
-(``tests/data/eval/firstrun7`` and ``firstrun8``) revealed, each tested on sentences written for these tests: other stories,
-names and wording than the evaluations' articles, so that the rules are fixed for the
-construction, not for its sentences. Read, like ``test_attribution_firstrun56_families.py``, with
-a story folder that has no actor table."""
+(``tests/data/eval/firstrun7`` and ``firstrun8``) revealed, each tested on sentences written for
+these tests: other stories, names and wording than the evaluations' articles, so that the rules
+are fixed for the construction, not for its sentences. Read, like
+``test_attribution_firstrun56_families.py``, with a story folder that has no actor table."""
 
 from __future__ import annotations
 
