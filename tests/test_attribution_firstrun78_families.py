@@ -24,10 +24,19 @@ from story_free import no_story_table, speaker, tags  # noqa: F401 (the fixture 
      "suspendu trois licences. Selon l'instance, les navires n'avaient pas déclaré leurs prises.",
      "Haute Autorité de la pêche"),
     ("L'association Mer Propre accuse l'armateur d'avoir « menti ». Selon un rapport publié en "
-     "janvier par l'ONG, 15 navires avaient dégazé.", "association Mer Propre"),
+     "janvier par l'ONG, 15 navires avaient dégazé.", "Mer Propre"),
 ])
 def test_a_general_noun_for_a_body_goes_back_to_the_body_named(text, expected):
     assert speaker(text) == expected
+
+
+def test_a_group_described_with_an_adjective_is_the_antecedent_of_its_kinds():
+    text = ("Près de 200 riverains ont défilé à l'appel de Vigilance Port-Neuf (VPN), le principal "
+            "collectif du quartier. « Nous ne lâcherons rien », lance Hugo Marin, porte-parole du "
+            "groupe. Le collectif accuse la mairie d'avoir « caché le projet ».")
+    assert speaker(text) == "Vigilance Port-Neuf"
+    later = text + " Selon une enquête menée par le groupe, 80 % des habitants refusent le projet."
+    assert speaker(later) == "Vigilance Port-Neuf"
 
 
 def test_a_general_noun_does_not_cross_a_body_of_another_kind():
@@ -44,6 +53,9 @@ def test_a_general_noun_does_not_cross_a_body_of_another_kind():
     # a title only a lawyer bears, then the bare role
     ("Me Sarah Benali, qui défend le club, juge la sanction « disproportionnée ». L'avocate "
      "affirme que la commission n'a pas lu le dossier.", "Sarah Benali"),
+    ("Me Claire Roussel-Dana, qui défend le maire, juge la peine « excessive » et assure que "
+     "l'appel sera déposé lundi. L'avocate prétend même que le tribunal a ignoré deux pièces.",
+     "Claire Roussel-Dana"),
     # a role whose first word is a researcher's ("économiste du sport"), then a general word
     ("Pour Julien Marchal, économiste du sport à l'université de Dijon, la crise illustre « la "
      "fragilité d'un modèle ». Les recettes avaient chuté de 40 %, rappelle l'universitaire.",

@@ -7,7 +7,7 @@ Breizh Fret*), which a later bare *l'entreprise* points back to."""
 
 from __future__ import annotations
 
-from helpers.claims.attribution.lexicon import DEFINITE, _word_class_at, _words
+from helpers.claims.attribution.lexicon import DEFINITE, _word_class_at, _words, role_keys
 from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.naming import Phrase, _as_written, _from_mention
 from helpers.claims.attribution.phrases import np_extent
@@ -82,12 +82,14 @@ def described_bodies(ctx: Context) -> list[tuple[int, Speaker]]:
     kinds, tab = words.get("generic_org", set()) | words.get("described_kind", set()), ctx.tab
     out = []
     for i in [i for i, w in enumerate(tab.lower) if w in kinds]:  # a few per article at most
-        if i < 1 or tab.lower[i - 1] not in _KIND_ARTICLES or ctx.inside[i]:
+        # "X, le principal groupe de supporters": one adjective may come before the kind
+        det = i - 2 if i >= 2 and tab.pos[i - 1] == "ADJ" and tab.lower[i - 1].isalpha() else i - 1
+        if det < 0 or tab.lower[det] not in _KIND_ARTICLES or ctx.inside[i]:
             continue
-        span = _name_before_kind(ctx, i - 1) or _name_after_kind(ctx, i)
+        span = _name_before_kind(ctx, det) or _name_after_kind(ctx, i)
         if span is not None:
             sp = _as_written(ctx, span, "institution", span.start)
-            sp.heads = (tab.lower[i], *sp.heads)
+            sp.heads = (*role_keys(tab.lower[i]), *sp.heads)  # "groupe": a later "collectif"
             out.append((span.start, sp))
     return out
 
@@ -103,6 +105,10 @@ def _name_before_kind(ctx: Context, det: int):
     comma = det - 1
     if comma < 1 or tab.text[comma] != ",":
         return None
+    if tab.text[comma - 1] == ")":  # "Ultras Valrance 1987 (UV87), le groupe": its acronym
+        opening = next((k for k in range(comma - 2, max(0, comma - 5), -1) if tab.text[k] == "("),
+                       None)
+        comma = opening if opening is not None else comma
     s = comma
     while s - 1 >= 0 and _name_run(tab, s - 1) and (
             tab.pos[s - 1] == "PROPN" or not ctx.doc[s - 1].is_sent_start):  # not "Selon"

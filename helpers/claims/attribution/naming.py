@@ -176,7 +176,8 @@ def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
         number = "p"
     heads = role_keys(head.lemma_.lower()) if head is not None and head.pos_ in {
         "NOUN", "PROPN"} else ()
-    heads += ("avocat",) if lawyer and kind == "person" else ()  # "Me X… L'avocate"
+    if lawyer and kind == "person":  # "Me X… L'avocate": "Me" says no gender, the name's
+        heads, gender = (*heads, "avocat"), ""  # morphology is a guess
     return Speaker(canonical_actor(text), kind, nationality_side(span), span.text.strip(" ,"), pos,
                    gender, number, heads=heads)
 
