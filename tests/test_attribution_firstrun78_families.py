@@ -89,3 +89,13 @@ def test_a_name_with_an_apostrophe_is_kept_whole(text, expected):
 ])
 def test_verbs_of_grumbling_report(text, expected):
     assert speaker(text) == expected
+
+
+# ------------------------------------------------------- 3 a named apposition wins over its kind
+
+
+def test_a_body_named_in_apposition_after_its_kind_is_the_name():
+    text = ("Dans un communiqué publié lundi, l'armateur, la société norvégienne Nordlys Shipping, "
+            "affirme que l'équipage a alerté les secours. Le texte évalue la perte à « moins de "
+            "10 tonnes ». La compagnie assure avoir mandaté une entreprise de nettoyage.")
+    assert list(tags(text)["speaker"]) == ["Nordlys Shipping"] * 3

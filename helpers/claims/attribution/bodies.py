@@ -28,6 +28,8 @@ def _name_after_comma(p: Phrase) -> tuple[Speaker, int] | None:
         return None
     if doc[k].lower_ in DEFINITE and k + 1 < p.hi:
         k += 1
+    kind = _kind_then_name(p, k)  # "l'armateur, la compagnie grecque Thalassa Maritime"
+    k = kind or k
     m = ctx.mention_at.get(k)
     if m is not None:
         return (_from_mention(p, m), m.end) if m.actor.kind in {"institution", "media"} else None
@@ -36,9 +38,21 @@ def _name_after_comma(p: Phrase) -> tuple[Speaker, int] | None:
         end += 1
     # a first name and a surname are a person ("le gérant, Paul Roux"); a single word after
     # a body's description is its name, whatever the model calls it ("l'exploitant, Aquavia")
-    person = end - k > 1 and all(t.ent_type_ == "PER" for t in doc[k:end])
+    person = end - k > 1 and all(t.ent_type_ == "PER" for t in doc[k:end]) and not kind
     return (_as_written(ctx, doc[k:end], "institution", p.h), end) if k < end and not (
         person) else None
+
+
+def _kind_then_name(p: Phrase, k: int) -> int | None:
+    """Where the name starts after a noun for any body and its adjectives (``la compagnie
+    grecque Thalassa Maritime``: the name, not its kind), or None."""
+    tab, doc = p.ctx.tab, p.ctx.doc
+    if not (_word_class_at(tab, k, "generic_org") or _word_class_at(tab, k, "company_noun")):
+        return None
+    j = k + 1
+    while j < p.hi and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+        j += 1
+    return j if j < p.hi and doc[j].pos_ == "PROPN" else None
 
 
 def body_in_apposition(p: Phrase):
