@@ -99,3 +99,16 @@ def test_a_body_named_in_apposition_after_its_kind_is_the_name():
             "affirme que l'équipage a alerté les secours. Le texte évalue la perte à « moins de "
             "10 tonnes ». La compagnie assure avoir mandaté une entreprise de nettoyage.")
     assert list(tags(text)["speaker"]) == ["Nordlys Shipping"] * 3
+
+
+# ------------------------------------------------------------- 4 a body is not cut before its place
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Du côté des commerçants, la Fédération des artisans de Haute-Savoie dénonce une « taxe "
+     "injuste ».", "Fédération des artisans de Haute-Savoie"),
+    ("Près de 800 lits manquent, selon la Fédération des hôpitaux privés d'Indre-et-Loire.",
+     "Fédération des hôpitaux privés d'Indre-et-Loire"),
+])
+def test_a_body_keeps_the_place_that_ends_its_name(text, expected):
+    assert speaker(text) == expected

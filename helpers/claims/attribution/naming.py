@@ -18,6 +18,7 @@ from helpers.claims.attribution.lexicon import (
 )
 from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.phrases import _apposition, _cut_name, _morph, _np_head, np_extent
+from helpers.claims.attribution.places import with_its_place
 from helpers.core.actors import Actor, canonical_actor
 
 
@@ -157,6 +158,8 @@ def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
     lawyer = any(t.lower_ in _LAWYER_TITLES
                  for t in span.doc[max(0, span.start - 1) : span.start + 2])
     span = _without_title(span)
+    if kind == "institution" and len(span):  # "la Fédération des propriétaires d'Ille-et-Vilaine"
+        span = span.doc[span.start : with_its_place(span.doc, span.end)]
     if len(span) and span.end < len(span.doc) and _cut_name(span.doc[span.end]) and (
             span.doc[span.end].is_title and span[-1].ent_type_ == "PER"):
         span = span.doc[span.start : span.end + 1]  # "Yannick Le" "Floc'" "h"
