@@ -112,3 +112,14 @@ def test_a_body_named_in_apposition_after_its_kind_is_the_name():
 ])
 def test_a_body_keeps_the_place_that_ends_its_name(text, expected):
     assert speaker(text) == expected
+
+
+# ---------------------------------------------------------- 6 the future in the past is no hedge
+
+
+def test_the_future_in_the_past_with_a_quote_inside_the_clause_is_not_a_hedge():
+    text = ("La présidente de la région, Odile Ferrec, a dit mardi soir à la télévision qu'elle ne "
+            "« renoncerait pas au projet » de tramway.")
+    row = tags(text).iloc[-1]
+    assert row["speaker"] == "Odile Ferrec"
+    assert not row["hedged"]
