@@ -239,6 +239,10 @@ def _future_in_past(tok) -> bool:
     governor = clause.head
     if governor is clause or not _opens_with_que(clause):
         return False
+    for _ in range(2):  # "a dit à la radio qu'elle ne « fermerait pas »": the model hangs the
+        if governor.pos_ in {"VERB", "AUX"} or governor.head is governor:  # clause on a noun
+            break
+        governor = governor.head
     # a conditional past ("seraient entrés") after a neutral verb is an allegation; a passive
     # present ("seraient mobilisés", the auxiliary of the passive) is the future in the past
     if compound and governor.lemma_ not in _COMMITMENTS and not _passive_present(tok, verb):

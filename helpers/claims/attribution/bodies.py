@@ -7,7 +7,7 @@ Breizh Fret*), which a later bare *l'entreprise* points back to."""
 
 from __future__ import annotations
 
-from helpers.claims.attribution.lexicon import DEFINITE, _word_class_at, _words
+from helpers.claims.attribution.lexicon import DEFINITE, _word_class_at, _words, role_keys
 from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.naming import Phrase, _as_written, _from_mention
 from helpers.claims.attribution.phrases import np_extent
@@ -28,6 +28,8 @@ def _name_after_comma(p: Phrase) -> tuple[Speaker, int] | None:
         return None
     if doc[k].lower_ in DEFINITE and k + 1 < p.hi:
         k += 1
+    kind = _kind_then_name(p, k)  # "l'armateur, la compagnie grecque Thalassa Maritime"
+    k = kind or k
     m = ctx.mention_at.get(k)
     if m is not None:
         return (_from_mention(p, m), m.end) if m.actor.kind in {"institution", "media"} else None
@@ -36,9 +38,21 @@ def _name_after_comma(p: Phrase) -> tuple[Speaker, int] | None:
         end += 1
     # a first name and a surname are a person ("le gérant, Paul Roux"); a single word after
     # a body's description is its name, whatever the model calls it ("l'exploitant, Aquavia")
-    person = end - k > 1 and all(t.ent_type_ == "PER" for t in doc[k:end])
+    person = end - k > 1 and all(t.ent_type_ == "PER" for t in doc[k:end]) and not kind
     return (_as_written(ctx, doc[k:end], "institution", p.h), end) if k < end and not (
         person) else None
+
+
+def _kind_then_name(p: Phrase, k: int) -> int | None:
+    """Where the name starts after a noun for any body and its adjectives (``la compagnie
+    grecque Thalassa Maritime``: the name, not its kind), or None."""
+    tab, doc = p.ctx.tab, p.ctx.doc
+    if not (_word_class_at(tab, k, "generic_org") or _word_class_at(tab, k, "company_noun")):
+        return None
+    j = k + 1
+    while j < p.hi and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+        j += 1
+    return j if j < p.hi and doc[j].pos_ == "PROPN" else None
 
 
 def body_in_apposition(p: Phrase):
@@ -82,12 +96,14 @@ def described_bodies(ctx: Context) -> list[tuple[int, Speaker]]:
     kinds, tab = words.get("generic_org", set()) | words.get("described_kind", set()), ctx.tab
     out = []
     for i in [i for i, w in enumerate(tab.lower) if w in kinds]:  # a few per article at most
-        if i < 1 or tab.lower[i - 1] not in _KIND_ARTICLES or ctx.inside[i]:
+        # "X, le principal groupe de supporters": one adjective may come before the kind
+        det = i - 2 if i >= 2 and tab.pos[i - 1] == "ADJ" and tab.lower[i - 1].isalpha() else i - 1
+        if det < 0 or tab.lower[det] not in _KIND_ARTICLES or ctx.inside[i]:
             continue
-        span = _name_before_kind(ctx, i - 1) or _name_after_kind(ctx, i)
+        span = _name_before_kind(ctx, det) or _name_after_kind(ctx, i)
         if span is not None:
             sp = _as_written(ctx, span, "institution", span.start)
-            sp.heads = (tab.lower[i], *sp.heads)
+            sp.heads = (*role_keys(tab.lower[i]), *sp.heads)  # "groupe": a later "collectif"
             out.append((span.start, sp))
     return out
 
@@ -103,6 +119,10 @@ def _name_before_kind(ctx: Context, det: int):
     comma = det - 1
     if comma < 1 or tab.text[comma] != ",":
         return None
+    if tab.text[comma - 1] == ")":  # "Ultras Valrance 1987 (UV87), le groupe": its acronym
+        opening = next((k for k in range(comma - 2, max(0, comma - 5), -1) if tab.text[k] == "("),
+                       None)
+        comma = opening if opening is not None else comma
     s = comma
     while s - 1 >= 0 and _name_run(tab, s - 1) and (
             tab.pos[s - 1] == "PROPN" or not ctx.doc[s - 1].is_sent_start):  # not "Selon"

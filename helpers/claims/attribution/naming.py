@@ -5,6 +5,7 @@ written or as a known actor. The readers that decide who a phrase names are :mod
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from helpers.claims.attribution.lexicon import (
@@ -16,7 +17,8 @@ from helpers.claims.attribution.lexicon import (
     word_class,
 )
 from helpers.claims.attribution.model import Context, Speaker
-from helpers.claims.attribution.phrases import _apposition, _morph, _np_head, np_extent
+from helpers.claims.attribution.phrases import _apposition, _cut_name, _morph, _np_head, np_extent
+from helpers.claims.attribution.places import with_its_place
 from helpers.core.actors import Actor, canonical_actor
 
 
@@ -140,9 +142,31 @@ def _without_title(span):
     return span
 
 
+def _cut_after_apostrophe(span) -> str:
+    """The letters the model cut off a name after its apostrophe (``Guivarc'h``, ``Floc'h``
+    come out as ``Guivarc'`` then ``h.``): the rest of the word, or ``""``."""
+    if not len(span) or span[-1].whitespace_ or not span[-1].text.endswith(("'", "’")):
+        return ""
+    end = span[-1].i + 1
+    return _LETTERS.match(span.doc[end].text).group(0) if end < len(span.doc) else ""
+
+
+_LETTERS = re.compile(r"[^\W\d_]*")
+
+
 def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
+    lawyer = any(t.lower_ in _LAWYER_TITLES
+                 for t in span.doc[max(0, span.start - 1) : span.start + 2])
     span = _without_title(span)
+    if kind == "institution" and len(span):  # "la Fédération des propriétaires d'Ille-et-Vilaine"
+        span = span.doc[span.start : with_its_place(span.doc, span.end)]
+    if len(span) and span.end < len(span.doc) and _cut_name(span.doc[span.end]) and (
+            span.doc[span.end].is_title and span[-1].ent_type_ == "PER"):
+        span = span.doc[span.start : span.end + 1]  # "Yannick Le" "Floc'" "h"
     text = _clean_name(span) or span.text.strip(" ,")
+    text += _cut_after_apostrophe(span)
+    if len(span) > 1 and span[-2].text.endswith(("'", "\u2019")) and not span[-2].whitespace_:
+        text = text.rstrip(".")  # "Guivarc'" "h.": the model put the full stop in the name
     head = _np_head(span)
     gender = _morph(head, "Gender") if head is not None else ""
     number = _morph(head, "Number") if head is not None else ""
@@ -155,5 +179,11 @@ def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
         number = "p"
     heads = role_keys(head.lemma_.lower()) if head is not None and head.pos_ in {
         "NOUN", "PROPN"} else ()
+    if lawyer and kind == "person":  # "Me X… L'avocate": "Me" says no gender, the name's
+        heads, gender = (*heads, "avocat"), ""  # morphology is a guess
     return Speaker(canonical_actor(text), kind, nationality_side(span), span.text.strip(" ,"), pos,
                    gender, number, heads=heads)
+
+
+#: Titles only a lawyer bears: a later *l'avocate* is the person named with one.
+_LAWYER_TITLES = {"me", "maître"}

@@ -1,11 +1,10 @@
-"""Noun phrases into speakers (their extent and appositions are :mod:`.phrases`).
-
+"""Noun phrases into speakers (their extent and appositions are :mod:`.phrases`):
 :func:`speaker_from_head` runs one reader per kind of phrase, in order: a pronoun, a number
 (never a speaker), a known actor, *la même source*, a medium by its title, a part of a body
 (*la direction de X*), an anonymous source, a role (with its name in apposition), a possessive
 body (*son ministère*), a document (the body behind it), a phrase pointing back
 (:mod:`.references`), a body named in apposition or known by a part of it (:mod:`.bodies`), a
-named entity, a phrase as written."""
+named entity, a phrase as written (a name after an article is a body's)."""
 
 from __future__ import annotations
 
@@ -49,7 +48,6 @@ from helpers.claims.attribution.references import (
     same_source,
 )
 from helpers.core.actors import canonical_actor, country_adjective
-from helpers.core.nlp import entity_bounds
 
 # ----------------------------------------------------------------------------- readers
 # Each reader returns a Speaker, None (nobody speaks), or NOT_DECIDED (another reader's case).
@@ -191,6 +189,7 @@ def _with_role(sp: Speaker, role_span) -> Speaker:
     start = 1 if len(role_span) and role_span[0].pos_ == "DET" else 0
     role = role_span[start:].text.strip(" ,") if len(role_span) > start else ""
     heads = role_keys(head.lower_) if head is not None else ()
+    heads += role_keys(role.split(" ")[0].lower()) if role else ()  # "économiste du sport"
     return Speaker(sp.name, sp.kind, sp.side, sp.text, sp.pos, gender or sp.gender, "s",
                    role=role, heads=heads)
 
@@ -392,10 +391,10 @@ def _seat(p: Phrase, m) -> bool:
 
 def _entity(p: Phrase):
     ctx, h = p.ctx, p.h
-    ent = next((e for e in entity_bounds(ctx.doc) if e[0] <= h < e[1]), None)
-    if ent is None or ent[2] not in KIND_BY_LABEL or p.tok.is_stop:
+    ent = next((ent for ent in ctx.doc.ents if ent.start <= h < ent.end), None)
+    if ent is None or ent.label_ not in KIND_BY_LABEL or p.tok.is_stop:
         return NOT_DECIDED
-    (start, end, _), kind = ent, KIND_BY_LABEL[ent[2]]
+    (start, end), kind = (ent.start, ent.end), KIND_BY_LABEL[ent.label_]
     if kind == "person":
         role = _role_after(ctx, end, p.hi)
         sp = _as_written(ctx, ctx.doc[start : end], kind, h)
@@ -421,7 +420,9 @@ def _as_noun(p: Phrase):
     if not kind and tok.is_upper and len(tok.text) >= 2 and tok.is_alpha:
         kind = "institution"  # an acronym: "le SBU"
     if not kind and tok.pos_ == "PROPN":
-        kind = "institution" if not _name_in(p.ctx.doc, p.s, p.e) else "person"
+        # a name after an article is a body's ("l'Ufap-Unsa Justice"), not a person's
+        kind = "person" if p.det not in DEFINITE and _name_in(p.ctx.doc, p.s, p.e) else (
+            "institution")
     if not kind:
         return None  # "la hausse du chômage se confirme": a thing does not speak
     name = _name_in(p.ctx.doc, p.s, p.e) if kind == "person" else None

@@ -267,19 +267,27 @@ def _apposition(doc, e: int, hi: int, ctx: Context) -> tuple[int, bool]:
     return e2, mediated
 
 
+def _cut_name(tok) -> bool:
+    """``Floc'`` of ``Le Floc'h``: a word of a name the model cut at its apostrophe (and may
+    call a verb)."""
+    return tok.text.endswith(("'", "\u2019")) and not tok.whitespace_ and len(tok.text) > 2
+
+
 def _name_in(doc, s: int, e: int, after_role: bool = False):
     """A person's name between tokens s and e: a person entity of the parse, else a run of
     capitalised proper nouns (after a role, whatever the parse calls it: ``le secrétaire
     américain à la Défense Lloyd Austin``); or None."""
     person = next(((a, b) for a, b, label in entity_bounds(doc) if label == "PER" and s <= a
                    and b <= e and b - a >= 2), None)
-    if person is not None:
-        return doc[person[0] : person[1]]
+    if person is not None:  # "Yannick Le" of "Yannick Le Floc'h"
+        start, end = person
+        return doc[start : end + 1] if end < e and _cut_name(doc[end]) and doc[
+            end].is_title else doc[start:end]
     k = s
     while k < e:  # proper nouns only: "la Défense Lloyd Austin" → "Lloyd Austin"
         j = k
-        while j < e and (doc[j].pos_ == "PROPN" and doc[j].is_title or doc[j].text == "-"
-                         and j > k):
+        while j < e and ((doc[j].pos_ == "PROPN" or _cut_name(doc[j])) and doc[j].is_title
+                         or doc[j].text == "-" and j > k):
             j += 1
         if j - k >= 2 and (after_role or doc[k].ent_type_ not in {"LOC", "ORG"}):
             return doc[k:j]

@@ -67,3 +67,20 @@ def departmental_body(p) -> Speaker | None:
         return None
     return Speaker(f"{p.tok.lemma_.lower()} {of}", "institution", "", p.span.text, p.h,
                    "f" if p.det == "la" else "", "s", heads=(p.tok.lemma_.lower(),))
+
+
+def with_its_place(doc, end: int) -> int:
+    """Where a body's name ends when its place follows it (``la Fédération des propriétaires``
+    ``d'Ille-et-Vilaine``; ``le Centre régional… (Crous) de Bretagne``, past its acronym): the
+    place is part of the name. ``end`` when no place follows."""
+    k = end
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        k += 3
+    if k + 1 < len(doc) and doc[k].lower_ in {"de", "d'", "du"} and (
+            doc[k + 1].text[:1].isupper() and doc[k + 1].ent_type_ == "LOC"):
+        e = k + 1
+        while e < len(doc) and doc[e].ent_type_ == "LOC" and doc[e].ent_iob_ != "O" and (
+                e == k + 1 or doc[e].ent_iob_ == "I"):
+            e += 1
+        return e
+    return end

@@ -60,7 +60,8 @@ def _plain(p) -> bool:
     if p.det not in DEFINITE - {"les"} or p.mentions:
         return False
     doc = p.ctx.doc
-    words = doc[p.s + 1 : p.e]
+    # the head may be an acronym the lexicon knows ("l'ONG")
+    words = [t for t in doc[p.s + 1 : p.e] if t.i != p.h or not p.has("institution_head")]
     if any(t.pos_ == "PROPN" or not t.is_lower and t.is_alpha and t.i > p.s for t in words):
         return False  # a name, even one the model does not tag as one ("LockNova")
     return p.has("generic_org") or not any(t.pos_ in {"NOUN", "ADP"} for t in words
@@ -159,12 +160,53 @@ def bare_reference(p):
         found = _company_before(ctx, p)
     if found is None:
         found = _named_earlier(ctx, p)
+    if found is None and head == "ministère":
+        found = _ministry_of_minister(ctx, p)
+    if found is None and is_general_role(head):
+        found = _body_of_unstated_kind(ctx, p)
     if found is None and p.has("departmental_body"):
         found = departmental_body(p)
     if found is None and p.has("generic_org") and not _complement(p):
         found = next((sp for sp in antecedents(ctx, p.s) if sp.kind == "institution"
                       and sp in [s for _, s in ctx.history]), None)
     return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
+
+
+def _ministry_of_minister(ctx: Context, p) -> Speaker | None:
+    """``La ministre de la Culture, Hélène Vautrin, … Le ministère a annoncé``: the ministry of
+    the last minister named before, no other body quoted in between."""
+    for sp in antecedents(ctx, p.s):
+        if sp.kind == "institution":
+            return None
+        if sp.kind == "person" and sp.role.lower().startswith("ministre "):
+            name = "ministère" + sp.role[len("ministre"):]
+            return Speaker(name, "institution", sp.side, p.span.text, p.h, "m", "s",
+                           heads=("ministère",))
+    return None
+
+
+def _body_of_unstated_kind(ctx: Context, p) -> Speaker | None:
+    """``d'après un communiqué de l'Ufap-Unsa Justice. Le syndicat réclame…``: a general noun
+    for bodies (``general_roles.csv``: *le syndicat*, *l'instance*, *l'ONG*) with no body of
+    its kinds named before is the last body quoted by a name alone, not across a body the text
+    gives another kind (*la préfecture*, *le groupe X*)."""
+    quoted = [s for _, s in ctx.history]
+    for sp in antecedents(ctx, p.s):
+        if sp.kind != "institution" or sp not in quoted:
+            continue
+        return sp if sp.name[:1].isupper() and not any(
+            word_class_named(h) for h in sp.heads) else None
+    return None
+
+
+def word_class_named(word: str) -> bool:
+    """Is ``word`` a noun the lexicon knows for a kind of body (``préfecture``, ``groupe``)?"""
+    return any(word in class_words(c) for c in _BODY_CLASSES)
+
+
+#: The classes of ``attribution_words.csv`` whose nouns say what kind of body one is.
+_BODY_CLASSES = ("institution_head", "generic_org", "company_noun", "described_kind",
+                 "media_head", "local_body")
 
 
 def _company_before(ctx: Context, p) -> Speaker | None:
@@ -211,7 +253,11 @@ def _named_earlier(ctx: Context, p) -> Speaker | None:
         # the same words then "de" and a name; a kind of body ("lycée") then any name
         named = k + n < e and (bool(kinds) or tab.lower[k + n] in {"de", "du", "des", "d'"})
         if named and any(tab.pos[x] == "PROPN" for x in range(k + n, e)):
-            return _as_written(ctx, ctx.doc[k:e], "institution", k)
+            s = k  # "la Haute Autorité de…": the capitalised words of the name before its kind
+            while s > ctx.doc[k].sent.start + 1 and tab.text[s - 1][:1].isupper() and (
+                    tab.pos[s - 1] in {"ADJ", "NOUN", "PROPN"}):
+                s -= 1
+            return _as_written(ctx, ctx.doc[s:e], "institution", s)
     return None
 
 
