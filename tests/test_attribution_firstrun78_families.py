@@ -39,6 +39,12 @@ def test_a_group_described_with_an_adjective_is_the_antecedent_of_its_kinds():
     assert speaker(later) == "Vigilance Port-Neuf"
 
 
+def test_a_minister_without_a_ministry_in_the_role_gives_no_made_up_ministry():
+    text = ("La ministre déléguée chargée de l'Industrie, Élise Marec, a jugé la décision "
+            "« brutale ». Le ministère a annoncé une réunion lundi.")
+    assert not speaker(text).startswith("ministère déléguée")
+
+
 def test_a_general_noun_does_not_cross_a_body_of_another_kind():
     text = ("Selon la préfecture du Cher, trente personnes ont été évacuées. Le syndicat réclame "
             "des renforts.")

@@ -179,8 +179,11 @@ def _ministry_of_minister(ctx: Context, p) -> Speaker | None:
         if sp.kind == "institution":
             return None
         if sp.kind == "person" and sp.role.lower().startswith("ministre "):
-            name = "ministère" + sp.role[len("ministre"):]
-            return Speaker(name, "institution", sp.side, p.span.text, p.h, "m", "s",
+            # "ministre de la Culture" names its ministry; "ministre déléguée chargée de…" does not
+            rest = sp.role[len("ministre"):]
+            if not rest.lower().startswith((" de ", " des ", " du ", " d'", " d’")):
+                return None
+            return Speaker("ministère" + rest, "institution", sp.side, p.span.text, p.h, "m", "s",
                            heads=("ministère",))
     return None
 
@@ -195,11 +198,11 @@ def _body_of_unstated_kind(ctx: Context, p) -> Speaker | None:
         if sp.kind != "institution" or sp not in quoted:
             continue
         return sp if sp.name[:1].isupper() and not any(
-            word_class_named(h) for h in sp.heads) else None
+            _names_a_kind_of_body(h) for h in sp.heads) else None
     return None
 
 
-def word_class_named(word: str) -> bool:
+def _names_a_kind_of_body(word: str) -> bool:
     """Is ``word`` a noun the lexicon knows for a kind of body (``préfecture``, ``groupe``)?"""
     return any(word in class_words(c) for c in _BODY_CLASSES)
 
