@@ -34,6 +34,10 @@ inverted subjects (``…, a indiqué lundi un responsable ukrainien`` comes out 
 :mod:`.references`  phrases pointing back: *la même source*, *le maire* / *l'édile* / *l'élue*,
                     *la préfecture*, *l'institut*, *l'entreprise*, *l'établissement*, a body
                     named before only as a complement (*le centre hospitalier*)
+:mod:`.epithets`    a definite description pointing back: *le soldat* → the earlier soldier;
+                    a person or body described anew (*Léa Roy, infirmière… La soignante
+                    affirme*, *le groupe Solvena… Le chimiste assure*): the last one a few
+                    sentences back that the noun can describe
 :mod:`.bodies`      a body described, then named (*le gestionnaire du réseau, Enedis*); a unit
                     named after its body (*le groupement de gendarmerie du Var*); a body named
                     beside its kind (*aux Transports Le Goff, une entreprise…*), the antecedent

@@ -3,12 +3,13 @@
 (never a speaker), a known actor, *la même source*, a medium by its title, a part of a body
 (*la direction de X*), an anonymous source, a role (with its name in apposition), a possessive
 body (*son ministère*), a document (the body behind it), a phrase pointing back
-(:mod:`.references`), a body named in apposition or known by a part of it (:mod:`.bodies`), a
-named entity, a phrase as written (a name after an article is a body's)."""
+(:mod:`.references`, :mod:`.epithets`), a body named in apposition or known by a part of it
+(:mod:`.bodies`), a named entity, a phrase as written (a name after an article is a body's)."""
 
 from __future__ import annotations
 
 from helpers.claims.attribution.bodies import body_in_apposition, unit_of_a_body
+from helpers.claims.attribution.epithets import definite_description, epithet
 from helpers.claims.attribution.groups import _is_past_participle
 from helpers.claims.attribution.lexicon import (
     DEFINITE,
@@ -30,14 +31,12 @@ from helpers.claims.attribution.naming import (
     _as_written,
     _from_mention,
     _phrase,
-    _speaker_from_actor,
 )
 from helpers.claims.attribution.phrases import (
     _morph,
     _name_before,
     _name_in,
     _role_after,
-    np_extent,
 )
 from helpers.claims.attribution.pronouns import _clitic_word, _last_speaker, resolve_pronoun
 from helpers.claims.attribution.references import (
@@ -168,6 +167,8 @@ def _role(p: Phrase):
         role = ctx.doc[p.s : name.start] if p.s < name.start < p.e else p.span
         return _with_role(_as_written(ctx, name, "person", p.h), role)
     reference = bare_reference(p)
+    if reference is NOT_DECIDED:
+        reference = epithet(p)  # "Jean Morel, le directeur… Le patron assure"
     if reference is not NOT_DECIDED:
         return reference
     kind = "anonymous" if p.det in {"un", "une", "des", "de", "d'"} else "person"
@@ -334,34 +335,6 @@ def _not_speaker(p: Phrase):
     return None if p.has("not_speaker") else NOT_DECIDED
 
 
-def corefer(ctx: Context, tok) -> Speaker | None:
-    """``le soldat`` → the closest earlier mention of a *soldat* with the same number."""
-    doc, lemmas = ctx.doc, ctx.tab.lemma
-    number = _morph(tok, "Number")
-    for j in range(tok.i - 1, -1, -1):
-        if lemmas[j] != tok.lemma_ or ctx.inside[j] or (
-                number and _morph(doc[j], "Number") != number):
-            continue
-        if j in ctx.mention_at:
-            m = ctx.mention_at[j]
-            return _speaker_from_actor(m.actor, doc[m.start : m.end], j, ctx)
-        s, e = np_extent(doc, j, max(0, j - 4), min(len(doc), j + 8))
-        if doc[s].lower_ in DEFINITE | DEMONSTRATIVE:
-            continue  # another reference to the same person: keep looking for the first
-        return _as_written(ctx, doc[s:e], "anonymous", j)
-    return None
-
-
-def _definite_anonymous(p: Phrase):
-    """``le soldat``: the earlier mention of a soldier."""
-    if p.det in DEFINITE and p.has("anonymous_head"):
-        earlier = corefer(p.ctx, p.tok)
-        if earlier is not None:
-            return retext(earlier, p.span.text, p.h)
-        return _as_written(p.ctx, p.span, "anonymous", p.h)
-    return NOT_DECIDED
-
-
 def _mention_inside(p: Phrase):
     """A known actor inside the phrase itself (not in its apposition: ``Nadia Ferrand,
     secrétaire de l'union CGT`` is not the CGT)."""
@@ -480,7 +453,7 @@ def _part_of_a_body(p: Phrase):
 
 _READERS = (_number_phrase, _known_actor, _titled_person, same_source, _titled_medium,
             _part_of_a_body, _anonymous, _demonstrative, _role, _possessive, _document,
-            _not_speaker, body_in_apposition, bare_reference, _definite_anonymous,
+            _not_speaker, body_in_apposition, bare_reference, definite_description,
             _mention_inside, _entity, unit_of_a_body, _as_noun)
 
 

@@ -1,0 +1,150 @@
+"""A definite noun phrase that names someone already in the story by a new description: the
+*reprise* of French news writing, which avoids repeating a name (``Hervé Kerjean, agriculteur à
+Pleyben… L'exploitant dit…``, ``Le groupe Solvena… Le chimiste assure…``, ``La Fondation pour
+le logement… Selon l'organisation caritative…``, ``Léa Roy, infirmière… La soignante
+affirme…``).
+
+The other readers take a bare noun back only to someone named with the same noun, or with a
+noun the lexicon links to it (:mod:`.references`). This is the fallback when they find nobody:
+the most recent person or body quoted or named as a subject in the last sentences, of a kind the
+noun can describe (a person for *la soignante*, a body for *l'organisation*), a person's gender
+agreeing with the article. A journalist uses such a description right after the one it stands
+for, so the search stops a few sentences back; beyond that the phrase stays as written.
+
+Written by hand: spaCy's French models have no coreference component, and no maintained library
+resolves French coreference within the course's pinned, offline stack."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from helpers.claims.affiliations import country_in
+from helpers.claims.attribution.lexicon import DEFINITE, DEMONSTRATIVE, epicene, feminine_form
+from helpers.claims.attribution.model import Context, Speaker
+from helpers.claims.attribution.naming import _as_written, _speaker_from_actor
+from helpers.claims.attribution.phrases import _morph, np_extent
+from helpers.claims.attribution.references import NOT_DECIDED, retext
+from helpers.core.nlp import _sentence_bounds
+
+#: How many sentences before the phrase's own an antecedent may be.
+WINDOW = 2
+
+#: Word classes (``attribution_words.csv``) of general nouns for bodies, which describe no
+#: person: *l'organisation*, *le groupe*, *l'assureur*, *le collectif*.
+_BODY_CLASSES = ("generic_org", "company_noun", "described_kind")
+
+#: Word classes of nouns that name a body of their own (*la police*, *la présidence*, *la
+#: préfecture*), which :mod:`.references` takes back or leaves as written.
+_NAMING_CLASSES = ("institution_head", "local_body", "body_part")
+
+#: Word classes of nouns that are no description of a speaker (a document has its own reader,
+#: a figure or a time is not a source).
+_NOT_A_DESCRIPTION = ("document_head", "not_speaker", "not_source", "claim_noun", "figure_word",
+                      "measure_word", "time_word", "media_head", "skip", "title")
+
+#: Endings of French nouns for people (*agricult-eur*, *soign-ante*, *chim-iste*,
+#: *hydro-logue*, *univers-itaire*, *pomp-ier*, *médec-in*, *pharmac-ien*).
+_PERSON_ENDINGS = ("eur", "euse", "rice", "ien", "ienne", "iste", "logue", "aire", "ant", "ante",
+                   "ier", "ière")
+
+
+
+def definite_description(p):
+    """A reader (:mod:`.nouns`): ``le soldat`` → the earlier mention of a soldier; else the
+    person or body a plain definite phrase describes anew (:func:`epithet`); else an anonymous
+    noun as written (``la source``)."""
+    if p.det in DEFINITE and p.has("anonymous_head"):
+        earlier = corefer(p.ctx, p.tok)
+        if earlier is not None:
+            return retext(earlier, p.span.text, p.h)
+        found = epithet(p)
+        return found if found is not NOT_DECIDED else _as_written(p.ctx, p.span, "anonymous", p.h)
+    return epithet(p)
+
+
+def corefer(ctx: Context, tok) -> Speaker | None:
+    """``le soldat`` → the closest earlier mention of a *soldat* with the same number."""
+    doc, lemmas = ctx.doc, ctx.tab.lemma
+    number = _morph(tok, "Number")
+    for j in range(tok.i - 1, -1, -1):
+        if lemmas[j] != tok.lemma_ or ctx.inside[j] or (
+                number and _morph(doc[j], "Number") != number):
+            continue
+        if j in ctx.mention_at:
+            m = ctx.mention_at[j]
+            return _speaker_from_actor(m.actor, doc[m.start : m.end], j, ctx)
+        s, e = np_extent(doc, j, max(0, j - 4), min(len(doc), j + 8))
+        if doc[s].lower_ in DEFINITE | DEMONSTRATIVE:
+            continue  # another reference to the same person: keep looking for the first
+        return _as_written(ctx, doc[s:e], "anonymous", j)
+    return None
+
+
+def epithet(p):
+    """A reader (:mod:`.nouns`): the person or body the plain definite phrase ``p`` describes
+    anew, or ``NOT_DECIDED`` when it is no such phrase or nobody fits."""
+    kind = _kind_described(p)
+    if kind is None:
+        return NOT_DECIDED
+    found = _antecedent(p, kind)
+    return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
+
+
+def _kind_described(p) -> str | None:
+    """``"person"``, ``"institution"`` or ``"any"``: what the phrase can describe, or None when
+    it is not a plain singular definite description (an article, the noun, adjectives)."""
+    tok, doc = p.tok, p.ctx.doc
+    if p.det not in {"le", "la", "l'"} or p.mentions or not tok.text.islower():
+        return None
+    if tok.pos_ not in {"NOUN", "ADJ"} or any(p.has(c) for c in _NOT_A_DESCRIPTION):
+        return None
+    if any(t.pos_ != "ADJ" or not t.text.islower() for t in doc[p.s + 1 : p.e] if t.i != p.h):
+        return None  # "le responsable de la communication" is someone else
+    if country_in(p.span.text):
+        return None  # "le président ukrainien" is not the Korean one named before
+    word = tok.lemma_.lower() if tok.lemma_ else tok.lower_
+    if any(p.has(c) for c in _BODY_CLASSES):
+        return "institution"
+    if any(p.has(c) for c in _NAMING_CLASSES):
+        return None
+    if any(p.has(c) for c in ("role_head", "anonymous_head", "person_noun")):
+        return "person"
+    subject = tok.dep_.startswith("nsubj")
+    if subject and not p.ctx.reporting[tok.head.i]:
+        return None  # "le vent semblait faiblir": a noun of any other kind must report
+    if tok.lower_.endswith(_PERSON_ENDINGS) or word.endswith(_PERSON_ENDINGS):
+        return "any"  # "le transporteur", "le chimiste": a company too
+    return "any" if subject else None  # "L'ordre rappelle…"; "selon la carte" is a thing
+
+
+def _antecedent(p, kind: str) -> Speaker | None:
+    """The most recent speaker or subject within :data:`WINDOW` sentences that ``kind`` allows,
+    a person first for a noun that may describe either."""
+    ctx: Context = p.ctx
+    starts = [s for s, _ in _sentence_bounds(ctx.doc)]
+    here = bisect_right(starts, p.s) - 1
+    first = starts[max(0, here - WINDOW)] if here >= 0 else 0
+    pool = sorted(((pos, sp) for pos, sp in ctx.history + ctx.subjects + ctx.named
+                   if first <= pos < p.s and sp.kind and sp.name and sp.number != "p"),
+                  key=lambda x: -x[0])
+    gender = _gender(p)
+    people = [sp for _, sp in pool if sp.kind in {"person", "anonymous"}
+              and (not gender or not sp.gender or sp.gender == gender)]
+    bodies = [sp for _, sp in pool if sp.kind == "institution"]
+    if kind == "person":
+        return people[0] if people else None
+    if kind == "institution":
+        return bodies[0] if bodies else None
+    return people[0] if people else bodies[0] if bodies else None
+
+
+def _gender(p) -> str:
+    """The gender the phrase gives a person: its article's, else its noun's (``l'élue``)."""
+    if p.det in {"le", "la"}:
+        return {"le": "m", "la": "f"}[p.det]
+    if epicene(p.tok):
+        return ""
+    if feminine_form(p.tok):
+        return "f"
+    gender = p.tok.morph.get("Gender")
+    return {"Masc": "m", "Fem": "f"}.get(gender[0], "") if gender else ""
