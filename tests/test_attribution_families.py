@@ -323,3 +323,11 @@ def test_a_quotation_after_a_colon_is_its_subject_s():
 
 def test_pour_that_names_nobody():
     assert speaker("Pour l'instant, aucune décision n'a été prise.") == ""
+
+
+def test_a_person_named_before_the_verb_is_the_antecedent_of_a_pronoun_when_the_parse_breaks():
+    # the apostrophe in the name breaks the parse: the verb has no subject the model links
+    text = ("D'après une source policière, le bus aurait roulé trop vite. À Landerneau, la "
+            "directrice, Nolwenn Kerhervé'h, a fait évacuer l'école. « Nous n'avions pas le "
+            "choix », a-t-elle expliqué.")
+    assert speaker(text) == "Nolwenn Kerhervé'h"

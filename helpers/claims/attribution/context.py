@@ -9,6 +9,7 @@ from helpers.claims.attribution.lexicon import (
     _ARTICLES,
     _PREPOSITIONS_NOT_PAR,
     INDEFINITE,
+    PREPOSITIONS,
     SUBJECT_DEPS,
     _reporting_lemmas,
     _word_class_at,
@@ -19,7 +20,7 @@ from helpers.claims.attribution.nouns import speaker_from_head
 from helpers.claims.attribution.phrases import np_extent
 from helpers.claims.attribution.quotes import quote_state
 from helpers.core.actors import find_actors
-from helpers.core.nlp import sentences, token_table
+from helpers.core.nlp import entity_bounds, sentences, token_table
 
 
 def build_context(doc) -> Context:
@@ -58,14 +59,14 @@ def _named_subjects(ctx: Context) -> list:
         # "Le groupe Nordalu, numéro deux de l'aluminium, va…": the parse may make the
         # apposition the subject, and the name before it the apposition's subject
         subj = next((c for c in subj.children if c.dep_ == "nsubj" and c.i < subj.i), subj) if (
-            subj is not None) else None
+            subj is not None) else _person_before_root(ctx, sent)
         if subj is None or subj.i in ctx.mention_at:
             continue
         named = tab.pos[subj.i] == "PROPN" or subj.ent_type_ == "ORG" or _word_class_at(
             tab, subj.i, "role_head") or _word_class_at(tab, subj.i, "institution_head")
         if not named:
             continue
-        verb = subj.head.i
+        verb = subj.head.i if subj.head.i > subj.i else sent.root.i
         sp = speaker_from_head(ctx, subj.i, sent.start, verb if verb > subj.i else sent.end)
         if sp is not None and (sp.kind == "person" and sp.name[:1].isupper()
                                or sp.kind == "institution"):
@@ -73,6 +74,20 @@ def _named_subjects(ctx: Context) -> list:
             if sp.kind == "institution":  # "Le tribunal de Rodez… Le tribunal…": the bare
                 ctx.named.append((subj.i, sp))  # noun of a later subject goes back to it
     return out
+
+
+def _person_before_root(ctx: Context, sent):
+    """The first person the model names before the sentence's main verb, outside a quote and
+    not after a preposition, when the parse gives the verb no subject (``la maire, Annick
+    Floc'h, a fait fermer…``: the apostrophe breaks the parse)."""
+    tab, root = ctx.tab, sent.root.i
+    for start, end, label in entity_bounds(ctx.doc):
+        if start >= root or end <= sent.start:
+            continue
+        if label == "PER" and start > sent.start and not ctx.inside[start] and (
+                tab.lower[start - 1] not in PREPOSITIONS):
+            return ctx.doc[start]
+    return None
 
 
 #: The dependencies of a main verb; a verb in any other but these (the model sometimes hangs
