@@ -25,6 +25,16 @@ def test_curly_apostrophe_no_longer_makes_fake_entities():
     assert not any(ent.text.startswith("Jusqu") for ent in doc.ents)
 
 
+def test_breton_names_stay_whole_and_elisions_still_split():
+    doc = nlp.parse("« Rien ne va », juge Maël Guivarc\u2019h. Il réclame l'aide de l'État "
+                    "et qu'on rouvre l'hôpital d'Hennebont, dit Annick Le Floc'h.")
+    words = [t.text for t in doc]
+    assert "Guivarc'h" in words and "Floc'h" in words
+    assert {"l'", "qu'", "d'"} <= set(words) and "hôpital" in words
+    # the full stop after the name ends the sentence
+    assert [s.text.split()[0] for s in nlp.sentences(doc)] == ["«", "Il"]
+
+
 def test_each_line_starts_a_sentence():
     text = "Personnel civil ou militaire ?\nLe Kremlin rejette cette accusation\nSelon lui, non."
     doc = nlp.parse(text)

@@ -387,10 +387,14 @@ def use_tokenizer(nlp) -> None:
 
 
 def _tokenizer(vocab):
-    if id(vocab) not in _TOKENIZERS:  # a Doc from another pipeline: spaCy's French rules
+    if id(vocab) not in _TOKENIZERS:
+        # a Doc read back or from another pipeline: spaCy's French rules, with the course's
+        # (Breton names whole)
         import spacy
 
-        _TOKENIZERS[id(vocab)] = spacy.blank("fr", vocab=vocab).tokenizer
+        from helpers.core.components import keep_breton_names
+
+        _TOKENIZERS[id(vocab)] = keep_breton_names(spacy.blank("fr", vocab=vocab)).tokenizer
     return _TOKENIZERS[id(vocab)]
 
 
