@@ -428,12 +428,17 @@ def verb_lemma(tok, known, forms: dict[str, str] | None = None) -> str:
 
 
 _NOT_VERB_GUESS_POS = {"PUNCT", "DET", "PROPN", "NUM", "ADP"}
+_REFLEXIVE = {"s'", "se", "me", "m'", "te", "t'"}
+#: Verbs that say something, but mean something else with a reflexive pronoun.
+_OTHER_WHEN_REFLEXIVE = {"assurer", "rappeler"}
 _NOUN_BEFORE = {"DET", "ADP", "CCONJ"}
 
 
 def _verb_lemma_at(f: _Features, i: int, known, forms: dict[str, str] | None) -> str:
     """:func:`verb_lemma` of token ``i``."""
     lemma = f.lemma_low[i]
+    if i > 0 and f.lower[i - 1] in _REFLEXIVE and lemma in _OTHER_WHEN_REFLEXIVE:
+        return ""  # "s'assurer que personne…" makes sure; "se rappeler" remembers
     if lemma in known:
         return lemma
     low = f.lower[i]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from helpers.claims.attribution.lexicon import DEFINITE, _word_class_at, _words, role_keys
 from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.naming import Phrase, _as_written, _from_mention
-from helpers.claims.attribution.phrases import np_extent
+from helpers.claims.attribution.phrases import name_goes_on, np_extent
 from helpers.claims.attribution.references import NOT_DECIDED
 
 #: Nouns that describe a body without naming it (``le gestionnaire``, ``l'opérateur``,
@@ -36,6 +36,7 @@ def _name_after_comma(p: Phrase) -> tuple[Speaker, int] | None:
     end = k
     while end < p.hi and doc[end].pos_ == "PROPN":
         end += 1
+    end = name_goes_on(doc, k, end, p.hi)
     # a first name and a surname are a person ("le gérant, Paul Roux"); a single word after
     # a body's description is its name, whatever the model calls it ("l'exploitant, Aquavia")
     person = end - k > 1 and all(t.ent_type_ == "PER" for t in doc[k:end]) and not kind

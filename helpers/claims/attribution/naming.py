@@ -99,9 +99,12 @@ def _determiner(doc, s: int) -> str:
 
 
 def _phrase(ctx: Context, h: int, lo: int, hi: int) -> Phrase:
-    doc = ctx.doc
+    doc, read_as_head = ctx.doc, h
     h = _speaking_head(ctx, h, lo)
     s, e = np_extent(doc, h, lo, hi)
+    if e < hi and doc[h].dep_ == "det" and doc[h].head.i == e and doc[e].text.islower():
+        read_as_head = e  # "de sources concordantes": "sources" parsed as a determiner
+    e = max(e, read_as_head + 1)  # … of an adjective read as the head
     if h in ctx.mention_at:
         m = ctx.mention_at[h]
         s, e = min(s, m.start), max(e, m.end)

@@ -37,6 +37,7 @@ from helpers.claims.attribution.phrases import (
     _name_before,
     _name_in,
     _role_after,
+    name_goes_on,
 )
 from helpers.claims.attribution.pronouns import _clitic_word, _last_speaker, resolve_pronoun
 from helpers.claims.attribution.references import (
@@ -139,14 +140,20 @@ def _demonstrative(p: Phrase):
 
 
 def _titled_name(p: Phrase):
-    """``le prévisionniste Paul Berger``: a common noun the lexicon does not list, then a name:
-    the person, with the noun as their role."""
-    tok = p.tok
+    """``le prévisionniste Paul Berger``, ``l'historien de l'art Gérard Lemoine``: a common noun
+    the lexicon does not list (and its lower-case complement), then a name: the person, with
+    the words before the name as their role."""
+    tok, tab = p.tok, p.ctx.tab
     if tok.pos_ != "NOUN" or not tok.is_lower or p.mentions or any(p.has(c) for c in (
             "role_head", "institution_head", "media_head", "document_head", "generic_org")):
         return None  # a body's name after its noun ("le syndicat Sud Santé") is the body's
-    name = _name_in(p.ctx.doc, p.h + 1, min(p.e, p.h + 4), after_role=True)
-    return name if name is not None and name.start == p.h + 1 else None
+    k = p.h + 1  # the parse may end the phrase before a name it tags as a thing
+    while k < min(p.hi, p.h + 5) and tab.text[k].islower() and not tab.is_punct[k]:
+        k += 1
+    name = _name_in(p.ctx.doc, k, min(p.hi, k + 5), after_role=True)
+    if name is not None and all(t.is_title for t in p.ctx.doc[k : name.start]):
+        return p.ctx.doc[k : name.end]  # a first name the model tags as a noun ("Marion")
+    return None
 
 
 def _role(p: Phrase):
@@ -392,7 +399,8 @@ def _as_noun(p: Phrase):
     kind = next((k for c, k in KIND_BY_CLASS.items() if p.has(c)), "")
     if not kind and tok.is_upper and len(tok.text) >= 2 and tok.is_alpha:
         kind = "institution"  # an acronym: "le SBU"
-    if not kind and tok.pos_ == "PROPN":
+    if not kind and (tok.pos_ == "PROPN" or tok.is_title and p.s > p.lo and not tok.is_sent_start
+                     and p.det in {"le", "la", "l'"} and not p.ctx.doc[p.s].is_lower):
         # a name after an article is a body's ("l'Ufap-Unsa Justice"), not a person's
         kind = "person" if p.det not in DEFINITE and _name_in(p.ctx.doc, p.s, p.e) else (
             "institution")
@@ -403,6 +411,8 @@ def _as_noun(p: Phrase):
     if role is not None:  # "Karim Ba, délégué CGT du site" (a name the parse did not tag)
         return _with_role(_as_written(p.ctx, name, kind, p.h), role)
     full = p.full if p.full.end - p.full.start <= 12 else p.span
+    if kind == "institution" and full.end == p.e and p.h + 1 < p.e and p.ctx.doc[p.h + 1].is_title:
+        full = p.ctx.doc[p.s : name_goes_on(p.ctx.doc, p.h + 1, p.e, p.hi)]  # "Toit d'abord V…"
     return _as_written(p.ctx, full, kind, p.h)
 
 

@@ -361,3 +361,17 @@ def _role_after(ctx: Context, e: int, hi: int):
         _, end = np_extent(doc, k, k, hi)
         return doc[e + 1 : end]
     return None
+
+
+def name_goes_on(doc, start: int, end: int, hi: int) -> int:
+    """Where a name that began with a capital at ``start`` ends, when it goes on past ``end``
+    with *de* and words up to a punctuation mark or ``hi`` (``la Mutuelle des collectivités du
+    Centre (MCC)``, ``l'association Toit d'abord Vaucluse, qui…``), else ``end``."""
+    j = end
+    if start == end or j >= hi or doc[j].lower_ not in {"de", "des", "du", "d'"}:
+        return end
+    while j < min(hi, end + 7) and not doc[j].is_punct and doc[j].pos_ not in {"VERB", "AUX"}:
+        j += 1
+    last = doc[j - 1]
+    closed = j >= hi or doc[j].is_punct
+    return j if j > end + 1 and closed and (last.is_title or last.pos_ in {"NOUN", "ADJ"}) else end

@@ -144,8 +144,10 @@ def _phrase_head(ctx: Context, j: int, hi: int) -> int | None:
     while k < hi and (doc[k].pos_ in {"DET", "ADJ", "NUM"} or doc[k].lower_ in INDEFINITE | DEFINITE
                       | DEMONSTRATIVE) and k not in ctx.mention_at:
         k += 1
-    # a first name the model takes for a pronoun ("Odile" PRON) is still a name
-    name = doc[k].is_title and doc[k].ent_type_ == "PER" if k < hi else False
+    # a first name or an acronym the model takes for a pronoun ("Odile", "GRDF": PRON) is
+    # still a name
+    name = (doc[k].is_title and doc[k].ent_type_ == "PER" or doc[k].ent_type_ == "ORG" and (
+        doc[k].is_upper and len(doc[k].text) >= 2)) if k < hi else False
     if k < hi and (k in ctx.mention_at or doc[k].pos_ in {"NOUN", "PROPN", "ADJ"} or name):
         return k
     return None

@@ -113,8 +113,12 @@ _VERDICTS = {"coupable", "coupables", "innocent", "innocente", "innocents", "res
 
 
 def _blocked(doc, start: int, v: int) -> bool:
-    """``refusant de confirmer``, ``s'est bien gardée de commenter``: nobody speaks."""
+    """``refusant de confirmer``, ``s'est bien gardée de commenter``, ``n'a pas souhaité
+    préciser``: nobody speaks."""
     tab = token_table(doc)
+    if start >= 3 and tab.lemma[start - 1] in {"souhaiter", "vouloir"} and (
+            {"ne", "n'"} & set(tab.lower[max(0, start - 5) : start - 1])):
+        return True
     if start < 2 or tab.lower[start - 1] not in {"de", "d'"}:
         return False
     return not BLOCKING_GOVERNORS.isdisjoint(tab.lemma[max(0, start - 4) : start - 1])
