@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from helpers.claims.conditional_uses import grammatical, main_verb
 from helpers.core.nlp import per_doc, token_table
 from helpers.core.text import fold
 
@@ -43,11 +44,9 @@ IRREGULAR_STEMS = {
     "faudr", "vaudr", "mourr", "courr", "acquerr", "recevr", "percevr", "apercevr", "pleuvr",
     "assiér", "viendr", "tiendr",
 }
-MODALS = {"pouvoir", "devoir"}
 VERB_ENDINGS = {"e", "es", "ent", "ait", "aient", "é", "ée", "és", "ées", "ant", "er", "ons", "ez",
                 "a", "ai", "ais", "èrent", "era", "eront", "erait", "eraient"}
 _ENDINGS_LONGEST_FIRST = tuple(sorted(VERB_ENDINGS, key=len, reverse=True))
-PAST_TENSES = {"Imp", "Past"}
 
 
 @dataclass(frozen=True)
@@ -177,88 +176,6 @@ def _conditional_form(low: str, pos: str, lemma: str) -> bool:
     # regular conditional: the infinitive (minus the -e of -re verbs) + ending
     base = lemma[:-1] if lemma.endswith("re") else lemma
     return fold(stem, case=False) == fold(base, case=False)
-
-
-def _main_verb(tok):
-    """The lexical verb a conditional auxiliary belongs to (``auraient`` → ``tiré``)."""
-    if tok.dep_.startswith(("aux", "cop")) and tok.head is not tok:
-        return tok.head
-    return tok
-
-
-def _is_compound(tok) -> bool:
-    """``aurait décidé``, ``seraient entrés``: a conditional auxiliary + past participle."""
-    if tok.lemma_ not in {"avoir", "être"}:
-        return False
-    nxt = tok.doc[tok.i + 1 : tok.i + 4]
-    return any("Part" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense") for t in nxt)
-
-
-#: Verbs of commitment after which a passive conditional is still the future in the past
-#: (``a promis que la demande serait examinée``).
-_COMMITMENTS = {"promettre", "annoncer", "assurer", "garantir", "engager", "jurer"}
-
-
-#: The verbs whose compound tenses take *être* (and their compounds): with them *seraient* +
-#: participle is a conditional past (``seraient entrés``: an allegation), not a passive.
-_ETRE_VERBS = {"aller", "venir", "arriver", "partir", "entrer", "rentrer", "sortir", "monter",
-               "descendre", "naître", "mourir", "décéder", "tomber", "rester", "retourner",
-               "devenir", "revenir", "parvenir", "survenir", "intervenir", "passer", "repartir",
-               "ressortir", "redescendre", "remonter", "retomber", "apparaître", "disparaître"}
-
-
-def _passive_present(tok, verb) -> bool:
-    """``seraient mobilisés``: *être* in the conditional present with a transitive verb's
-    participle, a passive (the future in the past after any past verb of saying); not
-    ``seraient entrés`` (a verb taking *être*) nor ``se seraient rendus`` (a pronominal one)."""
-    if tok.lemma_ != "être" or verb is tok or verb.lemma_ in _ETRE_VERBS:
-        return False
-    before = tok.doc[max(0, tok.i - 2) : tok.i]
-    return not any(t.lower_ in {"se", "s'"} for t in before)
-
-
-def _future_in_past(tok) -> bool:
-    """``a promis que son pays resterait``: a simple conditional in a *que* clause governed by a
-    verb in a past tense is the *futur dans le passé* (not modals: ``pourrait`` stays a hedge);
-    so is a passive one after a promise (``a promis que la demande serait examinée``)."""
-    verb = _main_verb(tok)
-    if verb.lemma_ in MODALS or tok.lemma_ in MODALS:
-        return False
-    compound = _is_compound(tok)
-    if compound and tok.lemma_ != "être":
-        return False
-    clause = verb
-    for _ in range(4):  # climb to the head of the clause
-        if _opens_with_que(clause):
-            break
-        if clause.head is clause:
-            return False
-        clause = clause.head
-    else:
-        return False
-    governor = clause.head
-    if governor is clause or not _opens_with_que(clause):
-        return False
-    for _ in range(2):  # "a dit à la radio qu'elle ne « fermerait pas »": the model hangs the
-        if governor.pos_ in {"VERB", "AUX"} or governor.head is governor:  # clause on a noun
-            break
-        governor = governor.head
-    # a conditional past ("seraient entrés") after a neutral verb is an allegation; a passive
-    # present ("seraient mobilisés", the auxiliary of the passive) is the future in the past
-    if compound and governor.lemma_ not in _COMMITMENTS and not _passive_present(tok, verb):
-        return False
-    tenses = set(governor.morph.get("Tense"))
-    has_aux = any(c.dep_.startswith("aux") for c in governor.children)
-    past_participle = "Part" in governor.morph.get("VerbForm") and "Past" in tenses and has_aux
-    past_finite = "Fin" in governor.morph.get("VerbForm") and tenses & PAST_TENSES
-    return bool(past_participle or past_finite)
-
-
-def _opens_with_que(clause) -> bool:
-    """Is ``clause`` a *que* clause: a *que* marking it, or opening it (the model attaches
-    ``qu'`` to the clause's subject in ``a indiqué qu'une dizaine de psychologues seraient…``)?"""
-    return any(c.lower_ in {"que", "qu'"} and c.dep_ == "mark" for c in clause.children) or (
-        clause.left_edge.lower_ in {"que", "qu'"} and clause.left_edge.i < clause.i)
 
 
 _STOPS = {".", ";", "?", "!"}
@@ -467,13 +384,13 @@ def _er_guesses(low: str) -> tuple[str, ...]:
 
 
 def _exempt_conditional(tok, exempt: set[str]) -> bool:
-    verb = _main_verb(tok)
+    verb = main_verb(tok)
     if verb.lemma_ in exempt or tok.lemma_ in exempt:
         return True
     nxt = tok.doc[tok.i + 1 : tok.i + 3]
     if tok.lemma_ == "avoir" and any(t.lemma_ in exempt for t in nxt):  # aurait fallu
         return True
-    return _future_in_past(tok)
+    return grammatical(tok)
 
 
 def hedge_words(tokens) -> list[str]:

@@ -392,7 +392,7 @@ def _tokenizer(vocab):
         # (Breton names whole)
         import spacy
 
-        from helpers.core.components import keep_breton_names
+        from helpers.core.tokenizer import keep_breton_names
 
         _TOKENIZERS[id(vocab)] = keep_breton_names(spacy.blank("fr", vocab=vocab)).tokenizer
     return _TOKENIZERS[id(vocab)]

@@ -117,7 +117,8 @@ def doc_inputs() -> list[Path]:
     build the pipeline, the text normalisation, the entity fixes and the French news lexicon
     (the ruler's patterns). No story's file: a story's actors are not in the parse."""
     here = Path(__file__).resolve().parent
-    return [here / "nlp.py", here / "components.py", here / "actors.py", here / "text.py",
+    return [here / "nlp.py", here / "components.py", here / "tokenizer.py", here / "actors.py",
+            here / "text.py",
             DATA_DIR / "entity_fixes.csv", DATA_DIR / "french_actors.csv",
             DATA_DIR / "countries.csv"]
 

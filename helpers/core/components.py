@@ -1,6 +1,6 @@
 """The course's own spaCy components, registered once, when this module is imported.
 
-* the tokenizer keeps Breton names whole (``Floc'h``: :func:`keep_breton_names`);
+* the tokenizer keeps Breton names whole (``Floc'h``: :mod:`helpers.core.tokenizer`);
 * ``sentence_breaks`` (before the parser): French news sentence starts decided by rule;
 * ``actor_ruler`` (after NER): spaCy's ``EntityRuler`` with the French news lexicon (metonyms,
   national bodies, media, countries and capitals: :func:`helpers.core.actors.ruler_patterns`),
@@ -30,6 +30,7 @@ from spacy.tokens import Span
 from helpers import DATA_DIR
 from helpers.core.actors import MATCH_ATTR, ruler_patterns, use_tokenizer
 from helpers.core.datafiles import read_rows
+from helpers.core.tokenizer import keep_breton_names
 
 SENTENCE_BREAKS = "sentence_breaks"
 RULER_NAME = "actor_ruler"
@@ -125,27 +126,8 @@ def add_actor_ruler(nlp):
     return ruler
 
 
-def keep_breton_names(nlp):
-    """Keep Breton names whole: ``Floc'h``, ``Guivarc'h``, ``Le Bec'h``. spaCy's French tokenizer
-    splits after any apostrophe before a letter (the elision of *l'État*, *qu'il*), which cuts
-    them into ``Floc'`` and ``h`` and glues a final stop to the ``h``, so that the sentence does
-    not end there. In French an elided word never ends in *c'* before *h* inside a word; the
-    Breton *c'h* does. Idempotent."""
-    from spacy.lang.fr.punctuation import ELISION, TOKENIZER_INFIXES
-    from spacy.util import compile_infix_regex
-
-    keep = rf"(?!(?<=[^\W\d_][cC][{ELISION}])[hH])"
-    current = getattr(nlp.tokenizer.infix_finditer, "__self__", None)
-    if current is not None and keep in current.pattern:
-        return nlp
-    infixes = [p + keep if ELISION in p and p.startswith("(?<=") else p
-               for p in TOKENIZER_INFIXES]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    return nlp
-
-
 def add_course_pipes(nlp):
-    """The course's tokenizer rule (:func:`keep_breton_names`), sentence breaks (before the
+    """The course's tokenizer rule (:mod:`helpers.core.tokenizer`), sentence breaks (before the
     parser) and actor ruler (after NER), and spaCy's ``doc_cleaner`` last: it drops
     ``doc.tensor`` (the model's internal word vectors, 96 floats a token), which nothing in the
     course reads, so a thousand Docs stay a few hundred MB lighter."""

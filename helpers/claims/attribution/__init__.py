@@ -31,6 +31,8 @@ inverted subjects (``…, a indiqué lundi un responsable ukrainien`` comes out 
                     Courrier picard*), a body's part (*la direction de X* → X), an anonymous
                     source, a role and its name, *son ministère*, a document (its author,
                     *réalisés par les agents de X* → X), a named entity, as written
+:mod:`.documents`   a document as a source: the body or person behind it (*selon un bilan
+                    de la préfecture*), the author of the same document named before
 :mod:`.references`  phrases pointing back: *la même source*, *le maire* / *l'édile* / *l'élue*,
                     *la préfecture*, *l'institut*, *l'entreprise*, *l'établissement*, a body
                     named before only as a complement (*le centre hospitalier*)

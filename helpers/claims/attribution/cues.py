@@ -116,7 +116,7 @@ def _opinion_holder(ctx: Context, s: int, e: int, lo: int, hi: int) -> Candidate
     if j is None or not _opens_sentence(ctx, s, lo) or not _looks_like_speaker(ctx, j):
         return None
     m = ctx.mention_at.get(j)
-    end = m.end if m else np_extent(ctx.doc, j, e, hi)[1]
+    end = max(m.end if m else 0, np_extent(ctx.doc, j, e, hi)[1])  # "l'UFC-Que Choisir d'Ille…"
     end = max(end, _apposition(ctx.doc, end, hi, ctx)[0])
     if end >= hi or ctx.tab.text[end] != ",":
         return None

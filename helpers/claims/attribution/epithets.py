@@ -19,7 +19,13 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from helpers.claims.affiliations import country_in
-from helpers.claims.attribution.lexicon import DEFINITE, DEMONSTRATIVE, epicene, feminine_form
+from helpers.claims.attribution.lexicon import (
+    DEFINITE,
+    DEMONSTRATIVE,
+    epicene,
+    feminine_form,
+    has_a_person_ending,
+)
 from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.naming import _as_written, _speaker_from_actor
 from helpers.claims.attribution.phrases import _morph, np_extent
@@ -41,11 +47,6 @@ _NAMING_CLASSES = ("institution_head", "local_body", "body_part")
 #: a figure or a time is not a source).
 _NOT_A_DESCRIPTION = ("document_head", "not_speaker", "not_source", "claim_noun", "figure_word",
                       "measure_word", "time_word", "media_head", "skip", "title")
-
-#: Endings of French nouns for people (*agricult-eur*, *soign-ante*, *chim-iste*,
-#: *hydro-logue*, *univers-itaire*, *pomp-ier*, *médec-in*, *pharmac-ien*).
-_PERSON_ENDINGS = ("eur", "euse", "rice", "ien", "ienne", "iste", "logue", "aire", "ant", "ante",
-                   "ier", "ière")
 
 
 
@@ -93,16 +94,15 @@ def epithet(p):
 def _kind_described(p) -> str | None:
     """``"person"``, ``"institution"`` or ``"any"``: what the phrase can describe, or None when
     it is not a plain singular definite description (an article, the noun, adjectives)."""
-    tok, doc = p.tok, p.ctx.doc
+    tok = p.tok
     if p.det not in {"le", "la", "l'"} or p.mentions or not tok.text.islower():
         return None
     if tok.pos_ not in {"NOUN", "ADJ"} or any(p.has(c) for c in _NOT_A_DESCRIPTION):
         return None
-    if any(t.pos_ != "ADJ" or not t.text.islower() for t in doc[p.s + 1 : p.e] if t.i != p.h):
-        return None  # "le responsable de la communication" is someone else
+    if not _plain_description(p):
+        return None
     if country_in(p.span.text):
         return None  # "le président ukrainien" is not the Korean one named before
-    word = tok.lemma_.lower() if tok.lemma_ else tok.lower_
     if any(p.has(c) for c in _BODY_CLASSES):
         return "institution"
     if any(p.has(c) for c in _NAMING_CLASSES):
@@ -112,9 +112,20 @@ def _kind_described(p) -> str | None:
     subject = tok.dep_.startswith("nsubj")
     if subject and not p.ctx.reporting[tok.head.i]:
         return None  # "le vent semblait faiblir": a noun of any other kind must report
-    if tok.lower_.endswith(_PERSON_ENDINGS) or word.endswith(_PERSON_ENDINGS):
+    if has_a_person_ending(tok):
         return "any"  # "le transporteur", "le chimiste": a company too
     return "any" if subject else None  # "L'ordre rappelle…"; "selon la carte" is a thing
+
+
+def _plain_description(p) -> bool:
+    """The noun and lower-case adjectives; a complement only after a noun for a body that does
+    something (``le gestionnaire des voies`` is the body that manages them; ``le responsable de
+    la communication`` is someone else, ``le groupe de pirates`` another body)."""
+    rest = [t for t in p.ctx.doc[p.s + 1 : p.e] if t.i != p.h]
+    if any(not t.text.islower() for t in rest):
+        return False
+    return all(t.pos_ == "ADJ" for t in rest) or (
+        any(p.has(c) for c in _BODY_CLASSES) and has_a_person_ending(p.tok))
 
 
 def _antecedent(p, kind: str) -> Speaker | None:

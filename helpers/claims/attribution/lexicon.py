@@ -346,3 +346,21 @@ def nationality_side(tokens) -> str:
             if t.lower_.startswith(stem):
                 return side
     return ""
+
+
+#: Endings of French nouns for people (*agricult-eur*, *soign-ante*, *chim-iste*,
+#: *hydro-logue*, *univers-itaire*, *pomp-ier*, *médec-in*, *pharmac-ien*).
+_PERSON_ENDINGS = ("eur", "euse", "rice", "ien", "ienne", "iste", "logue", "aire", "ant", "ante",
+                   "ier", "ière")
+
+
+def has_a_person_ending(tok) -> bool:
+    """Does the noun end as French nouns for people do (:data:`_PERSON_ENDINGS`), or is it one
+    with no such ending (``person_noun``: *expert*, *témoin*)?"""
+    return _person_ending_at(token_table(tok.doc), tok.i)
+
+
+def _person_ending_at(tab, i: int) -> bool:
+    """:func:`has_a_person_ending` of token ``i``, read from the Doc's token table ``tab``."""
+    return tab.lower[i].endswith(_PERSON_ENDINGS) or tab.lemma[i].lower().endswith(
+        _PERSON_ENDINGS) or _word_class_at(tab, i, "person_noun")

@@ -17,7 +17,14 @@ from helpers.claims.attribution.lexicon import (
     word_class,
 )
 from helpers.claims.attribution.model import Context, Speaker
-from helpers.claims.attribution.phrases import _apposition, _cut_name, _morph, _np_head, np_extent
+from helpers.claims.attribution.phrases import (
+    _apposition,
+    _cut_name,
+    _morph,
+    _np_head,
+    glued_hyphen,
+    np_extent,
+)
 from helpers.claims.attribution.places import with_its_place
 from helpers.core.actors import Actor, canonical_actor
 
@@ -161,8 +168,17 @@ def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
     lawyer = any(t.lower_ in _LAWYER_TITLES
                  for t in span.doc[max(0, span.start - 1) : span.start + 2])
     span = _without_title(span)
+    start = span.start  # "la CGT-Cheminots de Grenoble": the words glued before by a hyphen
+    while start >= 2 and glued_hyphen(ctx.tab, start - 1) and (
+            span.doc[start - 2].text[:1].isupper()):
+        start -= 2
+    span = span.doc[start : span.end]
     if kind == "institution" and len(span):  # "la Fédération des propriétaires d'Ille-et-Vilaine"
         span = span.doc[span.start : with_its_place(span.doc, span.end)]
+        cut = next((t.i for t in span[1:] if t.is_lower and t.lower_.endswith(_PARTICIPLE) and (
+            t.pos_ == "VERB" or "Part" in t.morph.get("VerbForm")) and (
+            t.doc[t.i - 1].lower_ not in {"de", "du", "des", "d'"})), span.end)
+        span = span.doc[span.start : cut]  # "du Conseil d'orientation … publié le 17 mars"
     if len(span) and span.end < len(span.doc) and _cut_name(span.doc[span.end]) and (
             span.doc[span.end].is_title and span[-1].ent_type_ == "PER"):
         span = span.doc[span.start : span.end + 1]  # "Yannick Le" "Floc'" "h"
@@ -187,6 +203,9 @@ def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
     return Speaker(canonical_actor(text), kind, nationality_side(span), span.text.strip(" ,"), pos,
                    gender, number, heads=heads)
 
+
+#: Endings of past participles, which end a phrase but never a body's name.
+_PARTICIPLE = ("é", "ée", "és", "ées")
 
 #: Titles only a lawyer bears: a later *l'avocate* is the person named with one.
 _LAWYER_TITLES = {"me", "maître"}

@@ -9,8 +9,12 @@ body (*son ministère*), a document (the body behind it), a phrase pointing back
 from __future__ import annotations
 
 from helpers.claims.attribution.bodies import body_in_apposition, unit_of_a_body
-from helpers.claims.attribution.epithets import definite_description, epithet
-from helpers.claims.attribution.groups import _is_past_participle
+from helpers.claims.attribution.documents import POSSESSIVES, document_author, speaker_like
+from helpers.claims.attribution.epithets import (
+    definite_description,
+    epithet,
+    has_a_person_ending,
+)
 from helpers.claims.attribution.lexicon import (
     DEFINITE,
     DEMONSTRATIVE,
@@ -37,7 +41,9 @@ from helpers.claims.attribution.phrases import (
     _name_before,
     _name_in,
     _role_after,
+    glued_hyphen,
     name_goes_on,
+    np_extent,
 )
 from helpers.claims.attribution.pronouns import _clitic_word, _last_speaker, resolve_pronoun
 from helpers.claims.attribution.references import (
@@ -202,14 +208,11 @@ def _with_role(sp: Speaker, role_span) -> Speaker:
                    role=role, heads=heads)
 
 
-_POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
-
-
 def _possessive(p: Phrase):
     """``Son ministère de la Défense``, ``sa diplomatie``: the body of the country or
     organisation named just before (``La Russie… Son ministère de la Défense`` → the Russian
     ministry of defence: the story's name for it when it has one)."""
-    if p.det not in _POSSESSIVES or not p.has("institution_head") or p.persons:
+    if p.det not in POSSESSIVES or not p.has("institution_head") or p.persons:
         return NOT_DECIDED
     ctx = p.ctx
     owner = next((sp for sp in antecedents(ctx, p.s) if sp.kind == "institution"), None)
@@ -239,103 +242,8 @@ def _owned_name(words: str, head: str, owner: str) -> str:
 
 
 def _document(p: Phrase):
-    """``selon un bilan communiqué par la préfecture``, ``d'après le décompte des syndicats``,
-    ``des images satellite des services sud-coréens``: the body behind the document."""
-    if not p.has("document_head"):
-        return NOT_DECIDED
-    ctx, doc, h, hi = p.ctx, p.ctx.doc, p.h, p.hi
-    window_end = _document_window(doc, h, hi)
-    # "consulté par Le Monde", "que s'est procuré franceinfo": who read it did not write it
-    window_end = next((k for k in range(h + 1, window_end) if word_class(doc[k], "access_verb")),
-                      window_end)
-    behind = [m for m in ctx.mentions if h < m.start < window_end] or [
-        m for m in p.mentions if m.start < window_end]
-    body = next((k for k in range(h + 1, window_end) if word_class(doc[k], "institution_head")),
-                window_end)
-    # "d'une étude de l'association Samu-Urgences de France": the body's noun comes before the
-    # country in its name, and the body is the author
-    if behind and behind[0].start < body:
-        return _from_mention(p, behind[0])
-    kind = None  # "le rapport d'inspection": the kind of document
-    for k in range(h + 1, window_end):
-        if ctx.tab.lower[k] in {"par", "de", "du", "des", "d'"}:
-            j = next((x for x in range(k + 1, window_end) if ctx.tab.pos[x] in {"NOUN", "PROPN"}),
-                     None)
-            if j == k + 1 and ctx.tab.lower[k] in {"de", "d'"} and _kind_of_document(ctx, j):
-                kind = j if kind is None else kind
-            elif j is not None and _speaker_like(ctx, j):
-                return _staff_body(ctx, j, window_end) or speaker_from_head(ctx, j, k + 1, hi)
-    author = _author_of_the_kind(ctx, kind) if kind is not None else None
-    if author is not None:
-        return author
-    people = next((k for k in range(h + 1, window_end) if word_class(doc[k], "anonymous_head")
-                   or word_class(doc[k], "role_head")), None)
-    if people is not None:  # "selon des images géolocalisées par des analystes"
-        return speaker_from_head(ctx, people, h + 1, hi)
-    if p.det in DEFINITE | _POSSESSIVES and p.e - p.s <= 3 and not p.tok.is_title:
-        # "souligne le texte", "selon ses calculs": the body or person named just before
-        issuer = next((sp for sp in antecedents(ctx, p.s) if sp.kind in {
-            "institution", "person", "media"}), None)
-        return retext(issuer, p.span.text, h) if issuer is not None else None
-    return None
-
-
-def _staff_body(ctx: Context, j: int, end: int) -> Speaker | None:
-    """``les constats réalisés par les agents de l'OFB``: a document made by a body's staff
-    (*les agents, les équipes, les services de X*, no one in particular) is the body's."""
-    tab = ctx.tab
-    if j < 1 or tab.lower[j - 1] != "les" or not word_class(ctx.doc[j], "anonymous_head"):
-        return None
-    if j + 1 >= end or tab.lower[j + 1] not in {"de", "du", "des", "d'"}:
-        return None
-    x = next((x for x in range(j + 2, end) if tab.pos[x] in {"NOUN", "PROPN"}), None)
-    if x is None or not _speaker_like(ctx, x) or word_class(ctx.doc[x], "anonymous_head"):
-        return None
-    return speaker_from_head(ctx, x, j + 2, ctx.doc[x].sent.end)
-
-
-def _kind_of_document(ctx: Context, j: int) -> bool:
-    """``le rapport d'inspection``, ``d'enquête``, ``une note de synthèse``: a common noun right
-    after *de*, with no article, says what kind of document it is, not who wrote it."""
-    tok = ctx.doc[j]
-    return tok.pos_ == "NOUN" and tok.is_lower and j not in ctx.mention_at
-
-
-def _author_of_the_kind(ctx: Context, j: int) -> Speaker | None:
-    """``après une inspection de la DDPP… Selon le rapport d'inspection``: the body the same
-    noun was given to before (``une inspection de X``), else nobody."""
-    lemmas, lower = ctx.tab.lemma, ctx.tab.lower
-    for k in range(j - 2, -1, -1):
-        if lemmas[k] != lemmas[j] or ctx.inside[k]:
-            continue
-        if k + 1 < j and lower[k + 1] in {"de", "du", "des", "d'"}:
-            x = next((x for x in range(k + 2, min(j, k + 5)) if ctx.tab.pos[x] in {
-                "NOUN", "PROPN"}), None)
-            if x is not None and _speaker_like(ctx, x):
-                return speaker_from_head(ctx, x, k + 2, ctx.doc[x].sent.end)
-    return None
-
-
-def _document_window(doc, h: int, hi: int) -> int:
-    """Where what is said about a document ends: the next punctuation, or past a participle
-    in apposition (``Le communiqué commun, signé par les huit organisations,``)."""
-    end = min(hi, h + 10)
-    k = next((k for k in range(h + 1, end) if doc[k].is_punct), end)
-    if k < end and doc[k].text == "," and k + 1 < hi and _is_past_participle(doc[k + 1]):
-        end = min(hi, k + 10)
-        k = next((x for x in range(k + 1, end) if doc[x].is_punct), end)
-    return k
-
-
-def _speaker_like(ctx: Context, j: int) -> bool:
-    tok = ctx.doc[j]
-    if j in ctx.mention_at:
-        return True
-    if word_class(tok, "not_speaker") or word_class(tok, "document_head"):
-        return False
-    return tok.pos_ == "PROPN" or tok.is_upper and len(tok.text) >= 2 or any(
-        word_class(tok, c) for c in ("institution_head", "anonymous_head", "role_head",
-                                     "media_head"))
+    """A document: the body or person behind it (:mod:`.documents`)."""
+    return document_author(p, speaker_from_head)
 
 
 def _not_speaker(p: Phrase):
@@ -399,11 +307,16 @@ def _as_noun(p: Phrase):
     kind = next((k for c, k in KIND_BY_CLASS.items() if p.has(c)), "")
     if not kind and tok.is_upper and len(tok.text) >= 2 and tok.is_alpha:
         kind = "institution"  # an acronym: "le SBU"
-    if not kind and (tok.pos_ == "PROPN" or tok.is_title and p.s > p.lo and not tok.is_sent_start
-                     and p.det in {"le", "la", "l'"} and not p.ctx.doc[p.s].is_lower):
+    titled = tok.is_title and (p.h > 0 and glued_hyphen(p.ctx.tab, p.h - 1) or (  # "FSU-Ens…"
+        p.s > p.lo and not tok.is_sent_start and p.det in {"le", "la", "l'"}
+        and not p.ctx.doc[p.s].is_lower))  # "selon L'Écho du Vercors"
+    if not kind and (tok.pos_ == "PROPN" or titled):
         # a name after an article is a body's ("l'Ufap-Unsa Justice"), not a person's
         kind = "person" if p.det not in DEFINITE and _name_in(p.ctx.doc, p.s, p.e) else (
             "institution")
+    if not kind and p.det in INDEFINITE and tok.is_lower and has_a_person_ending(tok) and any(
+            p.ctx.reporting[k] for k in range(p.e, tok.sent.end)):  # "Un soutien en échange…"
+        return _as_written(p.ctx, p.span, "anonymous", p.h)  # "Un technicien …, qui…, affirme"
     if not kind:
         return None  # "la hausse du chômage se confirme": a thing does not speak
     name = _name_in(p.ctx.doc, p.s, p.e) if kind == "person" else None
@@ -414,6 +327,18 @@ def _as_noun(p: Phrase):
     if kind == "institution" and full.end == p.e and p.h + 1 < p.e and p.ctx.doc[p.h + 1].is_title:
         full = p.ctx.doc[p.s : name_goes_on(p.ctx.doc, p.h + 1, p.e, p.hi)]  # "Toit d'abord V…"
     return _as_written(p.ctx, full, kind, p.h)
+
+
+def _named_in_full_before(p: Phrase):
+    """The span of the body a one-word name shortens, when the text named it in full before
+    (``au Muséum national d'histoire naturelle (MNHN)`` … ``une étude du Muséum``), or None."""
+    doc, tab, word = p.ctx.doc, p.ctx.tab, p.tok.text
+    for k in range(p.s - 1, -1, -1):
+        if tab.text[k] == word and not p.ctx.inside[k]:
+            s, e = np_extent(doc, k, doc[k].sent.start, doc[k].sent.end)
+            if e > k + 2 and s >= k - 1:
+                return doc[k:e]
+    return None
 
 
 def _titled_medium(p: Phrase):
@@ -455,7 +380,7 @@ def _part_of_a_body(p: Phrase):
             k + 1] in {"la", "l'"}):
         return NOT_DECIDED
     j = next((x for x in range(k + 1, min(p.hi, k + 4)) if tab.pos[x] in {"NOUN", "PROPN"}), None)
-    if j is None or not _speaker_like(ctx, j) or word_class(ctx.doc[j], "anonymous_head"):
+    if j is None or not speaker_like(ctx, j) or word_class(ctx.doc[j], "anonymous_head"):
         return NOT_DECIDED
     body = speaker_from_head(ctx, j, k + 1, p.hi)
     return retext(body, p.span.text, h) if body is not None else NOT_DECIDED
@@ -479,5 +404,15 @@ def speaker_from_head(ctx: Context, h: int, lo: int, hi: int) -> Speaker | None:
     for reader in _READERS:
         found = reader(p)
         if found is not NOT_DECIDED:
-            return found
+            return _in_full(p, found)
     return None
+
+
+def _in_full(p: Phrase, sp: Speaker | None) -> Speaker | None:
+    """A body named by one word the text gave in full before (``une étude du Muséum`` after
+    ``au Muséum national d'histoire naturelle``): the full name."""
+    if sp is None or sp.kind != "institution" or " " in sp.name or p.mentions or not (
+            p.tok.is_title) or p.tok.is_sent_start or sp.name != p.tok.text:
+        return sp
+    whole = _named_in_full_before(p)
+    return _as_written(p.ctx, whole, "institution", p.h) if whole is not None else sp

@@ -17,6 +17,7 @@ from helpers.claims.attribution.lexicon import (
     NP_LINKS,
     PRONOUNS,
     QUOTE_MARKS,
+    _person_ending_at,
     _word_class_at,
     word_class,
 )
@@ -107,6 +108,15 @@ def _complement_end(tab, e: int, hi: int, head: int) -> int | None:
     """End of a ``de``/``à`` complement starting at ``e`` (``du Finistère``, ``de l'Europe et
     des Affaires étrangères``, ``d'incendie et de secours``), or None."""
     lower, pos = tab.lower, tab.pos
+    if lower[e] == "en" and e + 1 < hi and pos[e + 1] == "NOUN" and tab.text[e + 1].islower() and (
+            lower[e + 1] not in _NOT_A_FIELD and not _word_class_at(tab, head, "role_head")) and (
+            _person_ending_at(tab, head) or _word_class_at(tab, head, "anonymous_head")):
+        return e + 2  # "une étudiante en licence", "un chercheur en climatologie"
+    if lower[e] == "en" and e + 1 < hi and pos[e + 1] == "PROPN" and tab.text[e + 1][:1].isupper():
+        j = e + 1  # "le directeur de SNCF Réseau en Auvergne-Rhône-Alpes": where it serves
+        while j < hi and (pos[j] == "PROPN" or tab.text[j] == "-"):
+            j += 1
+        return j
     against = lower[e] == "contre" and lower[e - 1] in {"lutte", "ligue"}  # "lutte contre la…"
     if not (lower[e] in NP_LINKS or against or lower[e] == "et" and e + 1 < hi and lower[
             e + 1] in NP_LINKS and _after_link(tab, e)):
@@ -127,6 +137,13 @@ def _complement_end(tab, e: int, hi: int, head: int) -> int | None:
             lower[e] in {"à", "au", "aux"} and _addressee(tab, j)):
         return j + 1
     return None
+
+
+#: Nouns after *en* that say how or where someone is, not their field (*l'expert en revanche*,
+#: *un agent en visite*).
+_NOT_A_FIELD = {"revanche", "effet", "outre", "particulier", "fait", "tout", "visite",
+                "déplacement", "route", "tête", "ligne", "direct", "cours", "colère", "charge",
+                "marge", "personne", "attendant", "vain", "partie", "somme", "substance"}
 
 
 #: School classes by name (``terminale``, ``CM2``); by number they are ordinals (``4e``, ``1re``,
@@ -197,6 +214,15 @@ def _number_of_name(tab, e: int, hi: int) -> bool:
         e + 1 >= hi or tab.is_punct[e + 1] or tab.pos[e + 1] in {"VERB", "AUX"})
 
 
+def glued_hyphen(tab, k: int) -> bool:
+    """Is token ``k`` a hyphen written without spaces between two words, the second one
+    capitalised (``CGT-Cheminots``, ``UFC-Que Choisir``, ``Garnier-Roche``)?"""
+    if tab.text[k] != "-" or k == 0 or k + 1 >= len(tab.text):
+        return False
+    return (tab.idx[k - 1] + len(tab.text[k - 1]) == tab.idx[k] and tab.idx[k] + 1 == tab.idx[
+        k + 1] and tab.text[k + 1][:1].isupper())
+
+
 def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
     """Token range of the noun phrase around ``head``, by word order (determiner, adjectives,
     names, ``de``/``à`` complements, a short parenthesis, ``diffusée par X``), within lo:hi."""
@@ -210,6 +236,9 @@ def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
             break  # "un agent de l'office joint par l'AFP": who reached the source is not it
         if _modifier(doc, tab, e, head) or _number_of_name(tab, e, hi):
             e += 1
+            continue
+        if e + 1 < hi and glued_hyphen(tab, e):
+            e += 2  # "l'UFC-Que Choisir": the tokenizer split the name at its hyphen
             continue
         end = _complement_end(tab, e, hi, head)
         if end is not None:

@@ -36,7 +36,12 @@ def resolve_pronoun(ctx: Context, tok) -> Speaker | None:
         for _, sp in pool:
             if _compatible(sp, *wanted):
                 return _as_pronoun(sp, tok)
-    return None
+    # nobody else: a body named as the subject of this sentence ("Le tribunal a annulé le
+    # scrutin, entaché selon lui d'irrégularités")
+    here = tok.sent.start
+    body = next((sp for p, sp in reversed(ctx.named) if here <= p < tok.i
+                 and _compatible(sp, gender, number)), None)
+    return _as_pronoun(body, tok) if body is not None else None
 
 
 def _person_just_quoted(ctx: Context, pos: int, gender: str, number: str) -> Speaker | None:

@@ -11,6 +11,7 @@ from helpers.claims.attribution.lexicon import (
     INDEFINITE,
     PREPOSITIONS,
     PRONOUNS,
+    QUOTE_MARKS,
     _word_class_at,
     _words,
     is_number,
@@ -197,6 +198,7 @@ def _ends_clause(ctx: Context, j: int, hi: int) -> bool:
 def _before_verb(ctx: Context, start: int, lo: int) -> int | None:
     """Head of the nearest subject-like noun phrase left of the verb group (same clause)."""
     doc = ctx.doc
+    start = _before_relative(ctx, start, lo)
     bracket = False  # "à la Commission nationale… (CNIL)": the name in brackets is the phrase's
     for j in range(start - 1, lo - 1, -1):
         t = doc[j]
@@ -220,6 +222,23 @@ def _before_verb(ctx: Context, start: int, lo: int) -> int | None:
     return None
 
 
+def _before_relative(ctx: Context, start: int, lo: int) -> int:
+    """``Une étudiante, qui préfère garder l'anonymat, raconte…``: where the subject's phrase
+    ends when a relative clause between commas comes before the verb (the clause's own nouns
+    are not the subject), else ``start``."""
+    tab = ctx.tab
+    if start - 1 <= lo or tab.text[start - 1] != ",":
+        return start
+    comma = next((k for k in range(start - 2, lo - 1, -1) if tab.text[k] == ","), None)
+    if comma is None or comma + 1 >= start - 1 or tab.lower[comma + 1] not in {"qui", "dont"}:
+        return start
+    # the clause hangs on the phrase that opens the sentence, with no verb or quote before it
+    if any(tab.pos[k] in {"VERB", "AUX"} or tab.text[k] in QUOTE_MARKS or ctx.inside[k]
+           for k in range(lo, comma)):
+        return start
+    return comma
+
+
 #: Words that open a sentence with a place, a time or a domain before its subject (``À
 #: Nantes, Nadia Ferrand…``, ``Dans l'Ouest, …``, ``Fin décembre, …``).
 _OPENING_WORDS = {"à", "au", "aux", "dans", "en", "sur", "chez", "depuis", "après", "avant",
@@ -233,7 +252,8 @@ def _opens_with_participle(ctx: Context, lo: int) -> int:
     doc = ctx.doc
     k = lo + 1 if doc[lo].pos_ == "ADV" and lo + 1 < len(doc) else lo  # "Plus mesurée"
     tok = doc[k]
-    participle = doc[lo].text[:1].isupper() and tok.pos_ in {"VERB", "ADJ", "NOUN"} and (
+    # the model may call a capitalised participle a name ("Interrogée": PROPN)
+    participle = doc[lo].text[:1].isupper() and tok.pos_ in {"VERB", "ADJ", "NOUN", "PROPN"} and (
         "Part" in tok.morph.get("VerbForm") or tok.lower_.endswith(("é", "ée", "és", "ées"))
         or k > lo and tok.pos_ == "ADJ")  # "Plus prudente, la FSU…"
     return k - lo + 1 if participle else 0
@@ -330,6 +350,8 @@ def subject_before_comma(ctx: Context, lo: int, start: int) -> bool:
     subject's apposition (so the verb is not an incise)."""
 
     lo = _after_opening_adjunct(ctx, lo, start)
+    if _before_relative(ctx, start, lo) != start and _before_verb(ctx, start, lo) is not None:
+        return True  # "Une étudiante, qui préfère garder l'anonymat, raconte…"
     k = _sentence_initial_subject(ctx, lo, start)
     if k is None:
         return False

@@ -202,6 +202,19 @@ def _described_demand(ctx: Context, v: int, start: int, lo: int, hi: int) -> boo
             and ctx.tab.text[start - 1] == "," and not _about_a_claim(ctx, v, hi))
 
 
+def _infinitive_after(ctx: Context, v: int, hi: int) -> bool:
+    """``raconte dormir dans sa voiture``, ``explique avoir tout perdu``: an infinitive (past an
+    adverb or a negation) says what was told, as a clause would."""
+    k = v + 1
+    while k < hi and ctx.tab.pos[k] == "ADV":
+        k += 1
+    if k >= hi:
+        return False
+    tok = ctx.doc[k]  # the model may tag it a noun ("raconte dormir": NOUN)
+    return "Inf" in tok.morph.get("VerbForm") or tok.pos_ in {"NOUN", "VERB", "AUX"} and (
+        tok.is_lower and tok.lower_.endswith(("er", "ir", "re", "oir")))
+
+
 def _needs_met(ctx: Context, cue: str, v: int, start: int, lo: int, hi: int) -> bool:
     """Does the verb have what it needs to report (``reporting_verbs.csv``, ``needs``)?"""
     need = verb_needs().get(cue, "")
@@ -220,7 +233,8 @@ def _needs_met(ctx: Context, cue: str, v: int, start: int, lo: int, hi: int) -> 
         return _impersonal_on(ctx, start, v, hi)
     if need in {"clause", "claim"}:  # or an assessment ("juge probable"), a claim disputed
         other = _adjective_after if need == "clause" else _about_a_claim
-        return _introduces_clause(ctx, v, lo, hi) or other(ctx, v, hi)
+        return _introduces_clause(ctx, v, lo, hi) or other(ctx, v, hi) or (
+            need == "clause" and _infinitive_after(ctx, v, hi))
     if _clause_right_after(ctx, v, hi):
         return True
     if need == "measure":

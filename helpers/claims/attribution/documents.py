@@ -1,0 +1,152 @@
+"""Documents as sources: *selon un bilan communiqué par la préfecture*, *d'après le décompte
+des syndicats*, *les constats réalisés par les agents de l'OFB* (the body behind the document);
+*Une enquête de l'Union… Selon l'enquête, …* (the author of the same document named before);
+*souligne le texte* (the body or person named just before). Written by hand: no library says
+who stands behind a document a French news sentence cites."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from helpers.claims.attribution.groups import _is_past_participle
+from helpers.claims.attribution.lexicon import DEFINITE, word_class
+from helpers.claims.attribution.model import Context, Speaker
+from helpers.claims.attribution.naming import Phrase, _from_mention, _phrase
+from helpers.claims.attribution.references import NOT_DECIDED, antecedents, retext
+
+#: What turns a noun phrase (its head, and the bounds it may not cross) into a speaker.
+Reader = Callable[[Context, int, int, int], "Speaker | None"]
+
+#: Possessive determiners: *selon ses calculs* is the document of the one named before.
+POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+
+
+def document_author(p: Phrase, read: Reader):
+    """``selon un bilan communiqué par la préfecture``, ``d'après le décompte des syndicats``,
+    ``des images satellite des services sud-coréens``: the body behind the document. ``read``
+    turns a noun phrase into a speaker (:func:`helpers.claims.attribution.nouns.
+    speaker_from_head`, which runs this reader among others)."""
+    if not p.has("document_head"):
+        return NOT_DECIDED
+    ctx, doc, h, hi = p.ctx, p.ctx.doc, p.h, p.hi
+    window_end = _document_window(doc, h, hi)
+    # "consulté par Le Monde", "que s'est procuré franceinfo": who read it did not write it
+    window_end = next((k for k in range(h + 1, window_end) if word_class(doc[k], "access_verb")),
+                      window_end)
+    behind = [m for m in ctx.mentions if h < m.start < window_end] or [
+        m for m in p.mentions if m.start < window_end]
+    body = next((k for k in range(h + 1, window_end) if word_class(doc[k], "institution_head")),
+                window_end)
+    # "d'une étude de l'association Samu-Urgences de France": the body's noun comes before the
+    # country in its name, and the body is the author
+    if behind and behind[0].start < body:
+        return _from_mention(p, behind[0])
+    kind = None  # "le rapport d'inspection": the kind of document
+    for k in range(h + 1, window_end):
+        if ctx.tab.lower[k] in {"par", "de", "du", "des", "d'"}:
+            j = next((x for x in range(k + 1, window_end) if ctx.tab.pos[x] in {"NOUN", "PROPN"}),
+                     None)
+            if j == k + 1 and ctx.tab.lower[k] in {"de", "d'"} and _kind_of_document(ctx, j):
+                kind = j if kind is None else kind
+            elif j is not None and speaker_like(ctx, j):
+                return _staff_body(ctx, j, window_end, read) or read(ctx, j, k + 1, hi)
+    author = _author_of_the_kind(ctx, kind, read) if kind is not None else None
+    if author is not None:
+        return author
+    people = next((k for k in range(h + 1, window_end) if word_class(doc[k], "anonymous_head")
+                   or word_class(doc[k], "role_head")), None)
+    if people is not None:  # "selon des images géolocalisées par des analystes"
+        return read(ctx, people, h + 1, hi)
+    return _author_before(p, read)
+
+
+def _author_before(p: Phrase, read: Reader) -> Speaker | None:
+    """A document whose phrase names no author: the author of the same document named before
+    (``Une enquête de l'Union… Selon l'enquête, …``), else, for ``le texte``, ``ses calculs``,
+    the body or person named just before; else None."""
+    earlier = _same_document_before(p, read) if p.det in DEFINITE else None
+    if earlier is not None:
+        return retext(earlier, p.span.text, p.h)
+    if p.det in DEFINITE | POSSESSIVES and p.e - p.s <= 3 and not p.tok.is_title:
+        issuer = next((sp for sp in antecedents(p.ctx, p.s) if sp.kind in {
+            "institution", "person", "media"}), None)
+        return retext(issuer, p.span.text, p.h) if issuer is not None else None
+    return None
+
+
+def _same_document_before(p: Phrase, read: Reader) -> Speaker | None:
+    """The author of the last document named before with the same noun (``Une enquête de
+    l'Union des apiculteurs… Selon l'enquête, …``), or None."""
+    ctx, lemma, tab = p.ctx, p.tok.lemma_, p.ctx.tab
+    k = next((k for k in range(p.s - 1, -1, -1) if tab.lemma[k] == lemma
+              and not ctx.inside[k] and tab.pos[k] == "NOUN"), None)
+    # the document introduced there (``une enquête``, same number), not ``le service
+    # d'analyse`` or another mention of it
+    if k is None or k == 0 or tab.lower[k - 1] not in {"un", "une"} or tab.lower[k] != (
+            p.tok.lower_):
+        return None
+    sent = ctx.doc[k].sent  # the earlier phrase ends at its verb ("… de Bretagne chiffre…")
+    end = next((x for x in range(k + 1, sent.end) if ctx.reporting[x]
+                or ctx.tab.pos[x] in {"VERB", "AUX"}), sent.end)
+    earlier = document_author(_phrase(ctx, k, sent.start, end), read)
+    return earlier if isinstance(earlier, Speaker) and earlier.kind else None
+
+
+def _staff_body(ctx: Context, j: int, end: int, read: Reader) -> Speaker | None:
+    """``les constats réalisés par les agents de l'OFB``: a document made by a body's staff
+    (*les agents, les équipes, les services de X*, no one in particular) is the body's."""
+    tab = ctx.tab
+    if j < 1 or tab.lower[j - 1] != "les" or not word_class(ctx.doc[j], "anonymous_head"):
+        return None
+    if j + 1 >= end or tab.lower[j + 1] not in {"de", "du", "des", "d'"}:
+        return None
+    x = next((x for x in range(j + 2, end) if tab.pos[x] in {"NOUN", "PROPN"}), None)
+    if x is None or not speaker_like(ctx, x) or word_class(ctx.doc[x], "anonymous_head"):
+        return None
+    return read(ctx, x, j + 2, ctx.doc[x].sent.end)
+
+
+def _kind_of_document(ctx: Context, j: int) -> bool:
+    """``le rapport d'inspection``, ``d'enquête``, ``une note de synthèse``: a common noun right
+    after *de*, with no article, says what kind of document it is, not who wrote it."""
+    tok = ctx.doc[j]
+    return tok.pos_ == "NOUN" and tok.is_lower and j not in ctx.mention_at
+
+
+def _author_of_the_kind(ctx: Context, j: int, read: Reader) -> Speaker | None:
+    """``après une inspection de la DDPP… Selon le rapport d'inspection``: the body the same
+    noun was given to before (``une inspection de X``), else nobody."""
+    lemmas, lower = ctx.tab.lemma, ctx.tab.lower
+    for k in range(j - 2, -1, -1):
+        if lemmas[k] != lemmas[j] or ctx.inside[k]:
+            continue
+        if k + 1 < j and lower[k + 1] in {"de", "du", "des", "d'"}:
+            x = next((x for x in range(k + 2, min(j, k + 5)) if ctx.tab.pos[x] in {
+                "NOUN", "PROPN"}), None)
+            if x is not None and speaker_like(ctx, x):
+                return read(ctx, x, k + 2, ctx.doc[x].sent.end)
+    return None
+
+
+def _document_window(doc, h: int, hi: int) -> int:
+    """Where what is said about a document ends: the next punctuation, or past a participle
+    in apposition (``Le communiqué commun, signé par les huit organisations,``)."""
+    end = min(hi, h + 10)
+    k = next((k for k in range(h + 1, end) if doc[k].is_punct), end)
+    if k < end and doc[k].text == "," and k + 1 < hi and _is_past_participle(doc[k + 1]):
+        end = min(hi, k + 10)
+        k = next((x for x in range(k + 1, end) if doc[x].is_punct), end)
+    return k
+
+
+def speaker_like(ctx: Context, j: int) -> bool:
+    tok = ctx.doc[j]
+    if j in ctx.mention_at:
+        return True
+    if word_class(tok, "not_speaker") or word_class(tok, "document_head"):
+        return False
+    # a capitalised noun inside the sentence is a name too ("une étude du Muséum")
+    named = tok.pos_ == "PROPN" or tok.is_title and tok.pos_ == "NOUN" and not tok.is_sent_start
+    return named or tok.is_upper and len(tok.text) >= 2 or any(
+        word_class(tok, c) for c in ("institution_head", "anonymous_head", "role_head",
+                                     "media_head"))
