@@ -53,18 +53,21 @@ def _named_subjects(ctx: Context) -> list:
     for sent in sentences(ctx.doc):
         # the first subject of a main verb (the root, or the verb a participle opening the
         # sentence hangs on: "Arrivé à Anduze, le ministre… a survolé")
-        subj = next((t for t in sent if t.dep_ in {"nsubj", "nsubj:pass"} and (
+        subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubj:pass"} and (
             t.head.dep_ in _MAIN_VERB or t.head.pos_ == "VERB" and t.head.dep_ not in _EMBEDDED)
-            and not ctx.inside[t.i]), None)
+            and not ctx.inside[t.i]]
+        subj = subjects[0] if subjects else None
+        if subj is not None and not _named_at(tab, subj):
+            # "Guide de haute montagne…, Mathieu Etchegaray connaît…": the person, when the
+            # parse also makes the description a subject
+            subj = next((t for t in subjects if t.ent_type_ == "PER"), subj)
         # "Le groupe Nordalu, numéro deux de l'aluminium, va…": the parse may make the
         # apposition the subject, and the name before it the apposition's subject
         subj = next((c for c in subj.children if c.dep_ == "nsubj" and c.i < subj.i), subj) if (
             subj is not None) else _person_before_root(ctx, sent)
         if subj is None or subj.i in ctx.mention_at:
             continue
-        named = tab.pos[subj.i] == "PROPN" or subj.ent_type_ == "ORG" or _word_class_at(
-            tab, subj.i, "role_head") or _word_class_at(tab, subj.i, "institution_head")
-        if not named:
+        if not _named_at(tab, subj):
             continue
         verb = subj.head.i if subj.head.i > subj.i else sent.root.i
         sp = speaker_from_head(ctx, subj.i, sent.start, verb if verb > subj.i else sent.end)
@@ -74,6 +77,12 @@ def _named_subjects(ctx: Context) -> list:
             if sp.kind == "institution":  # "Le tribunal de Rodez… Le tribunal…": the bare
                 ctx.named.append((subj.i, sp))  # noun of a later subject goes back to it
     return out
+
+
+def _named_at(tab, subj) -> bool:
+    """Does the subject ``subj`` name someone: a name, a body, a role?"""
+    return tab.pos[subj.i] == "PROPN" or subj.ent_type_ == "ORG" or _word_class_at(
+        tab, subj.i, "role_head") or _word_class_at(tab, subj.i, "institution_head")
 
 
 def _person_before_root(ctx: Context, sent):

@@ -112,6 +112,9 @@ def _opens_sentence(ctx: Context, s: int, lo: int) -> bool:
 def _opinion_holder(ctx: Context, s: int, e: int, lo: int, hi: int) -> Candidate | None:
     """``Pour Mathieu Ronsard, économiste à l'OFCE, la hausse devrait…``: *pour* opening the
     sentence, then someone who can speak, then a comma (not ``Pour l'instant,``)."""
+    if e + 1 < hi and ctx.tab.lower[e] in _STRESSED and ctx.tab.text[e + 1] == "," and (
+            _opens_sentence(ctx, s, lo)):  # "Pour lui, le groupe a eu le bon réflexe"
+        return Candidate(resolve_pronoun(ctx, ctx.doc[e]), "pour", 0, s)
     j = _head_after(ctx, e, hi)
     if j is None or not _opens_sentence(ctx, s, lo) or not _looks_like_speaker(ctx, j):
         return None
@@ -121,6 +124,10 @@ def _opinion_holder(ctx: Context, s: int, e: int, lo: int, hi: int) -> Candidate
     if end >= hi or ctx.tab.text[end] != ",":
         return None
     return Candidate(speaker_from_head(ctx, j, e, hi), "pour", 0, s)
+
+
+#: Stressed pronouns that may follow *Pour* as an opinion's holder.
+_STRESSED = {"lui", "elle", "eux", "elles"}
 
 
 def colon_quote_candidate(ctx: Context, lo: int, hi: int) -> Candidate | None:

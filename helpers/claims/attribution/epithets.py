@@ -54,7 +54,8 @@ def definite_description(p):
     """A reader (:mod:`.nouns`): ``le soldat`` → the earlier mention of a soldier; else the
     person or body a plain definite phrase describes anew (:func:`epithet`); else an anonymous
     noun as written (``la source``)."""
-    if p.det in DEFINITE and p.has("anonymous_head"):
+    named = any(t.text[:1].isupper() for t in p.ctx.doc[p.h + 1 : p.e])  # "l'institut Opinia"
+    if p.det in DEFINITE and p.has("anonymous_head") and not named:
         earlier = corefer(p.ctx, p.tok)
         if earlier is not None:
             return retext(earlier, p.span.text, p.h)

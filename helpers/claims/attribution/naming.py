@@ -176,7 +176,7 @@ def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
     if kind == "institution" and len(span):  # "la Fédération des propriétaires d'Ille-et-Vilaine"
         span = span.doc[span.start : with_its_place(span.doc, span.end)]
         cut = next((t.i for t in span[1:] if t.is_lower and t.lower_.endswith(_PARTICIPLE) and (
-            t.pos_ == "VERB" or "Part" in t.morph.get("VerbForm")) and (
+            t.pos_ in {"VERB", "ADJ"} or "Part" in t.morph.get("VerbForm")) and (
             t.doc[t.i - 1].lower_ not in {"de", "du", "des", "d'"})), span.end)
         span = span.doc[span.start : cut]  # "du Conseil d'orientation … publié le 17 mars"
     if len(span) and span.end < len(span.doc) and _cut_name(span.doc[span.end]) and (

@@ -105,9 +105,9 @@ def _titled_person(p: Phrase):
 def _anonymous(p: Phrase):
     """``un responsable ukrainien``, ``des sources diplomatiques``; ``l'Institut pour l'étude
     de la guerre`` (a capitalised head after the article) is a named body."""
-    if not p.has("anonymous_head"):
-        return NOT_DECIDED
     tok, doc = p.tok, p.ctx.doc
+    if not (p.has("anonymous_head") or _someone_described(p)):  # "un technicien de la SNCF"
+        return NOT_DECIDED
     if p.det in DEFINITE and tok.is_title and not (
             tok.is_sent_start or doc[p.s].is_sent_start and p.s == p.h - 1):
         return _as_written(p.ctx, p.span, "institution", p.h)
@@ -117,6 +117,14 @@ def _anonymous(p: Phrase):
             return _from_mention(p, anon[0])
         return _as_written(p.ctx, _with_relative(p), "anonymous", p.h)
     return NOT_DECIDED
+
+
+def _someone_described(p: Phrase) -> bool:
+    """``un technicien``, ``une infirmière en réanimation``: an indefinite noun for a person
+    (by its ending) before a verb of saying (not ``Un soutien en échange…``, a headline)."""
+    tok = p.tok
+    return p.det in INDEFINITE and tok.is_lower and has_a_person_ending(tok) and any(
+        p.ctx.reporting[k] for k in range(p.e, tok.sent.end))
 
 
 def _with_relative(p: Phrase):
@@ -254,7 +262,8 @@ def _mention_inside(p: Phrase):
     """A known actor inside the phrase itself (not in its apposition: ``Nadia Ferrand,
     secrétaire de l'union CGT`` is not the CGT)."""
     inside = [m for m in p.mentions if m.start < p.e]
-    if inside and not (p.tok.pos_ == "PROPN" and inside[0].start > p.h) and not (
+    named = p.tok.pos_ == "PROPN" or p.tok.is_title and p.h > p.s  # "L'Alliance … de France"
+    if inside and not (named and inside[0].start > p.h) and not (
             _seat(p, inside[0]) or _in_own_name(p, inside[0])):
         return _from_mention(p, inside[0])
     return NOT_DECIDED
@@ -288,7 +297,10 @@ def _entity(p: Phrase):
         sp = _as_written(ctx, ctx.doc[start : end], kind, h)
         sp.gender = ""  # a first name's morphology is a guess; the role's article is not
         return _with_role(sp, role) if role is not None else sp
-    sp = _as_written(ctx, ctx.doc[start : max(end, p.e)], kind, h)
+    stop = max(_name_end(ctx.doc, p.e, end), p.e)
+    if ctx.doc[start].text[:1].isupper():  # "la Fédération des Vosges pour la pêche et…"
+        stop = name_goes_on(ctx.doc, start, stop, p.hi)
+    sp = _as_written(ctx, ctx.doc[start:stop], kind, h)
     if p.s < start and p.det in _GENDER_OF_ARTICLE:
         # "le collectif Bastion": the article agrees with the body, the name's morphology is a
         # guess (a later "il" is the collectif)
@@ -297,6 +309,20 @@ def _entity(p: Phrase):
 
 
 _GENDER_OF_ARTICLE = {"le": "m", "un": "m", "la": "f", "une": "f"}
+
+
+def _name_end(doc, k: int, end: int) -> int:
+    """How far past token ``k`` an entity ending at ``end`` is still a name: up to a
+    preposition no name goes on with (``dans un communiqué``, which the model sometimes puts in
+    the entity; ``Agence du numérique en santé`` is whole)."""
+    while k < end and doc[k].lower_ not in _NOT_IN_NAMES:
+        k += 1
+    return k
+
+
+#: Words after which an entity the model found is no longer a name.
+_NOT_IN_NAMES = {"dans", "sur", "lors", "après", "avant", "depuis", "pendant", "selon", "par",
+                 "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
 
 
 def _as_noun(p: Phrase):
@@ -314,18 +340,34 @@ def _as_noun(p: Phrase):
         # a name after an article is a body's ("l'Ufap-Unsa Justice"), not a person's
         kind = "person" if p.det not in DEFINITE and _name_in(p.ctx.doc, p.s, p.e) else (
             "institution")
-    if not kind and p.det in INDEFINITE and tok.is_lower and has_a_person_ending(tok) and any(
-            p.ctx.reporting[k] for k in range(p.e, tok.sent.end)):  # "Un soutien en échange…"
-        return _as_written(p.ctx, p.span, "anonymous", p.h)  # "Un technicien …, qui…, affirme"
+    if not kind and _someone_described(p):  # "Un technicien …, qui…, affirme"
+        return _as_written(p.ctx, p.span, "anonymous", p.h)
     if not kind:
         return None  # "la hausse du chômage se confirme": a thing does not speak
     name = _name_in(p.ctx.doc, p.s, p.e) if kind == "person" else None
     role = _role_after(p.ctx, name.end, p.hi) if name is not None else None
     if role is not None:  # "Karim Ba, délégué CGT du site" (a name the parse did not tag)
         return _with_role(_as_written(p.ctx, name, kind, p.h), role)
+    if kind == "anonymous" and p.e_app > p.e + 1:  # "Sa mère, Nathalie Roussel, dit…"
+        named = _name_in(p.ctx.doc, p.e + 1, p.e_app)
+        if named is not None and named.start == p.e + 1:
+            return _with_role(_as_written(p.ctx, named, "person", p.h), p.span)
+    return _written_whole(p, kind)
+
+
+def _written_whole(p: Phrase, kind: str) -> Speaker:
+    """The phrase as written (with its apposition), a body's name whole: ``l'institut Sondora``
+    (a named institute, not an anonymous one), ``l'association Toit d'abord Vaucluse``, ``la
+    Ligue de Bretagne pour la protection des oiseaux``."""
+    doc = p.ctx.doc
     full = p.full if p.full.end - p.full.start <= 12 else p.span
-    if kind == "institution" and full.end == p.e and p.h + 1 < p.e and p.ctx.doc[p.h + 1].is_title:
-        full = p.ctx.doc[p.s : name_goes_on(p.ctx.doc, p.h + 1, p.e, p.hi)]  # "Toit d'abord V…"
+    named = p.h + 1 < p.e and doc[p.h + 1].is_title
+    if kind == "anonymous" and p.has("institution_head") and named:
+        kind = "institution"
+    if kind == "institution" and full.end == p.e and p.h + 1 < p.e and (
+            doc[p.h].is_title or named):
+        start = p.h if doc[p.h].is_title else p.h + 1
+        full = doc[p.s : name_goes_on(doc, start, p.e, p.hi)]
     return _as_written(p.ctx, full, kind, p.h)
 
 

@@ -394,12 +394,17 @@ def _role_after(ctx: Context, e: int, hi: int):
 
 def name_goes_on(doc, start: int, end: int, hi: int) -> int:
     """Where a name that began with a capital at ``start`` ends, when it goes on past ``end``
-    with *de* and words up to a punctuation mark or ``hi`` (``la Mutuelle des collectivités du
-    Centre (MCC)``, ``l'association Toit d'abord Vaucluse, qui…``), else ``end``."""
-    j = end
-    if start == end or j >= hi or doc[j].lower_ not in {"de", "des", "du", "d'"}:
+    with *de* or *pour* and words up to a punctuation mark or ``hi`` (``la Mutuelle des
+    collectivités du Centre (MCC)``, ``l'association Toit d'abord Vaucluse, qui…``, ``la
+    Fédération des Vosges pour la pêche et la protection du milieu aquatique,``), else
+    ``end``."""
+    j, tab = end, token_table(doc)
+    if start == end or j >= hi or doc[j].lower_ not in {"de", "des", "du", "d'", "pour"}:
         return end
-    while j < min(hi, end + 7) and not doc[j].is_punct and doc[j].pos_ not in {"VERB", "AUX"}:
+    if doc[j].lower_ == "pour" and not any(_word_class_at(tab, start, c) for c in (
+            "institution_head", "generic_org", "described_kind")):
+        return end  # "la Chine pour la deuxième année": only a body's noun takes "pour…"
+    while j < min(hi, end + 10) and not doc[j].is_punct and doc[j].pos_ not in {"VERB", "AUX"}:
         j += 1
     last = doc[j - 1]
     closed = j >= hi or doc[j].is_punct

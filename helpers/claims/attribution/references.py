@@ -143,7 +143,7 @@ def bare_reference(p):
     ``l'entreprise``, ``l'opérateur`` → the body of that kind named before, else the last body
     quoted."""
     if not _plain(p):
-        found = _shortened_role(p)
+        found = _shortened_role(p) or _periphrasis(p)
         return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
     ctx = p.ctx
     head = _head(p)
@@ -170,6 +170,20 @@ def bare_reference(p):
         found = next((sp for sp in antecedents(ctx, p.s) if sp.kind == "institution"
                       and sp in [s for _, s in ctx.history]), None)
     return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
+
+
+def _periphrasis(p) -> Speaker | None:
+    """``le représentant de l'État`` (the préfet): a phrase ``role_synonyms.csv`` reads whole
+    as a role is the last person named in that role."""
+    if p.det not in DEFINITE - {"les"} or p.mentions:
+        return None
+    whole = " ".join(p.ctx.tab.lower[p.h : p.e]).replace("' ", "'")
+    role = role_key(whole)
+    if role == whole:
+        return None
+    # "le représentant de l'État" may be a préfète: the periphrasis's gender says nothing
+    return next((sp for sp in antecedents(p.ctx, p.s) if sp.kind == "person" and role in sp.heads),
+                None)
 
 
 def _ministry_of_minister(ctx: Context, p) -> Speaker | None:

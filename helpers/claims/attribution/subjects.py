@@ -4,7 +4,7 @@ lundi un responsable``)."""
 
 from __future__ import annotations
 
-from helpers.claims.attribution.groups import _verb_group_start
+from helpers.claims.attribution.groups import _is_past_participle, _verb_group_start
 from helpers.claims.attribution.lexicon import (
     DEFINITE,
     DEMONSTRATIVE,
@@ -210,16 +210,26 @@ def _before_verb(ctx: Context, start: int, lo: int) -> int | None:
         if j in ctx.mention_at or (t.pos_ in {"NOUN", "PROPN"} and not word_class(t, "skip")):
             m = ctx.mention_at.get(j)
             first = m.start if m else np_extent(doc, j, lo, start)[0]
+            if m is not None and first - 2 >= lo and doc[first - 1].lower_ in DEFINITE:
+                first -= 1  # a known actor's mention leaves out its article ("de la SNCF")
             before = doc[first - 1] if first > lo else None
             if before is not None and (before.lower_ in PREPOSITIONS - {"par"} or (
                     before.lower_ == "des" and before.pos_ == "ADP")):  # "des" = "de les"
                 continue
+            if before is not None and before.lower_ == "par" and first - 2 >= lo and (
+                    _is_past_participle(doc[first - 2]) or doc[first - 2].lower_ in _REACHED):
+                continue  # "Un agent de l'OFB joint par BFMTV évoque": who reached him
             if m is None and t.pos_ == "PROPN":  # "L'agence … de Nouvelle-Aquitaine parle"
                 return name_owner(doc, j, lo)
             return m.start if m else j
         if t.pos_ == "PRON" and t.lower_ in PRONOUNS:
             return j
     return None
+
+
+#: Participles saying who reached a source (the model tags *joint* as an adjective).
+_REACHED = {"joint", "jointe", "joints", "jointes", "contacté", "contactée", "interrogé",
+            "interrogée", "sollicité", "sollicitée", "cité", "citée", "interviewé", "interviewée"}
 
 
 def _before_relative(ctx: Context, start: int, lo: int) -> int:
