@@ -201,11 +201,23 @@ def _has_complement_at(f: _Features, window) -> bool:
         low = f.lower[j]
         if low in _QUE:
             return True
-        if low in _DE and any(f.inf[u] for u in window[k + 1 : k + 4]):
+        if low in _DE and _infinitive_near(f, window[k + 1 :]):
             return True
         if k == 0 and (t in _OPENS_CLAUSE or f.inf[j]):
             return True
     return False
+
+
+def _infinitive_near(f: _Features, window) -> bool:
+    """An infinitive in the next three words, past a negation and clitic pronouns (``risquent
+    de ne pas s'en relever``, ``risquent de se multiplier``)."""
+    rest = [j for j in window if f.lower[j] not in _CLITICS]
+    return any(f.inf[u] for u in rest[:3])
+
+
+#: Negations and clitic pronouns between *de* and its infinitive.
+_CLITICS = {"ne", "n'", "pas", "plus", "jamais", "se", "s'", "en", "y", "le", "la", "les", "l'",
+            "lui", "leur", "me", "m'", "te", "t'", "nous", "vous"}
 
 
 # ----------------------------------------------------------------------------- hedges
@@ -321,7 +333,9 @@ def _lemma_hedge(f: _Features, i: int, lemmas: dict):
     unreliable (``pensaient`` → ADV, ``risque`` → VERB with lemma *risque*), so the lemma is
     trusted whatever the POS, and an -er verb is also recognised by stem + ending."""
     # "pluie crue" (amod) is not "croire"; "autorités françaises accusent" (amod, ADV) is a verb
-    if f.pos[i] in _NOT_VERB_POS or f.dep[i] == "amod" and f.pos[i] != "ADV":
+    # … unless "de" follows ("Ces épisodes risquent de se multiplier": "risquent" ADJ, amod)
+    followed = i + 1 < len(f.lower) and f.lower[i + 1] in _DE
+    if f.pos[i] in _NOT_VERB_POS or f.dep[i] == "amod" and f.pos[i] != "ADV" and not followed:
         return None
     lemma = _verb_lemma_at(f, i, lemmas, _lemma_forms())
     return lemmas.get(lemma) if lemma else None

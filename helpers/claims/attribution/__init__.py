@@ -22,6 +22,8 @@ inverted subjects (``…, a indiqué lundi un responsable ukrainien`` comes out 
                     déclaré X`` (past ``à l'AFP``), ``« … » a souligné X``, ``…, a-t-il
                     ajouté``, the passive ``confirmé par X``, participles and infinitives,
                     ``a-t-on appris auprès de X``, ``À Bercy, on…``
+:mod:`.impersonal`  *on* as the subject: the source after the verb (*a-t-on appris auprès de
+                    X*) or the place or body before it (*À Bercy, on…*, *Chez X, on…*)
 :mod:`.subjects`    the subject of a verb, before or after it, past an opening place phrase
 :mod:`.phrases`     where a noun phrase ends; appositions both ways; a role after a name
 :mod:`.naming`      a noun phrase as the rules read it (article, apposition, actors in it) and

@@ -30,7 +30,7 @@ from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.naming import _as_written, _speaker_from_actor
 from helpers.claims.attribution.phrases import _morph, np_extent
 from helpers.claims.attribution.references import NOT_DECIDED, retext
-from helpers.core.nlp import _sentence_bounds
+from helpers.core.nlp import _sentence_bounds, entity_bounds
 
 #: How many sentences before the phrase's own an antecedent may be.
 WINDOW = 2
@@ -143,11 +143,23 @@ def _antecedent(p, kind: str) -> Speaker | None:
     people = [sp for _, sp in pool if sp.kind in {"person", "anonymous"}
               and (not gender or not sp.gender or sp.gender == gender)]
     bodies = [sp for _, sp in pool if sp.kind == "institution"]
+    if not people and kind != "institution":
+        people = _people_named(p, first)
     if kind == "person":
         return people[0] if people else None
     if kind == "institution":
         return bodies[0] if bodies else None
     return people[0] if people else bodies[0] if bodies else None
+
+
+def _people_named(p, first: int) -> list[Speaker]:
+    """People the model names between token ``first`` and the phrase, outside quotes and
+    wherever they stand (``Les parents ont mandaté une avocate, Me Sandrine Lopès.
+    L'avocate…``), most recent first."""
+    ctx = p.ctx
+    return [_as_written(ctx, ctx.doc[s:e], "person", s)
+            for s, e, label in reversed(entity_bounds(ctx.doc))
+            if label == "PER" and first <= s and e <= p.s and not ctx.inside[s] and e - s >= 2]
 
 
 def _gender(p) -> str:

@@ -122,9 +122,11 @@ def _anonymous(p: Phrase):
 def _someone_described(p: Phrase) -> bool:
     """``un technicien``, ``une infirmière en réanimation``: an indefinite noun for a person
     (by its ending) before a verb of saying (not ``Un soutien en échange…``, a headline)."""
-    tok = p.tok
-    return p.det in INDEFINITE and tok.is_lower and has_a_person_ending(tok) and any(
-        p.ctx.reporting[k] for k in range(p.e, tok.sent.end))
+    tok, tab = p.tok, p.ctx.tab
+    cited = p.s > 0 and (tab.lower[p.s - 1] == "selon" or tab.lower[p.s - 2 : p.s] == ["d'",
+                                                                                       "après"])
+    return p.det in INDEFINITE and tok.is_lower and has_a_person_ending(tok) and (cited or any(
+        p.ctx.reporting[k] for k in range(p.e, tok.sent.end)))
 
 
 def _with_relative(p: Phrase):
@@ -137,6 +139,8 @@ def _with_relative(p: Phrase):
     if p.e >= p.hi or tab.lower[p.e] != "qui":
         return p.span
     end = next((k for k in range(p.e + 1, p.hi) if tab.is_punct[k] or p.ctx.inside[k]), p.hi)
+    if "anonymat" in tab.lower[p.e : end]:
+        return p.span  # "qui a souhaité garder l'anonymat" says why no name, not who
     return p.ctx.doc[p.s : end] if end - p.e <= _RELATIVE_WORDS else p.span
 
 
@@ -146,7 +150,8 @@ _RELATIVE_WORDS = 8
 
 def _demonstrative(p: Phrase):
     """``ce responsable``, ``cette source``: the speaker just before."""
-    if p.det in DEMONSTRATIVE and (p.has("anonymous_head") or p.has("role_head")):
+    if p.det in DEMONSTRATIVE and any(p.has(c) for c in ("anonymous_head", "role_head",
+                                                          "person_noun")):
         last = _last_speaker(p.ctx, p.h)
         if last is not None:
             return retext(last, p.span.text, p.h)
@@ -334,7 +339,7 @@ def _as_noun(p: Phrase):
     if not kind and tok.is_upper and len(tok.text) >= 2 and tok.is_alpha:
         kind = "institution"  # an acronym: "le SBU"
     titled = tok.is_title and (p.h > 0 and glued_hyphen(p.ctx.tab, p.h - 1) or (  # "FSU-Ens…"
-        p.s > p.lo and not tok.is_sent_start and p.det in {"le", "la", "l'"}
+        not tok.is_sent_start and p.det in {"le", "la", "l'"}
         and not p.ctx.doc[p.s].is_lower))  # "selon L'Écho du Vercors"
     if not kind and (tok.pos_ == "PROPN" or titled):
         # a name after an article is a body's ("l'Ufap-Unsa Justice"), not a person's

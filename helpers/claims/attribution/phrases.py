@@ -392,6 +392,11 @@ def _role_after(ctx: Context, e: int, hi: int):
     return None
 
 
+#: Words other than *de* a body's name goes on with after its noun or its first capitalised
+#: word (``Fédération … pour la pêche``, ``le collectif Écoles sans amiante``).
+_NAME_LINKS = {"pour", "sans", "contre"}
+
+
 def name_goes_on(doc, start: int, end: int, hi: int) -> int:
     """Where a name that began with a capital at ``start`` ends, when it goes on past ``end``
     with *de* or *pour* and words up to a punctuation mark or ``hi`` (``la Mutuelle des
@@ -399,11 +404,12 @@ def name_goes_on(doc, start: int, end: int, hi: int) -> int:
     Fédération des Vosges pour la pêche et la protection du milieu aquatique,``), else
     ``end``."""
     j, tab = end, token_table(doc)
-    if start == end or j >= hi or doc[j].lower_ not in {"de", "des", "du", "d'", "pour"}:
+    if start == end or j >= hi or doc[j].lower_ not in {"de", "des", "du", "d'"} | _NAME_LINKS:
         return end
-    if doc[j].lower_ == "pour" and not any(_word_class_at(tab, start, c) for c in (
-            "institution_head", "generic_org", "described_kind")):
-        return end  # "la Chine pour la deuxième année": only a body's noun takes "pour…"
+    body = any(_word_class_at(tab, k, c) for k in (start, start - 1) if k >= 0 for c in (
+        "institution_head", "generic_org", "described_kind"))
+    if doc[j].lower_ in _NAME_LINKS and not body:
+        return end  # "la Chine pour la deuxième année": only a body's name goes on so
     while j < min(hi, end + 10) and not doc[j].is_punct and doc[j].pos_ not in {"VERB", "AUX"}:
         j += 1
     last = doc[j - 1]

@@ -255,6 +255,14 @@ _OPENING_WORDS = {"à", "au", "aux", "dans", "en", "sur", "chez", "depuis", "apr
                   "lors", "fin", "début", "mi", "outre", "entre", "parmi", "face", "hier"}
 
 
+#: Past participles without an *-é* ending that open a sentence before its subject (``Venue
+#: lundi à Targon, la ministre…``).
+_IRREGULAR_PARTICIPLES = {"venu", "venue", "venus", "venues", "revenu", "revenue", "parti",
+                          "partie", "sorti", "sortie", "rendu", "rendue", "reçu", "reçue", "élu",
+                          "élue", "joint", "jointe", "descendu", "descendue", "attendu",
+                          "attendue", "pris", "prise", "mis", "mise", "interrompu", "interrompue"}
+
+
 def _opens_with_participle(ctx: Context, lo: int) -> int:
     """``Interrogé vendredi sur une radio, le ministre…``, ``Invitée du journal de 20 heures,
     la ministre…``, ``Plus mesurée, la CFDT…``: the words up to a participle (after an adverb)
@@ -265,6 +273,7 @@ def _opens_with_participle(ctx: Context, lo: int) -> int:
     # the model may call a capitalised participle a name ("Interrogée": PROPN)
     participle = doc[lo].text[:1].isupper() and tok.pos_ in {"VERB", "ADJ", "NOUN", "PROPN"} and (
         "Part" in tok.morph.get("VerbForm") or tok.lower_.endswith(("é", "ée", "és", "ées"))
+        or tok.lower_ in _IRREGULAR_PARTICIPLES
         or k > lo and tok.pos_ == "ADJ")  # "Plus prudente, la FSU…"
     return k - lo + 1 if participle else 0
 

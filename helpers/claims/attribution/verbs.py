@@ -11,6 +11,7 @@ from helpers.claims.attribution.groups import (
     _is_past_participle,
     _verb_group_start,
 )
+from helpers.claims.attribution.impersonal import impersonal_on, impersonal_source
 from helpers.claims.attribution.lexicon import (
     BLOCKING_GOVERNORS,
     CLOSERS,
@@ -26,7 +27,6 @@ from helpers.claims.attribution.lexicon import (
 from helpers.claims.attribution.model import Candidate, Context
 from helpers.claims.attribution.nouns import speaker_from_head
 from helpers.claims.attribution.pronouns import _clitic_word, _last_speaker, resolve_pronoun
-from helpers.claims.attribution.references import source_before
 from helpers.claims.attribution.subjects import (
     _after_verb,
     _before_verb,
@@ -50,33 +50,6 @@ def _clitic_subject(doc, start: int, v: int, hi: int):
     for j in range(start, min(v + 3, hi)):
         if text[j].startswith("-") and _clitic_word(doc[j]) in PRONOUNS:
             return doc[j]
-    return None
-
-
-def _impersonal_on(ctx: Context, start: int, v: int, hi: int) -> bool:
-    """``a-t-on appris``, ``reconnaît-on``, ``on apprend``: *on* is the subject."""
-    tab = ctx.tab
-    clitic = any(tab.text[j] in {"-t-on", "-on"} for j in range(start, min(v + 3, hi)))
-    return clitic or start > 0 and tab.lower[start - 1] == "on"
-
-
-def _on_source(ctx: Context, v: int, hi: int) -> Candidate | None:
-    """``a-t-on appris auprès des pompiers``, ``reconnaît-on de source préfectorale``: the
-    source named after the verb (``auprès de X``, ``de source X``), else nobody."""
-    tab = ctx.tab
-    cue = ctx.reporting[v] or tab.lemma[v]
-    for k in range(v + 1, min(hi, v + 6)):
-        if tab.lower[k] == "auprès" and k + 2 < hi and tab.lower[k + 1] in {"de", "d'", "du",
-                                                                           "des"}:
-            j = next((x for x in range(k + 2, min(hi, k + 6)) if tab.pos[x] in {"NOUN", "PROPN"}),
-                     None)
-            if j is not None:
-                return Candidate(speaker_from_head(ctx, j, k + 2, hi), cue, 0, v)
-        if tab.lower[k] in {"de", "d'"} and tab.lower[k + 1 : k + 2] in (["source"], ["sources"]):
-            return Candidate(speaker_from_head(ctx, k + 1, k, hi), cue, 0, v)
-        if tab.lower[k] in {"de", "d'"} and tab.lower[k + 1 : k + 2] == ["même"] and (
-                tab.lower[k + 2 : k + 3] in (["source"], ["sources"])):  # "de même source"
-            return Candidate(source_before(ctx, k), cue, 0, v)
     return None
 
 
@@ -230,7 +203,7 @@ def _needs_met(ctx: Context, cue: str, v: int, start: int, lo: int, hi: int) -> 
     if need == "quote":
         return any(ctx.inside[lo:hi]) or _incise_position(ctx.doc, start, lo)
     if need == "on":
-        return _impersonal_on(ctx, start, v, hi)
+        return impersonal_on(ctx, start, v, hi)
     if need in {"clause", "claim"}:  # or an assessment ("juge probable"), a claim disputed
         other = _adjective_after if need == "clause" else _about_a_claim
         return _introduces_clause(ctx, v, lo, hi) or other(ctx, v, hi) or (
@@ -473,8 +446,9 @@ def verb_candidate(ctx: Context, v: int, lo: int, hi: int,
     if not _reports(ctx, v, start, lo, hi):
         return None
     cue = ctx.reporting[v]
-    if _impersonal_on(ctx, start, v, hi) and _on_source(ctx, v, hi) is not None:
-        return _on_source(ctx, v, hi)
+    found = impersonal_source(ctx, v, lo, hi, start, cue)
+    if found is not None:
+        return found
     if _after_comme(ctx, start, lo):
         return _comme_candidate(ctx, v, hi, cue)
     cleft = _is_cleft(doc, start, lo)
