@@ -103,33 +103,55 @@ the place out of the anonymous source; the three hedging misses are *estime que*
 Kursk sets' guidelines do not count as a hedge and the new stories' do (one rule cannot satisfy
 both: the Kursk sets were kept).
 
-Eight first-run sets, each written by someone who never saw the rules or ran them, after the
+Eighteen first-run sets, each written by someone who never saw the rules or ran them, after the
 rules were frozen (``firstrun`` on branch issue-13, ``firstrun2`` at commit 2b590d4,
 ``firstrun3`` at ed3c1ad, ``firstrun4`` at 98abcce, ``firstrun5`` and ``firstrun6`` at 37a6bb6,
-``firstrun7`` and ``firstrun8`` at 8b8f3fa), and scored once before any rule changed again
-(speaker over attributed sentences, baseline in brackets):
+``firstrun7`` and ``firstrun8`` at 8b8f3fa, ``firstrun9`` and ``firstrun10`` at 2e10f55,
+``firstrun11`` and ``firstrun12`` at b3b37e3, ``firstrun13`` and ``firstrun14`` at 4dc50d3,
+``firstrun15`` and ``firstrun16`` at 24bcfa5, ``firstrun17`` and ``firstrun18`` at db6a28b),
+and scored once before any rule changed again (speaker over attributed sentences, baseline in
+brackets):
 
-==============================================  ==========  ===============  ===============
-set: stories                                    attributed  speaker          hedged
-==============================================  ==========  ===============  ===============
-``firstrun``: forest fire, cocaine seizure      39          71.8 % (7.7 %)   98.1 % (72.2 %)
-``firstrun2``: cyberattack, food poisoning      41          80.5 % (9.8 %)   95.2 % (75.8 %)
-``firstrun3``: coach crash, bird flu            37          83.8 % (5.4 %)   96.6 % (75.9 %)
-``firstrun4``: emergency ward, wolves           44          72.7 % (9.1 %)   89.7 % (62.1 %)
-``firstrun5``: drought, factory closure         47          63.8 % (4.3 %)   100 % (66.1 %)
-``firstrun6``: corruption trial, measles        39          56.4 % (0.0 %)   96.6 % (72.4 %)
-``firstrun7``: prison riot, student housing     48          64.6 % (4.2 %)   98.4 % (71.0 %)
-``firstrun8``: oil spill, football club         42          54.8 % (2.4 %)   95.2 % (66.1 %)
-all eight                                       337         68.2 % (230)
-the last four                                   176         60.2 % (106)
-==============================================  ==========  ===============  ===============
+================================================  ==========  ==============  ===============
+set: stories                                      attributed  speaker         hedged
+================================================  ==========  ==============  ===============
+``firstrun``: forest fire, cocaine seizure        39          71.8 % (7.7 %)  98.1 % (72.2 %)
+``firstrun2``: cyberattack, food poisoning        41          80.5 % (9.8 %)  95.2 % (75.8 %)
+``firstrun3``: coach crash, bird flu              37          83.8 % (5.4 %)  96.6 % (75.9 %)
+``firstrun4``: emergency ward, wolves             44          72.7 % (9.1 %)  89.7 % (62.1 %)
+``firstrun5``: drought, factory closure           47          63.8 % (4.3 %)  100 % (66.1 %)
+``firstrun6``: corruption trial, measles          39          56.4 % (0.0 %)  96.6 % (72.4 %)
+``firstrun7``: prison riot, student housing       48          64.6 % (4.2 %)  98.4 % (71.0 %)
+``firstrun8``: oil spill, football club           42          54.8 % (2.4 %)  95.2 % (66.1 %)
+``firstrun9``: building collapse, drug shortage   40          77.5 % (5.0 %)  93.4 % (75.4 %)
+``firstrun10``: museum theft, ski resort          49          77.6 % (4.1 %)  96.8 % (67.7 %)
+``firstrun11``: landslide on a line, scams        47          72.3 % (4.3 %)  100 % (71.0 %)
+``firstrun12``: election annulled, hornets        45          80.0 % (2.2 %)  95.2 % (77.8 %)
+``firstrun13``: nuclear plant, Parcoursup         48          68.8 % (2.1 %)  98.4 % (74.2 %)
+``firstrun14``: mountain rescue, river pollution  44          68.2 % (0.0 %)  96.8 % (77.4 %)
+``firstrun15``: ferries, asbestos in a school     43          72.1 % (0.0 %)  95.2 % (77.8 %)
+``firstrun16``: e-scooters, hail on vineyards     45          73.3 % (6.7 %)  95.2 % (71.0 %)
+``firstrun17``: bridge closed, maternity ward     43          79.1 % (0.0 %)  96.8 % (75.8 %)
+``firstrun18``: recycling fire, canteen prices    45          71.1 % (4.4 %)  96.8 % (68.3 %)
+all eighteen                                      786         71.5 % (562)
+the first eight                                   337         68.2 % (230)
+the last ten                                      449         73.9 % (332)
+================================================  ==========  ==============  ===============
 
-Fixing each set's families after its first run raised that set to 92-100 % but did not raise
-the next first run: each new story and style (a trial, a franceinfo page, a sports daily)
-brought constructions the rules had not met, most often a bare noun (*le syndicat*, *l'ONG*,
-*l'avocate*, *l'universitaire*) that stands for the body or person named before. All eight
-first runs together are the estimate of what to expect on a learner's articles: about two
-speakers in three, and lower on a story in a style none of the sets has.
+Fixing each set's families after its first run raised that set to 79-100 % but raised the
+next first run only a little: each new story and style (a trial, a franceinfo page, a sports
+daily, an AFP dispatch) brought constructions the rules had not met. The first eight were most
+often missed on a bare noun (*le syndicat*, *l'ONG*, *l'avocate*, *l'universitaire*) that
+stands for the body or person named before; a general rule for such descriptions
+(``helpers/claims/attribution/epithets.py``: the last person or body a few sentences back that
+the noun can describe) came before ``firstrun9``, and the ten first runs after it average
+73.9 % (68.2 % to 80.0 %), against 60.2 % for the four before. The misses left are long-tailed:
+names the tokenizer or the model cuts (hyphens, apostrophes, a country at a name's end), a
+document's author named elsewhere, *on* with a place, descriptions by world knowledge (*le
+gendarme du nucléaire*), verbs of saying in disguise (*justifie … par*, *a fait le calcul*).
+All eighteen first runs together are the estimate of what to expect on a learner's articles:
+about seven speakers in ten (71.5 %), and lower on a story in a style none of the sets has.
+``firstrun17`` and ``firstrun18`` stand unfixed as the held-out sets of the rules at db6a28b.
 
 ``firstrun`` was then used to extend the rules (the table above: 100 % is fit). These first-run
 scores are the estimate of what to expect on a learner's articles. ``firstrun2``'s misses
@@ -202,6 +224,21 @@ names cut at an apostrophe; a named apposition after a body's kind; a body's pla
 *tacle*, *grince*; the future in the past in a clause the model hangs on a noun. Left: the
 hedge of a conditional after *Si …* and *promis que l'État « ne laisserait pas »*, *a « pris
 acte » … et rappelé*, *association X* (kept as the earlier golds write it), the Crous's name.
+
+``firstrun9`` to ``firstrun16`` were each fixed after their first run, two at a time
+(``tests/test_attribution_firstrun{910,1112,1314,1516}_families.py``, sentences of our own for
+each family), so they are tuned sets now: 90.0 %, 98.0 %, 93.6 %, 91.1 %, 87.5 %, 79.5 %,
+79.1 % and 82.2 %, hedged 95.2-100 %, no extra speaker or hedge; every earlier set at or above
+its score before (firstrun7 79.2 → 89.6 %, firstrun8 81.0 → 83.3 %; hedging: firstrun7 and
+firstrun8 98.4 %, firstrun10 98.4 %, firstrun12 100 %: the future in the past after a
+pluperfect and a conditional after *si* are no longer hedges). The families: descriptions
+pointing back (*la soignante*, *le chimiste*, *l'organisation caritative*, *le gestionnaire des
+voies*), Breton names kept whole by the tokenizer (*Floc'h*), names split at a hyphen
+(*CGT-Cheminots*), names going on with *de*, *pour*, *sans*, a country ending a name, a
+description and its complement before a name (*l'historien de l'art X*), anonymous people by
+their trade's ending (*un technicien …, qui préfère garder l'anonymat, affirme*), who declines to
+say, who reached a source (*joint par BFMTV*), *on* after a place (*Chez X, on assure*), a
+document named again, *le représentant de l'État*, *selon lui* for a body, *s'assurer que*.
 """
 
 from __future__ import annotations
