@@ -98,6 +98,9 @@ def _head_after(ctx: Context, e: int, hi: int) -> int | None:
                       | DEFINITE | DEMONSTRATIVE) and j not in ctx.mention_at and not (
             word_class(doc[j], "institution_head")):  # "le collectif X": an adjective to the model
         j += 1
+    if (j >= hi or doc[j].is_punct) and j - 1 >= e and doc[j - 1].pos_ == "ADJ" and (
+            doc[j - 1].lower_ not in {"même", "seul", "seule"}):
+        return j - 1  # "d'après le même communiqué,": the noun the model tags as an adjective
     if j >= hi or doc[j].is_punct:
         return None
     return j
@@ -121,6 +124,7 @@ def _opinion_holder(ctx: Context, s: int, e: int, lo: int, hi: int) -> Candidate
     m = ctx.mention_at.get(j)
     end = max(m.end if m else 0, np_extent(ctx.doc, j, e, hi)[1])  # "l'UFC-Que Choisir d'Ille…"
     end = max(end, _apposition(ctx.doc, end, hi, ctx)[0])
+    end = _past_relative(ctx, end, hi)  # "Pour X, diététicienne qui intervient…, la cantine…"
     if end >= hi or ctx.tab.text[end] != ",":
         return None
     return Candidate(speaker_from_head(ctx, j, e, hi), "pour", 0, s)
@@ -128,6 +132,18 @@ def _opinion_holder(ctx: Context, s: int, e: int, lo: int, hi: int) -> Candidate
 
 #: Stressed pronouns that may follow *Pour* as an opinion's holder.
 _STRESSED = {"lui", "elle", "eux", "elles"}
+
+
+def _past_relative(ctx: Context, end: int, hi: int) -> int:
+    """Where a relative clause that ends a holder's apposition stops (``Pour Anne Roy,
+    diététicienne qui intervient dans plusieurs écoles, …``): its closing comma; else
+    ``end``."""
+    tab = ctx.tab
+    k = next((x for x in range(end, min(hi, end + 6)) if tab.lower[x] in {"qui", "dont"}), None)
+    if k is None or any(tab.text[x] in {",", ".", ";", ":"} for x in range(end, k)):
+        return end
+    comma = next((x for x in range(k + 1, min(hi, k + 14)) if tab.text[x] == ","), None)
+    return comma if comma is not None and not any(ctx.inside[k:comma]) else end
 
 
 def colon_quote_candidate(ctx: Context, lo: int, hi: int) -> Candidate | None:

@@ -225,12 +225,17 @@ def _possessive(p: Phrase):
     """``Son ministère de la Défense``, ``sa diplomatie``: the body of the country or
     organisation named just before (``La Russie… Son ministère de la Défense`` → the Russian
     ministry of defence: the story's name for it when it has one)."""
-    if p.det not in POSSESSIVES or not p.has("institution_head") or p.persons:
+    people = p.has("anonymous_head") and p.tok.lower_.endswith("s") and p.e_app == p.e
+    if p.det not in POSSESSIVES or not (p.has("institution_head") or people) or p.persons:
         return NOT_DECIDED
     ctx = p.ctx
     owner = next((sp for sp in antecedents(ctx, p.s) if sp.kind == "institution"), None)
     if owner is None:
         return NOT_DECIDED
+    if people:  # "Ses responsables affirment": the body's people speak for it (the body quoted)
+        quoted = [sp for pos, sp in sorted(ctx.history, key=lambda x: -x[0])
+                  if pos < p.s and sp.kind == "institution"]
+        return retext(quoted[0] if quoted else owner, p.span.text, p.h)
     if p.has("body_part") and p.e == p.h + 1:  # "sa direction": the body speaks
         return retext(owner, p.span.text, p.h)
     words = p.ctx.doc[p.s + 1 : p.e].text

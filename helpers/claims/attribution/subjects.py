@@ -177,10 +177,29 @@ def locative_source(ctx: Context, lo: int, on: int) -> int | None:
         # not a country or its capital: "Paris, on…" is not written for the government
         return lo if bare and m.actor.kind == "institution" and m.actor.label != "LOC" else None
     j = _phrase_head(ctx, lo + len(opener), on)
+    j = _body_after_place(ctx, j, on) if j is not None else None  # "À Dijon, au siège de l'ARS"
     if j is None or not _looks_like_speaker(ctx, j):
         return None
     if "entourage" in opener:  # "dans l'entourage du ministre": the entourage, anonymous
         return lo + 2
+    return j
+
+
+def _body_after_place(ctx: Context, j: int, on: int) -> int:
+    """``À Dijon, au siège de l'ARS, on rappelle``: the body named after the town that opens
+    the sentence, else ``j``."""
+    m = ctx.mention_at.get(j)
+    town = ctx.doc[j].ent_type_ == "LOC" or m is not None and m.actor.label == "LOC"
+    if not town:
+        return j
+    tab = ctx.tab
+    for k in range(on - 1, j, -1):
+        m = ctx.mention_at.get(k)
+        if m is not None and m.actor.kind == "institution" and m.actor.label != "LOC":
+            return m.start
+        if m is None and (tab.text[k].isupper() and len(tab.text[k]) >= 2 or _word_class_at(
+                tab, k, "institution_head")) and tab.pos[k] in {"NOUN", "PROPN"}:
+            return k
     return j
 
 

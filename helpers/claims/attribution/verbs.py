@@ -222,6 +222,8 @@ def _reports(ctx: Context, v: int, start: int, lo: int, hi: int) -> bool:
     doc = ctx.doc
     if _negated(doc, start, v) or _blocked(doc, start, v) or _verdict(ctx, v):
         return False
+    if v >= 2 and ctx.tab.lower[v - 1] == "à" and ctx.tab.lemma[v - 2] == "être":
+        return False  # "Aucune victime n'est à déplorer": what is to be said, by nobody
     if not _needs_met(ctx, ctx.reporting[v], v, start, lo, hi):
         return False
     return not ctx.inside[v] or _incise_position(doc, start, lo)
