@@ -142,7 +142,7 @@ def _antecedent(p, kind: str) -> Speaker | None:
     gender = _gender(p)
     people = [sp for _, sp in pool if sp.kind in {"person", "anonymous"}
               and (not gender or not sp.gender or sp.gender == gender)]
-    bodies = [sp for _, sp in pool if sp.kind == "institution"]
+    bodies = [sp for _, sp in pool if sp.kind == "institution" and "pays" not in sp.heads]
     if not people and kind != "institution":
         people = _people_named(p, first)
     if kind == "person":

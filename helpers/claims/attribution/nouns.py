@@ -139,7 +139,7 @@ def _with_relative(p: Phrase):
     if p.e >= p.hi or tab.lower[p.e] != "qui":
         return p.span
     end = next((k for k in range(p.e + 1, p.hi) if tab.is_punct[k] or p.ctx.inside[k]), p.hi)
-    if "anonymat" in tab.lower[p.e : end]:
+    if {"anonymat", "anonyme"} & set(tab.lower[p.e : end]):
         return p.span  # "qui a souhaité garder l'anonymat" says why no name, not who
     return p.ctx.doc[p.s : end] if end - p.e <= _RELATIVE_WORDS else p.span
 
@@ -272,7 +272,8 @@ def _mention_inside(p: Phrase):
     """A known actor inside the phrase itself (not in its apposition: ``Nadia Ferrand,
     secrétaire de l'union CGT`` is not the CGT)."""
     inside = [m for m in p.mentions if m.start < p.e]
-    named = p.tok.pos_ == "PROPN" or p.tok.is_title and p.h > p.s  # "L'Alliance … de France"
+    # "L'Alliance … de France", "a annoncé Voies navigables de France": a name's own country
+    named = p.tok.pos_ == "PROPN" or p.tok.is_title and (p.h > p.s or not p.tok.is_sent_start)
     if inside and not (named and inside[0].start > p.h) and not (
             _seat(p, inside[0]) or _in_own_name(p, inside[0])):
         return _from_mention(p, inside[0])
@@ -343,7 +344,8 @@ def _as_noun(p: Phrase):
     kind = next((k for c, k in KIND_BY_CLASS.items() if p.has(c)), "")
     if not kind and tok.is_upper and len(tok.text) >= 2 and tok.is_alpha:
         kind = "institution"  # an acronym: "le SBU"
-    titled = tok.is_title and (p.h > 0 and glued_hyphen(p.ctx.tab, p.h - 1) or (  # "FSU-Ens…"
+    titled = tok.is_title and (p.h > 0 and glued_hyphen(p.ctx.tab, p.h - 1) or bool(
+        p.mentions) and not tok.is_sent_start or (  # "FSU-Ens…", "Voies navigables de France"
         not tok.is_sent_start and p.det in {"le", "la", "l'"}
         and not p.ctx.doc[p.s].is_lower))  # "selon L'Écho du Vercors"
     if not kind and (tok.pos_ == "PROPN" or titled):

@@ -237,8 +237,9 @@ def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
         if _modifier(doc, tab, e, head) or _number_of_name(tab, e, hi):
             e += 1
             continue
-        if e + 1 < hi and glued_hyphen(tab, e):
-            e += 2  # "l'UFC-Que Choisir": the tokenizer split the name at its hyphen
+        if e + 1 < hi and (glued_hyphen(tab, e) or tab.text[e] == "&" and tab.text[e + 1][
+                :1].isupper() and tab.text[e - 1][:1].isupper()):
+            e += 2  # "l'UFC-Que Choisir" split at its hyphen, "Tram & Bus Stéphanois"
             continue
         end = _complement_end(tab, e, hi, head)
         if end is not None:

@@ -231,7 +231,7 @@ def _company_before(ctx: Context, p) -> Speaker | None:
     company (``le fabricant Ludéo``) or by its own name alone (``Valdrive va fermer…``)."""
     nouns = class_words("company_noun")
     for sp in antecedents(ctx, p.s):
-        if sp.kind != "institution":
+        if sp.kind != "institution" or "pays" in sp.heads:  # a country is no company
             continue
         if not nouns.isdisjoint(sp.heads) or sp.name[:1].isupper() and " " not in sp.name and (
                 not sp.name.isupper()):

@@ -175,17 +175,31 @@ def _described_demand(ctx: Context, v: int, start: int, lo: int, hi: int) -> boo
             and ctx.tab.text[start - 1] == "," and not _about_a_claim(ctx, v, hi))
 
 
+def _reflexive_de(ctx: Context, v: int, start: int, hi: int) -> bool:
+    """``s'inquiète (lui aussi) d'un effet domino``: a reflexive verb of feeling and what it is
+    about, said by its subject (not ``inquiétés par la DNCG``, a passive)."""
+    tab = ctx.tab
+    if not {"s'", "se"} & set(tab.lower[max(0, start - 1) : v]):
+        return False
+    return any(tab.lower[k] in {"de", "d'", "du", "des"} for k in range(v + 1, min(hi, v + 5)))
+
+
+#: Words between a verb of saying and its infinitive: negation, clitics, *en revanche*.
+_BEFORE_INF = {"ne", "n'", "pas", "plus", "jamais", "rien", "se", "s'", "en", "y", "revanche",
+               "toutefois", "pourtant"}
+
+
 def _infinitive_after(ctx: Context, v: int, hi: int) -> bool:
     """``raconte dormir dans sa voiture``, ``explique avoir tout perdu``: an infinitive (past an
     adverb or a negation) says what was told, as a clause would."""
-    k = v + 1
-    while k < hi and ctx.tab.pos[k] == "ADV":
+    k = v + 1  # past adverbs, a negation, clitics: "dit ne plus rien attendre"
+    while k < hi and k < v + 5 and (ctx.tab.pos[k] == "ADV" or ctx.tab.lower[k] in _BEFORE_INF):
         k += 1
     if k >= hi:
         return False
-    tok = ctx.doc[k]  # the model may tag it a noun ("raconte dormir": NOUN)
-    return "Inf" in tok.morph.get("VerbForm") or tok.pos_ in {"NOUN", "VERB", "AUX"} and (
-        tok.is_lower and tok.lower_.endswith(("er", "ir", "re", "oir")))
+    tok = ctx.doc[k]  # the model may tag it a noun right after the verb ("raconte dormir")
+    return "Inf" in tok.morph.get("VerbForm") or k == v + 1 and tok.pos_ in {
+        "NOUN", "VERB", "AUX"} and tok.is_lower and tok.lower_.endswith(("er", "ir", "re", "oir"))
 
 
 def _needs_met(ctx: Context, cue: str, v: int, start: int, lo: int, hi: int) -> bool:
@@ -207,7 +221,8 @@ def _needs_met(ctx: Context, cue: str, v: int, start: int, lo: int, hi: int) -> 
     if need in {"clause", "claim"}:  # or an assessment ("juge probable"), a claim disputed
         other = _adjective_after if need == "clause" else _about_a_claim
         return _introduces_clause(ctx, v, lo, hi) or other(ctx, v, hi) or (
-            need == "clause" and _infinitive_after(ctx, v, hi))
+            _infinitive_after(ctx, v, hi)) or (  # "raconte dormir…", "conteste avoir fabriqué…"
+            _reflexive_de(ctx, v, start, hi))
     if _clause_right_after(ctx, v, hi):
         return True
     if need == "measure":
@@ -330,7 +345,7 @@ def _infinitive_or_quote_after(ctx: Context, v: int) -> bool:
         k += 1
     if k >= len(tab.pos):
         return False
-    return tab.text[k] in OPENERS or "Inf" in ctx.doc[k].morph.get("VerbForm")
+    return tab.text[k] in OPENERS or _infinitive_after(ctx, v, len(tab.pos))
 
 
 def _agent_candidate(ctx: Context, tok, v: int, hi: int, cue: str) -> Candidate | None:
