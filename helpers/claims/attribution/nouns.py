@@ -85,6 +85,12 @@ def _known_actor(p: Phrase):
         name = _name_in(p.ctx.doc, p.e, p.e_app)
         if name is not None:
             return _as_written(p.ctx, name, "person", p.h)
+    doc, end = p.ctx.doc, m.end
+    while end < p.hi and doc[end].is_title and end not in p.ctx.mention_at and (
+            doc[end].pos_ in {"PROPN", "NOUN", "ADJ"}) and not word_class(doc[end], "time_word"):
+        end += 1  # "SNCF Voyageurs", "EDF Renouvelables": a body named after its group
+    if end > m.end and m.actor.kind == "institution":
+        return _as_written(p.ctx, doc[m.start : end], "institution", p.h)
     return _from_mention(p, m)
 
 

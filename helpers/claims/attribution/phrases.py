@@ -19,6 +19,7 @@ from helpers.claims.attribution.lexicon import (
     QUOTE_MARKS,
     _person_ending_at,
     _word_class_at,
+    is_title,
     word_class,
 )
 from helpers.claims.attribution.model import Context
@@ -287,7 +288,7 @@ def _apposition(doc, e: int, hi: int, ctx: Context) -> tuple[int, bool]:
     # a person's name in apposition (a person of the table, a run of proper nouns), then a
     # comma, a verb or the end: not a place or a body ("un proche du dossier, Matignon")
     names = any(j in ctx.mention_at and ctx.mention_at[j].actor.kind == "person"
-                or j not in ctx.mention_at and doc[j].pos_ == "PROPN"
+                or j not in ctx.mention_at and (doc[j].pos_ == "PROPN" or doc[j].ent_type_ == "PER")
                 and doc[j].text not in QUOTE_MARKS for j in range(k, e2))
     if not names and not mediated:
         return e, False
@@ -303,10 +304,26 @@ def _cut_name(tok) -> bool:
     return tok.text.endswith(("'", "\u2019")) and not tok.whitespace_ and len(tok.text) > 2
 
 
+def _after_title(doc, s: int, e: int):
+    """A title a person's name follows (``Me``, ``Dre``, ``M.``), then two capitalised words
+    or more: the title and the name (:func:`naming._without_title` drops the title)."""
+    for k in range(s, e - 2):
+        if is_title(doc[k].text):
+            j = k + 1
+            while j < e and (doc[j].is_title or doc[j].text == "-" and j > k + 1):
+                j += 1
+            if j - k >= 3:
+                return doc[k:j]
+    return None
+
+
 def _name_in(doc, s: int, e: int, after_role: bool = False):
     """A person's name between tokens s and e: a person entity of the parse, else a run of
     capitalised proper nouns (after a role, whatever the parse calls it: ``le secrétaire
     américain à la Défense Lloyd Austin``); or None."""
+    titled = _after_title(doc, s, e)  # "Me Sandrine Roux", whatever the model tags it
+    if titled is not None:
+        return titled
     person = next(((a, b) for a, b, label in entity_bounds(doc) if label == "PER" and s <= a
                    and b <= e and b - a >= 2), None)
     if person is not None:  # "Yannick Le" of "Yannick Le Floc'h"
