@@ -94,7 +94,7 @@ own held-out            65          100 %           32.3 %      100 %     100 % 
 newstories              91          98.9 %          15.4 %      98.9 %    97.5 % (71.9 %)
 firstrun                39          100 %           7.7 %       100 %     100 % (72.2 %)
 seeds, no actor table   76          84.2 %          17.1 %      53.9 %    100 % (69.5 %)
-own, no actor table     105         94.3 %          31.4 %      81.0 %    100 % (79.4 %)
+own, no actor table     105         95.2 %          31.4 %      81.9 %    100 % (79.4 %)
 ======================  ==========  ==============  ==========  ========  ==================
 
 The new stories were scored at 35.2 % before the rules changed and used to extend them after:
@@ -103,13 +103,14 @@ the place out of the anonymous source; the three hedging misses are *estime que*
 Kursk sets' guidelines do not count as a hedge and the new stories' do (one rule cannot satisfy
 both: the Kursk sets were kept).
 
-Twenty-two first-run sets, each written by someone who never saw the rules or ran them, after the
+Thirty first-run sets, each written by someone who never saw the rules or ran them, after the
 rules were frozen (``firstrun`` on branch issue-13, ``firstrun2`` at commit 2b590d4,
 ``firstrun3`` at ed3c1ad, ``firstrun4`` at 98abcce, ``firstrun5`` and ``firstrun6`` at 37a6bb6,
 ``firstrun7`` and ``firstrun8`` at 8b8f3fa, ``firstrun9`` and ``firstrun10`` at 2e10f55,
 ``firstrun11`` and ``firstrun12`` at b3b37e3, ``firstrun13`` and ``firstrun14`` at 4dc50d3,
 ``firstrun15`` and ``firstrun16`` at 24bcfa5, ``firstrun17`` and ``firstrun18`` at db6a28b,
-``firstrun19`` to ``firstrun22`` at 1991ea3, the rules the course ships), and scored once before
+``firstrun19`` to ``firstrun22`` at 1991ea3, ``firstrun23`` to ``firstrun26`` at 92abbfa,
+``firstrun27`` to ``firstrun30`` at 6011f8b, the rules the course ships), and scored once before
 any rule changed again (speaker over attributed sentences, baseline in
 brackets):
 
@@ -138,10 +139,18 @@ set: stories                                      attributed  speaker         he
 ``firstrun20``: notary's trial, avalanche         41          85.4 % (9.8 %)  96.4 % (76.8 %)
 ``firstrun21``: garbage strike, skylark study     47          74.5 % (6.4 %)  98.4 % (70.5 %)
 ``firstrun22``: newspaper takeover, canal         42          78.6 % (4.8 %)  100 % (72.6 %)
-all twenty-two                                    961         72.2 % (694)
+``firstrun23``: TER drivers, forest ban           44          70.5 % (2.3 %)  93.5 % (74.2 %)
+``firstrun24``: master's places, jaguar           45          71.1 % (4.4 %)  96.7 % (72.1 %)
+``firstrun25``: bronchiolitis, last bank branch   44          88.6 % (4.5 %)  98.4 % (77.4 %)
+``firstrun26``: offshore wind farm, drownings     47          85.1 % (4.3 %)  96.9 % (68.8 %)
+``firstrun27``: anaesthetic shortage, blockade    44          63.6 % (0.0 %)  98.4 % (72.1 %)
+``firstrun28``: nativity scene, lifeguards        38          84.2 % (2.6 %)  98.3 % (75.9 %)
+``firstrun29``: ammonia leak, teenagers           45          77.8 % (4.4 %)  96.7 % (75.0 %)
+``firstrun30``: last doctor, festival             46          82.6 % (2.2 %)  100 % (71.4 %)
+all thirty                                        1314        73.7 % (969)
 the first eight                                   337         68.2 % (230)
-the last fourteen                                 624         74.4 % (464)
-the last four (the shipped rules)                 175         75.4 % (132)
+the last twenty-two                               977         75.6 % (739)
+the last four (the shipped rules)                 173         76.9 % (133)
 ================================================  ==========  ==============  ===============
 
 Fixing each set's families after its first run raised that set to 79-100 % but raised the
@@ -150,15 +159,17 @@ daily, an AFP dispatch) brought constructions the rules had not met. The first e
 often missed on a bare noun (*le syndicat*, *l'ONG*, *l'avocate*, *l'universitaire*) that
 stands for the body or person named before; a general rule for such descriptions
 (``helpers/claims/attribution/epithets.py``: the last person or body a few sentences back that
-the noun can describe) came before ``firstrun9``, and the fourteen first runs after it average
-74.4 % (64.4 % to 85.4 %), against 60.2 % for the four before. The misses left are long-tailed:
+the noun can describe) came before ``firstrun9``, and the twenty-two first runs after it average
+75.6 % (63.6 % to 88.6 %), against 60.2 % for the four before. The misses left are long-tailed:
 names the tokenizer or the model cuts (hyphens, apostrophes, a country at a name's end), a
 document's author named elsewhere, *on* with a place, descriptions by world knowledge (*le
 gendarme du nucléaire*), verbs of saying in disguise (*justifie … par*, *a fait le calcul*).
-All twenty-two first runs together are the estimate of what to expect on a learner's
-articles: about seven speakers in ten (72.2 %), and lower on a story in a style none of the sets
-has. ``firstrun19`` to ``firstrun22`` stand unfixed as the held-out sets of the rules the course
-ships (commit 1991ea3): 75.4 % (132 of 175), one set above 85 % (``firstrun20``, 85.4 %).
+All thirty first runs together are the estimate of what to expect on a learner's articles:
+about three speakers in four (73.7 %), and lower on a story in a style none of the sets has.
+The last eight first runs, after the fixes of ``firstrun19`` to ``firstrun26``, scored 77.9 %
+(275 of 353), two of the eight sets above 85 %; ``firstrun27`` to ``firstrun30`` stand
+unfixed as the held-out sets of the rules the course ships (commit 6011f8b): 76.9 % (133 of
+173).
 
 ``firstrun`` was then used to extend the rules (the table above: 100 % is fit). These first-run
 scores are the estimate of what to expect on a learner's articles. ``firstrun2``'s misses
@@ -232,20 +243,24 @@ names cut at an apostrophe; a named apposition after a body's kind; a body's pla
 hedge of a conditional after *Si …* and *promis que l'État « ne laisserait pas »*, *a « pris
 acte » … et rappelé*, *association X* (kept as the earlier golds write it), the Crous's name.
 
-``firstrun9`` to ``firstrun18`` were each fixed after their first run, two at a time
-(``tests/test_attribution_firstrun{910,1112,1314,1516,1718}_families.py``, sentences of our own
-for each family), so they are tuned sets now: 90.0 %, 98.0 %, 93.6 %, 91.1 %, 87.5 %, 79.5 %,
-79.1 %, 82.2 %, 83.7 % and 75.6 %, hedged 95.2-100 %, no extra speaker or hedge; every earlier
-set at or above its score before (firstrun7 79.2 → 89.6 %, firstrun8 81.0 → 83.3 %; hedging:
-firstrun7 and firstrun8 98.4 %, firstrun10 98.4 %, firstrun12 100 %: the future in the past
-after a pluperfect and a conditional after *si* are no longer hedges). The families:
-descriptions pointing back (*la soignante*, *le chimiste*, *l'organisation caritative*, *le
-gestionnaire des voies*), Breton names kept whole by the tokenizer (*Floc'h*), names split at a
-hyphen (*CGT-Cheminots*), names going on with *de*, *pour*, *sans*, a country ending a name, a
-description and its complement before a name (*l'historien de l'art X*), anonymous people by
-their trade's ending (*un technicien …, qui préfère garder l'anonymat, affirme*), who declines
-to say, who reached a source (*joint par BFMTV*), *on* after a place (*Chez X, on assure*), a
-document named again, *le représentant de l'État*, *selon lui* for a body, *s'assurer que*.
+``firstrun9`` to ``firstrun26`` were each fixed after their first run, two or four at a time
+(``tests/test_attribution_firstrun{910,1112,1314,1516,1718,1922,2326}_families.py``, sentences
+of our own for each family), so they are tuned sets now: 90.0 %, 98.0 %, 93.6 %, 91.1 %, 87.5 %,
+79.5 %, 79.1 %, 84.4 %, 83.7 %, 75.6 %, 64.4 %, 90.2 %, 74.5 %, 85.7 %, 75.0 %, 84.4 %, 88.6 %
+and 85.1 %, hedged 85.7-100 %, no extra speaker or hedge; every earlier set at or above its
+score before (firstrun7 79.2 → 89.6 %, firstrun8 81.0 → 83.3 %; own without the actor table 94.3
+→ 95.2 %; hedging: firstrun7 and firstrun8 98.4 %, firstrun10 98.4 %, firstrun12 100 %: the
+future in the past after a pluperfect and a conditional after *si* are no longer hedges). The
+families: descriptions pointing back (*la soignante*, *le chimiste*, *l'organisation
+caritative*, *le gestionnaire des voies*), Breton names kept whole by the tokenizer (*Floc'h*),
+names split at a hyphen (*CGT-Cheminots*) or with *&*, names going on with *de*, *pour*, *sans*,
+a country ending a name (*Voies navigables de France*), a body named after its group (*SNCF
+Voyageurs*), a description and its complement before a name (*l'historien de l'art X*), a
+lawyer's title before a name, anonymous people by their trade's ending (*un technicien …, qui
+préfère garder l'anonymat, affirme*), who declines to say, who reached a source (*joint par
+BFMTV*), *on* after a place (*Chez X, on assure*, *À Dijon, au siège de l'ARS, on…*), a document
+named again, *le représentant de l'État*, *selon lui* for a body, *s'assurer que*, a verb of
+saying then an infinitive (*dit ne plus rien attendre*).
 """
 
 from __future__ import annotations
