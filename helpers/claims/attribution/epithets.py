@@ -49,7 +49,6 @@ _NOT_A_DESCRIPTION = ("document_head", "not_speaker", "not_source", "claim_noun"
                       "measure_word", "time_word", "media_head", "skip", "title")
 
 
-
 def definite_description(p):
     """A reader (:mod:`.nouns`): ``le soldat`` → the earlier mention of a soldier; else the
     person or body a plain definite phrase describes anew (:func:`epithet`); else an anonymous

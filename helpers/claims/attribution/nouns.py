@@ -332,14 +332,13 @@ def _name_end(doc, k: int, end: int) -> int:
     """How far past token ``k`` an entity ending at ``end`` is still a name: up to a
     preposition no name goes on with (``dans un communiqué``, which the model sometimes puts in
     the entity; ``Agence du numérique en santé`` is whole)."""
-    while k < end and doc[k].lower_ not in _NOT_IN_NAMES:
+    while k < end and doc[k].lower_ not in _NOT_IN_NAMES and not word_class(doc[k], "time_word"):
         k += 1
     return k
 
 
-#: Words after which an entity the model found is no longer a name.
-_NOT_IN_NAMES = {"dans", "sur", "lors", "après", "avant", "depuis", "pendant", "selon", "par",
-                 "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+#: Prepositions after which an entity the model found is no longer a name (nor after a day).
+_NOT_IN_NAMES = {"dans", "sur", "lors", "après", "avant", "depuis", "pendant", "selon", "par"}
 
 
 def _as_noun(p: Phrase):
