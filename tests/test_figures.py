@@ -277,6 +277,9 @@ def test_interval_says_whether_the_bound_is_included(text, interval):
         "Ils étaient au combat depuis un peu plus d'une semaine.",
         "Une visite de plusieurs jours en Russie.",
         "En 2023, la guerre a continué.",
+        # a number that ends a name: a département's, a channel's
+        "Selon le SDIS 29, le feu est maîtrisé.",
+        "Interrogé par France 2, le maire a confirmé.",
     ],
 )
 def test_not_figures(text):

@@ -156,7 +156,22 @@ def _is_not_a_figure(view: _DocView, n: Number, dates: list) -> bool:
     prev = view.token_before(n.start)
     if n.text.lower() in {"neuf", "neufs"} and prev is not None and prev.pos_ == "NOUN":
         return True  # "un matériel neuf"
-    return False
+    return _ends_a_name(view, n, prev)
+
+
+def _ends_a_name(view: _DocView, n: Number, prev) -> bool:
+    """``SDIS 81``, ``Rail 37``, ``France 3``, ``Laïcité et République 30``: a number of two or
+    three digits right after a capitalised word inside the sentence, with no noun counted after
+    it, is part of a name (a département's number, a channel), not a figure."""
+    if n.kind != "digits" or not n.text.isdigit() or not 1 <= len(n.text) <= 3:
+        return False
+    if prev is None or prev.is_sent_start or not prev.text[:1].isupper() or prev.pos_ not in {
+            "PROPN", "NOUN", "ADJ"} or view.text[prev.idx + len(prev.text) : n.start] != " ":
+        return False
+    nxt = view.token_at(n.end + 1)  # "Rail 37 réclame": a verb is no noun counted
+    counted = _unit_after(view, n.end)[0] and not (
+        nxt is not None and (nxt.pos_ in {"VERB", "AUX"} or view.reporting[nxt.i]))
+    return not counted
 
 
 def _year_like(n: Number) -> bool:
