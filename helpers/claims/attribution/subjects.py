@@ -236,7 +236,7 @@ def _before_verb(ctx: Context, start: int, lo: int) -> int | None:
                     before.lower_ == "des" and before.pos_ == "ADP")):  # "des" = "de les"
                 continue
             if before is not None and before.lower_ == "par" and first - 2 >= lo and (
-                    _is_past_participle(doc[first - 2]) or doc[first - 2].lower_ in _REACHED):
+                    _participle_form(doc[first - 2])):
                 continue  # "Un agent de l'OFB joint par BFMTV évoque": who reached him
             if m is None and t.pos_ == "PROPN":  # "L'agence … de Nouvelle-Aquitaine parle"
                 return name_owner(doc, j, lo)
@@ -244,11 +244,6 @@ def _before_verb(ctx: Context, start: int, lo: int) -> int | None:
         if t.pos_ == "PRON" and t.lower_ in PRONOUNS:
             return j
     return None
-
-
-#: Participles saying who reached a source (the model tags *joint* as an adjective).
-_REACHED = {"joint", "jointe", "joints", "jointes", "contacté", "contactée", "interrogé",
-            "interrogée", "sollicité", "sollicitée", "cité", "citée", "interviewé", "interviewée"}
 
 
 def _before_relative(ctx: Context, start: int, lo: int) -> int:
@@ -274,12 +269,20 @@ _OPENING_WORDS = {"à", "au", "aux", "dans", "en", "sur", "chez", "depuis", "apr
                   "lors", "fin", "début", "mi", "outre", "entre", "parmi", "face", "hier"}
 
 
-#: Past participles without an *-é* ending that open a sentence before its subject (``Venue
-#: lundi à Targon, la ministre…``).
+#: Past participles without an *-é* ending (``Venue lundi à Targon, la ministre…``, ``joint
+#: par BFMTV``), which the model often tags as adjectives or nouns.
 _IRREGULAR_PARTICIPLES = {"venu", "venue", "venus", "venues", "revenu", "revenue", "parti",
                           "partie", "sorti", "sortie", "rendu", "rendue", "reçu", "reçue", "élu",
-                          "élue", "joint", "jointe", "descendu", "descendue", "attendu",
-                          "attendue", "pris", "prise", "mis", "mise", "interrompu", "interrompue"}
+                          "élue", "joint", "jointe", "joints", "jointes", "descendu", "descendue",
+                          "attendu", "attendue", "pris", "prise", "mis", "mise", "interrompu",
+                          "interrompue"}
+
+
+def _participle_form(tok) -> bool:
+    """A past participle by the morphology, its *-é* ending or its irregular form: what the
+    model tags it does not matter."""
+    return _is_past_participle(tok) or tok.lower_.endswith(("é", "ée", "és", "ées")) or (
+        tok.lower_ in _IRREGULAR_PARTICIPLES)
 
 
 def _opens_with_participle(ctx: Context, lo: int) -> int:
@@ -291,8 +294,7 @@ def _opens_with_participle(ctx: Context, lo: int) -> int:
     tok = doc[k]
     # the model may call a capitalised participle a name ("Interrogée": PROPN)
     participle = doc[lo].text[:1].isupper() and tok.pos_ in {"VERB", "ADJ", "NOUN", "PROPN"} and (
-        "Part" in tok.morph.get("VerbForm") or tok.lower_.endswith(("é", "ée", "és", "ées"))
-        or tok.lower_ in _IRREGULAR_PARTICIPLES
+        "Part" in tok.morph.get("VerbForm") or _participle_form(tok)
         or k > lo and tok.pos_ == "ADJ")  # "Plus prudente, la FSU…"
     return k - lo + 1 if participle else 0
 
