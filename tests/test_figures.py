@@ -300,6 +300,8 @@ def test_not_figures(text):
         ("sept entités", "entité"),
         ("1,5 million de dollars", "dollar"),
         ("800 véhicules", "véhicule"),
+        ("quelque 850 sapeurs-pompiers", "sapeur-pompier"),  # a compound noun, both in the
+        ("douze maîtres-nageurs", "maître-nageur"),           # singular
     ],
 )
 def test_units_are_lemmas(text, unit):

@@ -212,7 +212,13 @@ def _infinitive_near(f: _Features, window) -> bool:
     """An infinitive in the next three words, past a negation and clitic pronouns (``risquent
     de ne pas s'en relever``, ``risquent de se multiplier``)."""
     rest = [j for j in window if f.lower[j] not in _CLITICS]
-    return any(f.inf[u] for u in rest[:3])
+    return any(f.inf[u] or _infinitive_form(f, u) for u in rest[:3])
+
+
+def _infinitive_form(f: _Features, j: int) -> bool:
+    """A verb in an infinitive's form the model calls finite (``risquent de se durcir``)."""
+    return f.pos[j] == "VERB" and f.lower[j].endswith(("er", "ir", "re")) and (
+        f.lemma_low[j] == f.lower[j])
 
 
 #: Negations and clitic pronouns between *de* and its infinitive.
@@ -293,9 +299,14 @@ def _looks(f: _Features, window) -> bool:
     mars`` (a book, a newspaper)."""
     for j in window[:4]:
         if f.pos[j] == "ADV" or f.lower[j] in {"se", "s'"}:
-            continue
-        return f.pos[j] == "ADJ" or f.inf[j]
+            continue  # a participle as an adjective: "apparaissent particulièrement touchées"
+        return f.pos[j] == "ADJ" or f.inf[j] or f.pos[j] == "VERB" and f.lower[j].endswith(
+            _PARTICIPLE_ENDINGS)
     return False
+
+
+#: Endings of past participles (*touchée*, *fini*, *perdus*), used as adjectives.
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues")
 
 
 def _alleges(f: _Features, window) -> bool:
@@ -303,7 +314,9 @@ def _alleges(f: _Features, window) -> bool:
     for k, j in enumerate(window[:6]):
         if f.lower[j] in _DE or f.lower[j] == "d":
             rest = [u for u in window[k + 1 : k + 4] if f.text[u] not in {"'", "«", "“", '"'}]
-            return bool(rest) and f.pos[rest[0]] in {"NOUN", "PROPN"}
+            # a noun, or what is alleged done: "accuse le maire d'« instrumentaliser »"
+            return bool(rest) and (f.pos[rest[0]] in {"NOUN", "PROPN"} or f.inf[rest[0]] or (
+                _infinitive_form(f, rest[0])))
         if f.text[j] in _STOPS:
             return False
     return False

@@ -389,12 +389,12 @@ def use_tokenizer(nlp) -> None:
 def _tokenizer(vocab):
     if id(vocab) not in _TOKENIZERS:
         # a Doc read back or from another pipeline: spaCy's French rules, with the course's
-        # (Breton names whole)
+        # (Breton names and compound nouns whole)
         import spacy
 
-        from helpers.core.tokenizer import keep_breton_names
+        from helpers.core.tokenizer import course_tokenizer
 
-        _TOKENIZERS[id(vocab)] = keep_breton_names(spacy.blank("fr", vocab=vocab)).tokenizer
+        _TOKENIZERS[id(vocab)] = course_tokenizer(spacy.blank("fr", vocab=vocab)).tokenizer
     return _TOKENIZERS[id(vocab)]
 
 

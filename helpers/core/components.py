@@ -1,6 +1,7 @@
 """The course's own spaCy components, registered once, when this module is imported.
 
-* the tokenizer keeps Breton names whole (``Floc'h``: :mod:`helpers.core.tokenizer`);
+* the tokenizer keeps Breton names and compound nouns whole (``Floc'h``, ``sapeurs-pompiers``:
+  :mod:`helpers.core.tokenizer`);
 * ``sentence_breaks`` (before the parser): French news sentence starts decided by rule;
 * ``actor_ruler`` (after NER): spaCy's ``EntityRuler`` with the French news lexicon (metonyms,
   national bodies, media, countries and capitals: :func:`helpers.core.actors.ruler_patterns`),
@@ -30,7 +31,7 @@ from spacy.tokens import Span
 from helpers import DATA_DIR
 from helpers.core.actors import MATCH_ATTR, ruler_patterns, use_tokenizer
 from helpers.core.datafiles import read_rows
-from helpers.core.tokenizer import keep_breton_names
+from helpers.core.tokenizer import course_tokenizer
 
 SENTENCE_BREAKS = "sentence_breaks"
 RULER_NAME = "actor_ruler"
@@ -131,7 +132,7 @@ def add_course_pipes(nlp):
     parser) and actor ruler (after NER), and spaCy's ``doc_cleaner`` last: it drops
     ``doc.tensor`` (the model's internal word vectors, 96 floats a token), which nothing in the
     course reads, so a thousand Docs stay a few hundred MB lighter."""
-    keep_breton_names(nlp)
+    course_tokenizer(nlp)
     if SENTENCE_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(SENTENCE_BREAKS, before="parser")
     add_actor_ruler(nlp)

@@ -1,8 +1,40 @@
-"""The course's one change to spaCy's French tokenizer: Breton names stay whole
-(:func:`keep_breton_names`). Used by the loaded pipeline (:mod:`helpers.core.components`) and by
-the tokenizer that matches actor aliases on Docs read back (:mod:`helpers.core.actors`)."""
+"""The course's two changes to spaCy's French tokenizer (:func:`course_tokenizer`): Breton names
+stay whole (:func:`keep_breton_names`) and so do compound nouns (:func:`keep_compound_nouns`).
+Used by the loaded pipeline (:mod:`helpers.core.components`) and by the tokenizer that matches
+actor aliases on Docs read back (:mod:`helpers.core.actors`)."""
 
 from __future__ import annotations
+
+import re
+
+_LOWER = "a-zàâäçéèêëîïôöùûüÿœæ"
+# what follows a verb's hyphen in an inverted question or imperative (dit-il, est-ce, dites-le)
+_CLITICS = "ils?|elles?|on|je|tu|nous|vous|les?|la|lui|leur|moi|toi|ce|ci|là|même|mêmes|en"
+_COMPOUND = re.compile(rf"[{_LOWER}]{{3,}}(?:-(?!(?:{_CLITICS})(?![{_LOWER}]))[{_LOWER}]{{2,}})+")
+
+
+def course_tokenizer(nlp):
+    """spaCy's French tokenizer with the course's two rules. Idempotent."""
+    return keep_compound_nouns(keep_breton_names(nlp))
+
+
+def keep_compound_nouns(nlp):
+    """Keep lowercase compound nouns whole: ``sapeurs-pompiers``, ``député-maire``,
+    ``médecin-chef``, ``grands-parents``. spaCy's French exceptions list many compounds
+    (*porte-parole*, *vice-président*) but not their plurals nor the rest, and cuts the others
+    at the hyphen, so that ``Les sapeurs-pompiers disent…`` has the subject ``pompiers`` with a
+    stray ``sapeurs -`` before it. A hyphen followed by a subject or object pronoun (*dit-il*,
+    *est-ce*, *dites-le*) still splits, as spaCy does. Idempotent."""
+    current = nlp.tokenizer.token_match
+    if getattr(current, "keeps_compounds", False):
+        return nlp
+
+    def token_match(text):
+        return (current(text) if current else None) or _COMPOUND.fullmatch(text)
+
+    token_match.keeps_compounds = True
+    nlp.tokenizer.token_match = token_match
+    return nlp
 
 
 def keep_breton_names(nlp):

@@ -128,13 +128,21 @@ def _unit_after(view: _DocView, pos: int) -> tuple[str, str, int]:
     skipped = 0
     while tok is not None and tok.pos_ == "ADJ" and skipped < 2 and tok.i + 1 < len(view.doc):
         tok, skipped = view.doc[tok.i + 1], skipped + 1
-    if tok is not None and tok.idx - pos < 40 and tok.pos_ in {"NOUN", "PROPN"} and tok.is_alpha:
-        lemma = tok.lemma_.lower() or tok.lower_
+    if tok is not None and tok.idx - pos < 40 and tok.pos_ in {"NOUN", "PROPN"} and (
+            tok.is_alpha or tok.text.replace("-", "").isalpha()):  # "sapeurs-pompiers"
+        lemma = _compound_lemma(tok.lower_) if "-" in tok.text else tok.lemma_.lower() or tok.lower_
         known = unit_lexicon().get(tok.lower_) or unit_lexicon().get(lemma)
         if known:
             return known[0], known[1], tok.idx + len(tok)
         return lemma, "other", tok.idx + len(tok)
     return "", "", -1
+
+
+def _compound_lemma(word: str) -> str:
+    """``maîtres-nageurs`` → ``maître-nageur``: each noun of a plural compound in the singular
+    (the model's lemma singularises only the last: ``maîtres-nageur``)."""
+    return "-".join(part[:-1] if len(part) > 3 and part.endswith(("s", "x")) and not (
+        part.endswith("ss")) else part for part in word.split("-"))
 
 
 def _is_not_a_figure(view: _DocView, n: Number, dates: list) -> bool:

@@ -1,11 +1,14 @@
 """Verb groups: where the group of a reporting verb starts (auxiliaries, clitics, negation, the
-adverbs and set phrases inside it), and the participles and gerunds that change what it says."""
+adverbs and set phrases inside it), its clitic subject (``a-t-il``), the participles and gerunds
+that change what it says, and the clause of comparison it may stand in (``comme l'a dit X``)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from helpers.claims.attribution.lexicon import _word_class_at, _words
+from helpers.claims.attribution.lexicon import PRONOUNS, _word_class_at, _words
+from helpers.claims.attribution.model import Context
+from helpers.claims.attribution.pronouns import _clitic_word
 from helpers.core.nlp import token_table
 
 
@@ -65,3 +68,25 @@ def _is_cleft(doc, start: int, lo: int) -> bool:
     """``C'est ce qu'affirment…``, ``C'est ce qu'a déclaré…``."""
     words = token_table(doc).lower[max(lo, start - 4) : start]
     return words[-4:] == ["c'", "est", "ce", "qu'"] or words[-4:] == ["c'", "est", "ce", "que"]
+
+
+#: The auxiliaries of compound tenses and of the passive.
+_PAST_AUX = {"avoir", "être"}
+
+
+def _clitic_subject(doc, start: int, v: int, hi: int):
+    """``a-t-il``, ``ajoute-t-il``, ``a-t-elle``: the clitic pronoun token, if any."""
+    text = token_table(doc).text
+    for j in range(start, min(v + 3, hi)):
+        if text[j].startswith("-") and _clitic_word(doc[j]) in PRONOUNS:
+            return doc[j]
+    return None
+
+
+def _after_comme(ctx: Context, start: int, lo: int) -> bool:
+    """``comme l'exige la loi``, ``comme le prévoit le règlement``, ``ainsi que l'a annoncé le
+    ministre``: a clause of comparison, whose subject comes after its verb."""
+    lower = ctx.tab.lower
+    k = start - 1 if start > lo and lower[start - 1] in {"le", "la", "les"} else start
+    return k > lo and (lower[k - 1] == "comme" or k - 1 > lo and lower[k - 2 : k] == [
+        "ainsi", "que"])

@@ -113,7 +113,8 @@ def verb_needs() -> dict[str, str]:
     ``assurer la sécurité``), ``figure`` (that, or a number or a change: ``a recensé 41 000``),
     ``measure`` (a figure word: ``avance le chiffre de``), ``count`` (a figure, in a past tense
     or with *en*: ``en a compté 318 000``), ``quote`` (a quote or an incise: ``a-t-elle
-    lancé``), ``à`` (``appelle à``), ``claim`` (a clause or a claim disputed: ``conteste ces
+    lancé``), ``incise`` (right after a quote only: a verb of manner, ``« … », sourit-il``, not
+    ``souriant``), ``à`` (``appelle à``), ``claim`` (a clause or a claim disputed: ``conteste ces
     chiffres``, not ``la mesure est contestée``); ``""``: nothing."""
     return {r["lemma"]: r["needs"] for r in _verb_rows() if r["needs"]}
 
@@ -198,7 +199,7 @@ def dating_verbs() -> frozenset[str]:
     phrases (``faire état``)."""
     needs = verb_needs()
     return frozenset(v for v in reporting_verbs() if needs.get(v, "") not in {
-        "quote", "à", "measure", "count", "on"} and " " not in v)
+        "quote", "incise", "à", "measure", "count", "on"} and " " not in v)
 
 
 @lru_cache(maxsize=1)
@@ -273,6 +274,22 @@ def feminine_form(tok) -> bool:
     low = tok.lower_
     return any(low in {base + "e", base + "ne"} and not base.endswith("e")
                for base in (tok.lemma_.lower(), role_key(low)))
+
+
+def agreeing_gender(head) -> str:
+    """The gender an adjective agreeing with ``head`` shows in its ending: ``ukrainienne`` (its
+    lemma plus *-e*) is feminine, ``ukrainien`` (its own lemma, no *-e*) masculine; ``russe``
+    shows nothing. For a noun after the elided *l'*, whose gender the model guesses
+    (``l'état-major ukrainien``)."""
+    for adj in head.children:
+        if adj.dep_ != "amod" or adj.pos_ != "ADJ" or adj.i < head.i:
+            continue
+        low, lemma = adj.lower_.rstrip("sx") or adj.lower_, adj.lemma_.lower()
+        if low == lemma + "e" and not lemma.endswith("e"):
+            return "f"
+        if low == lemma and not low.endswith("e"):
+            return "m"
+    return ""
 
 
 def epicene(tok) -> bool:

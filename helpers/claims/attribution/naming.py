@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from helpers.claims.attribution.lexicon import (
     INDEFINITE,
     _word_class_at,
+    agreeing_gender,
     is_title,
     nationality_side,
     role_keys,
@@ -33,7 +34,8 @@ def _speaker_from_actor(actor: Actor, span, pos: int, ctx: Context) -> Speaker:
     gender, number = actor.gender, actor.number
     head = _np_head(span) if actor.kind != "person" else None
     if head is not None and head.pos_ in {"NOUN", "ADJ"}:
-        gender = _morph(head, "Gender") or gender
+        elided = span[0].lower_ in {"l'", "l\u2019"}
+        gender = (elided and agreeing_gender(head)) or _morph(head, "Gender") or gender
         number = _morph(head, "Number") or number
     if span is not None and span[0].lower_ == "les":
         number = "p"
@@ -196,6 +198,8 @@ def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
         gender, number = "f", "s"
     elif first in {"les", "des", "ces"}:
         number = "p"
+    elif first in {"l'", "l\u2019"} and head is not None:
+        gender = agreeing_gender(head) or gender
     heads = role_keys(head.lemma_.lower()) if head is not None and head.pos_ in {
         "NOUN", "PROPN"} else ()
     if lawyer and kind == "person":  # "Me X… L'avocate": "Me" says no gender, the name's

@@ -188,9 +188,9 @@ def _role(p: Phrase):
     titled = _titled_name(p)
     if titled is not None:
         return _with_role(_as_written(p.ctx, titled, "person", p.h), p.ctx.doc[p.s : titled.start])
-    if not p.has("role_head"):
-        return NOT_DECIDED
     ctx = p.ctx
+    if not p.has("role_head"):
+        return _person_in_apposition(p)
     if p.persons:
         return _with_role(_from_mention(p, p.persons[0]), p.span)
     name = _name_in(ctx.doc, p.h + 1, p.e_app, after_role=True) or _name_before(ctx, p.s, p.lo)
@@ -206,6 +206,17 @@ def _role(p: Phrase):
     kind = "anonymous" if p.det in {"un", "une", "des", "de", "d'"} else "person"
     sp = _as_written(ctx, p.span, kind, p.h)
     return _with_role(sp, p.span) if kind == "person" else sp
+
+
+def _person_in_apposition(p: Phrase):
+    """``La pharmacienne chargée des approvisionnements, Sophie Lemarchand, …``: a noun for a
+    person the lexicon does not list as a role, with a name in apposition, is that person."""
+    if p.e_app <= p.e or not has_a_person_ending(p.tok):
+        return NOT_DECIDED
+    name = _name_in(p.ctx.doc, p.e, p.e_app, after_role=True)
+    if name is None or name.start > p.e + 1:
+        return NOT_DECIDED
+    return _with_role(_as_written(p.ctx, name, "person", p.h), p.span)
 
 
 def _with_role(sp: Speaker, role_span) -> Speaker:
