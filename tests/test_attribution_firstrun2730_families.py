@@ -68,3 +68,66 @@ def test_a_risk_an_accusation_and_an_appearance_are_hedges():
 
 def test_a_thing_that_appears_is_no_hedge():
     assert not tags("Des fissures sont apparues sur la façade.").iloc[0]["hedged"]
+
+
+def test_a_person_named_after_an_opening_complement_is_a_pronoun_s_antecedent():
+    text = ("« Les délais explosent », résume son président, Hugo Marin, lycéen à Brest.\n\n"
+            "Dans une école du quartier nord, Dominique Perrin, infirmière scolaire, partage son "
+            "temps entre trois établissements. « Je vois des élèves épuisés », confie-t-elle.")
+    assert speaker(text) == "Dominique Perrin"
+
+
+def test_an_adjective_gives_a_role_s_gender():
+    text = ("« Il faudra 40 kilomètres de route », s'inquiète Odile Marchand, 78 ans.\n\n"
+            "Camille Besson, médecin généraliste remplaçante, a déjà exercé au village. Elle dit "
+            "« réfléchir » à une installation.")
+    assert speaker(text) == "Camille Besson"
+
+
+def test_a_body_with_its_own_acronym_is_not_the_actor_it_names():
+    text = ("Selon la direction interdépartementale de la police nationale (DIPN) du Var, "
+            "quarante policiers étaient mobilisés.")
+    assert speaker(text) == "direction interdépartementale de la police nationale du Var"
+
+
+def test_a_body_whose_name_lists_what_it_covers():
+    text = ("D'après un rapport de la direction régionale de l'économie, de l'emploi et des "
+            "solidarités, 4 000 emplois sont menacés.")
+    assert speaker(text) == ("direction régionale de l'économie, de l'emploi et des "
+                             "solidarités")
+
+
+def test_a_body_s_name_with_and_or_an_article_inside():
+    assert speaker("L'association Pêche et Rivières 12 a dénoncé une pollution.") == (
+        "association Pêche et Rivières 12")
+    assert speaker("Selon l'association Les Jardins du Lot, la récolte est perdue.") == (
+        "association Les Jardins du Lot")
+
+
+def test_a_town_s_named_body_and_its_management():
+    text = ("À l'Aéroport de Nantes-Atlantique, on assure que les vols reprendront. Trente "
+            "vols ont été annulés, a indiqué la direction de l'aéroport.")
+    rows = tags(text)
+    assert list(rows["speaker"]) == ["Aéroport de Nantes-Atlantique"] * 2
+
+
+def test_a_person_noun_after_an_incise_verb_speaks_without_its_relative_clause():
+    text = ("La grève pourrait durer, glisse un kinésithérapeute du centre qui a requis "
+            "l'anonymat.")
+    assert speaker(text) == "kinésithérapeute du centre"
+
+
+def test_members_speak_for_the_body_named_before():
+    text = ("Douze personnes ont été secourues, a indiqué le service départemental d'incendie "
+            "et de secours de l'Aude (SDIS 11). Les sapeurs-pompiers disent avoir évacué trois "
+            "campings.")
+    assert speaker(text) == "service départemental d'incendie et de secours de l'Aude"
+
+
+def test_the_organisers_are_the_body_the_text_says_organises():
+    text = ("La foire, organisée par l'association Terroirs du Quercy, a attiré 9 000 "
+            "visiteurs. La prochaine édition aura lieu en mai, ont annoncé les organisateurs.")
+    assert speaker(text) == "association Terroirs du Quercy"
+    text = ("Une pétition lancée par l'association Gare Vivante a recueilli 800 signatures, "
+            "d'après ses organisateurs.")
+    assert speaker(text) == "association Gare Vivante"

@@ -157,4 +157,7 @@ def _name_after_kind(ctx: Context, i: int):
     tab, e = ctx.tab, i + 1
     while e < len(tab.text) and _name_run(tab, e) and tab.pos[e] in {"PROPN", "NOUN", "DET"}:
         e += 1
-    return ctx.doc[i + 1 : e] if e > i + 1 and tab.pos[e - 1] == "PROPN" else None
+    if e == i + 1 or tab.pos[e - 1] != "PROPN":
+        return None
+    # "l'association Bords de Tarn": the name goes on with "de"
+    return ctx.doc[i + 1 : name_goes_on(ctx.doc, i + 1, e, ctx.doc[i].sent.end)]

@@ -65,6 +65,9 @@ def _named_subjects(ctx: Context) -> list:
         # apposition the subject, and the name before it the apposition's subject
         subj = next((c for c in subj.children if c.dep_ == "nsubj" and c.i < subj.i), subj) if (
             subj is not None) else _person_before_root(ctx, sent)
+        if subj is not None and subj.pos_ == "PROPN" and subj.i > sent.start and any(
+                _word_class_at(tab, subj.i - 1, c) for c in ("institution_head", "generic_org")):
+            subj = ctx.doc[subj.i - 1]  # "l'association Bords de Tarn": the body's noun heads it
         if subj is None or subj.i in ctx.mention_at:
             continue
         if not _named_at(tab, subj):
@@ -82,14 +85,18 @@ def _named_subjects(ctx: Context) -> list:
 def _named_at(tab, subj) -> bool:
     """Does the subject ``subj`` name someone: a name, a body, a role?"""
     return tab.pos[subj.i] == "PROPN" or subj.ent_type_ == "ORG" or _word_class_at(
-        tab, subj.i, "role_head") or _word_class_at(tab, subj.i, "institution_head")
+        tab, subj.i, "role_head") or _word_class_at(tab, subj.i, "institution_head") or (
+        tab.is_title[subj.i] and _word_class_at(tab, subj.i, "local_body"))  # "le Grand Port…"
 
 
 def _person_before_root(ctx: Context, sent):
     """The first person the model names before the sentence's main verb, outside a quote and
     not after a preposition, when the parse gives the verb no subject (``la maire, Annick
-    Floc'h, a fait fermer…``: the apostrophe breaks the parse)."""
+    Floc'h, a fait fermer…``: the apostrophe breaks the parse; ``Dans un collège de Lyon, Camille
+    Royer… partage…``: the model makes the opening complement the root)."""
     tab, root = ctx.tab, sent.root.i
+    if sent[0].pos_ == "ADP" and tab.pos[root] in {"NOUN", "PROPN"}:
+        root = sent.end
     for start, end, label in entity_bounds(ctx.doc):
         if start >= root or end <= sent.start:
             continue

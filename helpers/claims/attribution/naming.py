@@ -26,7 +26,7 @@ from helpers.claims.attribution.phrases import (
     glued_hyphen,
     np_extent,
 )
-from helpers.claims.attribution.places import with_its_place
+from helpers.claims.attribution.places import through_its_list, with_its_place
 from helpers.core.actors import Actor, canonical_actor
 
 
@@ -176,7 +176,8 @@ def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
         start -= 2
     span = span.doc[start : span.end]
     if kind == "institution" and len(span):  # "la Fédération des propriétaires d'Ille-et-Vilaine"
-        span = span.doc[span.start : with_its_place(span.doc, span.end)]
+        span = span.doc[span.start : with_its_place(span.doc, through_its_list(
+            span.doc, span.end))]
         cut = next((t.i for t in span[1:] if t.is_lower and t.lower_.endswith(_PARTICIPLE) and (
             t.pos_ in {"VERB", "ADJ"} or "Part" in t.morph.get("VerbForm")) and (
             t.doc[t.i - 1].lower_ not in {"de", "du", "des", "d'"})), span.end)

@@ -15,6 +15,7 @@ from helpers.claims.attribution.epithets import (
     epithet,
     has_a_person_ending,
 )
+from helpers.claims.attribution.inner_actors import mention_inside
 from helpers.claims.attribution.lexicon import (
     DEFINITE,
     DEMONSTRATIVE,
@@ -22,6 +23,7 @@ from helpers.claims.attribution.lexicon import (
     KIND_BY_CLASS,
     KIND_BY_LABEL,
     PRONOUNS,
+    agreeing_gender,
     epicene,
     feminine_form,
     is_number,
@@ -29,6 +31,7 @@ from helpers.claims.attribution.lexicon import (
     role_keys,
     word_class,
 )
+from helpers.claims.attribution.members import body_of_members
 from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.naming import (
     Phrase,
@@ -228,6 +231,8 @@ def _with_role(sp: Speaker, role_span) -> Speaker:
                 None)
     first = role_span[0].lower_ if len(role_span) else ""
     gender = {"la": "f", "une": "f", "le": "m", "un": "m"}.get(first, "")
+    if not gender and head is not None:  # "médecin remplaçante": the adjective agrees
+        gender = agreeing_gender(head)
     if not gender and head is not None and head.pos_ == "NOUN" and not epicene(head):
         gender = "f" if feminine_form(head) else _morph(head, "Gender")
     start = 1 if len(role_span) and role_span[0].pos_ == "DET" else 0
@@ -283,35 +288,6 @@ def _document(p: Phrase):
 
 def _not_speaker(p: Phrase):
     return None if p.has("not_speaker") else NOT_DECIDED
-
-
-def _mention_inside(p: Phrase):
-    """A known actor inside the phrase itself (not in its apposition: ``Nadia Ferrand,
-    secrétaire de l'union CGT`` is not the CGT)."""
-    inside = [m for m in p.mentions if m.start < p.e]
-    # "L'Alliance … de France", "a annoncé Voies navigables de France": a name's own country
-    named = p.tok.pos_ == "PROPN" or p.tok.is_title and (p.h > p.s or not p.tok.is_sent_start)
-    if inside and not (named and inside[0].start > p.h) and not (
-            _seat(p, inside[0]) or _in_own_name(p, inside[0])):
-        return _from_mention(p, inside[0])
-    return NOT_DECIDED
-
-
-def _in_own_name(p: Phrase, m) -> bool:
-    """``l'association Samu-Urgences de France``: a known actor at the end of the capitalised
-    name that follows a body's noun is part of that name (the speaker is the association)."""
-    tab = p.ctx.tab
-    first = p.h + 1
-    return (m.start > first and p.has("institution_head") and first < p.e
-            and tab.text[first][:1].isupper() and first not in p.ctx.mention_at)
-
-
-def _seat(p: Phrase, m) -> bool:
-    """``le parquet de Paris``, ``la mairie de Moscou``: a capital after a body that sits in a
-    city names the city, not the government the capital stands for (``le régime de
-    Pyongyang`` is the government)."""
-    capital = m.actor.label == "LOC" and m.actor.canonical != p.ctx.doc[m.start : m.end].text
-    return capital and m.start > p.h and p.has("local_body")
 
 
 def _entity(p: Phrase):
@@ -450,16 +426,22 @@ def _part_of_a_body(p: Phrase):
             k + 1] in {"la", "l'"}):
         return NOT_DECIDED
     j = next((x for x in range(k + 1, min(p.hi, k + 4)) if tab.pos[x] in {"NOUN", "PROPN"}), None)
-    if j is None or not speaker_like(ctx, j) or word_class(ctx.doc[j], "anonymous_head"):
-        return NOT_DECIDED
+    if j is None or not (speaker_like(ctx, j) or word_class(ctx.doc[j], "local_body")) or (
+            word_class(ctx.doc[j], "anonymous_head")):
+        return NOT_DECIDED  # ("la direction du port": a body that sits in a town)
     body = speaker_from_head(ctx, j, k + 1, p.hi)
     return retext(body, p.span.text, h) if body is not None else NOT_DECIDED
 
 
+def _members(p: Phrase):
+    """``les sapeurs-pompiers``, ``ses organisateurs``: the body named before (:mod:`.members`)."""
+    return body_of_members(p, speaker_from_head)
+
+
 _READERS = (_number_phrase, _known_actor, _titled_person, same_source, _titled_medium,
-            _part_of_a_body, _anonymous, _demonstrative, _role, _possessive, _document,
-            _not_speaker, body_in_apposition, bare_reference, definite_description,
-            _mention_inside, _entity, unit_of_a_body, _as_noun)
+            _part_of_a_body, _members, _anonymous, _demonstrative, _role, _possessive,
+            _document, _not_speaker, body_in_apposition, bare_reference, definite_description,
+            mention_inside, _entity, unit_of_a_body, _as_noun)
 
 
 def speaker_from_head(ctx: Context, h: int, lo: int, hi: int) -> Speaker | None:

@@ -235,11 +235,12 @@ def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
             break
         if _agent_follows(tab, e, hi, head):
             break  # "un agent de l'office joint par l'AFP": who reached the source is not it
-        if _modifier(doc, tab, e, head) or _number_of_name(tab, e, hi):
+        if _modifier(doc, tab, e, head) or _number_of_name(tab, e, hi) or (
+                e == head + 1 and _article_of_a_name(tab, e, hi, head)):
             e += 1
             continue
         if e + 1 < hi and (glued_hyphen(tab, e) or tab.text[e] == "&" and tab.text[e + 1][
-                :1].isupper() and tab.text[e - 1][:1].isupper()):
+                :1].isupper() and tab.text[e - 1][:1].isupper() or _and_in_a_name(tab, e, head)):
             e += 2  # "l'UFC-Que Choisir" split at its hyphen, "Tram & Bus Stéphanois"
             continue
         end = _complement_end(tab, e, hi, head)
@@ -258,6 +259,26 @@ def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
                 continue
         break
     return s, e
+
+
+def _article_of_a_name(tab, e: int, hi: int, head: int) -> bool:
+    """``l'association Les Amis du Diois``: a capitalised article after a body's noun opens the
+    body's name."""
+    return tab.text[e] in {"Les", "La", "Le", "L'", "L\u2019"} and e + 1 < hi and (
+        tab.text[e + 1][:1].isupper()) and _body_noun(tab, head)
+
+
+def _body_noun(tab, head: int) -> bool:
+    return any(_word_class_at(tab, head, c) for c in ("institution_head", "generic_org",
+                                                       "described_kind"))
+
+
+def _and_in_a_name(tab, e: int, head: int) -> bool:
+    """``l'association Laïcité et République``: *et* between capitalised words of the name a
+    body's noun (singular) is given goes on with the name."""
+    return tab.lower[e] == "et" and e - 1 > head and tab.text[e - 1][:1].isupper() and (
+        tab.text[e + 1][:1].isupper()) and tab.pos[e + 1] in {"PROPN", "NOUN", "ADJ"} and (
+        _body_noun(tab, head)) and not tab.lower[head].endswith(("s", "x"))
 
 
 # ----------------------------------------------------------------------------- appositions

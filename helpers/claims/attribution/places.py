@@ -84,3 +84,31 @@ def with_its_place(doc, end: int) -> int:
             e += 1
         return e
     return end
+
+
+def through_its_list(doc, end: int) -> int:
+    """Where a body's name ends when it lists what it covers (``la direction régionale de
+    l'environnement``, ``de l'aménagement et du logement``; ``la direction de la recherche``,
+    ``des études, de l'évaluation et des statistiques``): a list closed by *et*, each item a
+    complement in *de*; ``end`` when no closed list follows."""
+    k = end
+    while k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in _OF:
+        k = _complement_end(doc, k + 1)
+    if k + 1 < len(doc) and doc[k].lower_ == "et" and doc[k + 1].lower_ in _OF:
+        return _complement_end(doc, k + 1)
+    return end
+
+
+_OF = {"de", "du", "des", "d'", "d\u2019"}
+
+
+def _complement_end(doc, k: int) -> int:
+    """The end of ``de l'aménagement``, ``des études`` from its *de* at ``k``: an article, then
+    nouns and adjectives."""
+    k += 1
+    if k < len(doc) and doc[k].lower_ in {"la", "le", "les", "l'", "l\u2019"}:
+        k += 1
+    start = k
+    while k < len(doc) and doc[k].pos_ in {"NOUN", "ADJ", "PROPN"} and doc[k].is_alpha:
+        k += 1
+    return k if k > start else start - 1

@@ -147,7 +147,8 @@ def bare_reference(p):
         return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
     ctx = p.ctx
     head = _head(p)
-    body = p.has("institution_head") or p.has("generic_org") or p.has("media_head")
+    body = p.has("institution_head") or p.has("generic_org") or p.has("media_head") or (
+        p.has("local_body"))  # "le port", "l'aéroport": a body that sits in a town
     if p.has("role_head") or head == "chercheur" or is_general_role(head) and not body:
         found = _same_head(ctx, p, head, {"person"})
         return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED

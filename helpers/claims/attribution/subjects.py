@@ -178,7 +178,9 @@ def locative_source(ctx: Context, lo: int, on: int) -> int | None:
         return lo if bare and m.actor.kind == "institution" and m.actor.label != "LOC" else None
     j = _phrase_head(ctx, lo + len(opener), on)
     j = _body_after_place(ctx, j, on) if j is not None else None  # "À Dijon, au siège de l'ARS"
-    if j is None or not _looks_like_speaker(ctx, j):
+    # "Au Grand Port maritime de Marseille, on…": a body that sits in a town, by its own name
+    named = j is not None and ctx.doc[j].is_title and word_class(ctx.doc[j], "local_body")
+    if j is None or not (_looks_like_speaker(ctx, j) or named):
         return None
     if "entourage" in opener:  # "dans l'entourage du ministre": the entourage, anonymous
         return lo + 2

@@ -21,6 +21,7 @@ from helpers.claims.attribution.lexicon import (
     NEGATION_AFTER,
     OPENERS,
     _word_class_at,
+    has_a_person_ending,
     reporting_verbs,
     word_class,
 )
@@ -151,7 +152,9 @@ def _inverted_candidate(ctx: Context, v: int, lo: int, hi: int, start: int, prev
     j = _after_verb(ctx, v, hi)
     if j is not None and doc[j].lower_ == "par":
         j = _after_verb(ctx, j, hi)
-    if j is not None and _looks_like_speaker(ctx, j):
+    # after a verb of saying, a noun for a person speaks too: "…, glisse un anesthésiste qui…"
+    if j is not None and (_looks_like_speaker(ctx, j) or doc[j].pos_ == "NOUN" and (
+            has_a_person_ending(doc[j]))):
         return Candidate(speaker_from_head(ctx, j, v + 1, hi), cue, 0, v, cleft)
     closing = j is not None and _ends_clause(ctx, j, hi) and not word_class(doc[j], "not_speaker")
     if closing and prev is not None and prev.text == "," and _sentence_initial_subject(
