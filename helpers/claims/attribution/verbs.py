@@ -154,7 +154,7 @@ def _inverted_candidate(ctx: Context, v: int, lo: int, hi: int, start: int, prev
         j = _after_verb(ctx, j, hi)
     # after a verb of saying, a noun for a person speaks too: "…, glisse un anesthésiste qui…"
     if j is not None and (_looks_like_speaker(ctx, j) or doc[j].pos_ == "NOUN" and (
-            has_a_person_ending(doc[j]))):
+            has_a_person_ending(doc[j])) and ctx.tab.lower[j - 1] in _ARTICLES):
         return Candidate(speaker_from_head(ctx, j, v + 1, hi), cue, 0, v, cleft)
     closing = j is not None and _ends_clause(ctx, j, hi) and not word_class(doc[j], "not_speaker")
     if closing and prev is not None and prev.text == "," and _sentence_initial_subject(
@@ -162,6 +162,11 @@ def _inverted_candidate(ctx: Context, v: int, lo: int, hi: int, start: int, prev
         # "…, a précisé l'état-major": a phrase closing the sentence after an incise verb
         return Candidate(speaker_from_head(ctx, j, v + 1, hi), cue, 0, v, cleft)
     return None
+
+
+#: The articles before a noun for a person that speaks after an incise verb (not a number:
+#: ``a compté 12 000 participants``).
+_ARTICLES = {"un", "une", "le", "la", "l'", "l\u2019"}
 
 
 #: Past participle endings by the infinitive's ending (``démentir`` → ``démentie``).
