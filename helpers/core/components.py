@@ -101,11 +101,27 @@ def fix_entities(doc):
     for ent in doc.ents:
         text = ent.text.strip()
         if ent.ent_id_ or text not in fixes:
-            ents.append(ent)
+            ents.append(_without_lowercase_start(ent))
         elif fixes[text]:
             ents.append(Span(doc, ent.start, ent.end, label=fixes[text]))
-    doc.ents = ents
+    doc.ents = [e for e in ents if len(e)]
     return doc
+
+
+def _without_lowercase_start(ent):
+    """``sourit Lucas`` → ``Lucas``: a person's name starts with a capital (or a particle:
+    *de Villepin*); the model sometimes takes the verb of an incise into the name."""
+    if ent.label_ != "PER" or ent.ent_id_:
+        return ent
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].is_lower and ent.doc[start].lower_ not in (
+            _PARTICLES):
+        start += 1
+    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label)
+
+
+#: Particles a person's name may start with.
+_PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "ben", "el", "al"}
 
 
 def add_actor_ruler(nlp):

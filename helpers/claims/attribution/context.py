@@ -68,6 +68,10 @@ def _named_subjects(ctx: Context) -> list:
         if subj is not None and subj.pos_ == "PROPN" and subj.i > sent.start and any(
                 _word_class_at(tab, subj.i - 1, c) for c in ("institution_head", "generic_org")):
             subj = ctx.doc[subj.i - 1]  # "l'association Bords de Tarn": the body's noun heads it
+        if subj is not None and subj.pos_ == "PROPN" and subj.i >= sent.start + 3 and (
+                tab.text[subj.i - 1] == ","):  # "Le proviseur, Marc Aubin, a…": the role heads it
+            role = _role_before(ctx, sent.start, subj.i - 1)
+            subj = role if role is not None else subj
         if subj is None or subj.i in ctx.mention_at:
             continue
         if not _named_at(tab, subj):
@@ -80,6 +84,18 @@ def _named_subjects(ctx: Context) -> list:
             if sp.kind == "institution":  # "Le tribunal de Rodez… Le tribunal…": the bare
                 ctx.named.append((subj.i, sp))  # noun of a later subject goes back to it
     return out
+
+
+def _role_before(ctx: Context, start: int, comma: int):
+    """The head of the role opening the sentence and ending at ``comma`` (``Le proviseur``,
+    ``Le principal du collège``), or None."""
+    tab, k = ctx.tab, start
+    while k < comma and tab.pos[k] == "DET":
+        k += 1
+    if k < comma and _word_class_at(tab, k, "role_head") and np_extent(
+            ctx.doc, k, start, comma)[1] == comma:
+        return ctx.doc[k]
+    return None
 
 
 def _named_at(tab, subj) -> bool:

@@ -58,10 +58,12 @@ def _is_past_participle(tok) -> bool:
 
 
 def _is_gerund_or_infinitive(tok) -> bool:
-    forms = tok.morph.get("VerbForm")
-    return "Inf" in forms or ("Part" in forms and "Pres" in tok.morph.get("Tense")) or (
-        tok.lower_.endswith("ant") and tok.pos_ == "VERB"
-    )
+    """``en estimant``, ``a tenu à rappeler``: by the morphology when the form agrees (the
+    model calls some presents infinitives: ``« … », résume sa présidente``), or by *-ant*."""
+    forms, low = tok.morph.get("VerbForm"), tok.lower_
+    return "Inf" in forms and low.endswith(("er", "ir", "re", "oir")) or (
+        "Part" in forms and "Pres" in tok.morph.get("Tense") and low.endswith("ant")) or (
+        low.endswith("ant") and tok.pos_ == "VERB")
 
 
 def _is_cleft(doc, start: int, lo: int) -> bool:

@@ -121,6 +121,9 @@ def _anonymous(p: Phrase):
             tok.is_sent_start or doc[p.s].is_sent_start and p.s == p.h - 1):
         return _as_written(p.ctx, p.span, "institution", p.h)
     if p.det in INDEFINITE | {""}:
+        named = _person_in_apposition(p)  # "Un festivalier, Hugo Maurel, raconte…"
+        if named is not NOT_DECIDED:
+            return named
         anon = [m for m in p.mentions if m.actor.kind == "anonymous"]
         if anon:
             return _from_mention(p, anon[0])
@@ -239,6 +242,8 @@ def _with_role(sp: Speaker, role_span) -> Speaker:
     role = role_span[start:].text.strip(" ,") if len(role_span) > start else ""
     heads = role_keys(head.lower_) if head is not None else ()
     heads += role_keys(role.split(" ")[0].lower()) if role else ()  # "économiste du sport"
+    if "avocat" in sp.heads:  # "Sa consœur, Me Leïla Haddad": her title makes her a lawyer
+        heads += ("avocat",)
     return Speaker(sp.name, sp.kind, sp.side, sp.text, sp.pos, gender or sp.gender, "s",
                    role=role, heads=heads)
 

@@ -166,7 +166,16 @@ def _addressee(tab, j: int) -> bool:
     Bakou`` is)."""
     if _word_class_at(tab, j, "media_head") or tab.lemma[j].lower() == "journaliste":
         return True
-    return not tab.text[j].islower() and tab.lower[j] in media_words()
+    # a name written in lower case as its medium writes it: "à franceinfo"
+    return tab.lower[j] in media_words() and (not tab.text[j].islower() or tab.text[j] in (
+        lowercase_media_words()))
+
+
+def lowercase_media_words() -> frozenset[str]:
+    """The first words of media names written in lower case (``franceinfo``)."""
+    from helpers.core.actors import tables_key
+
+    return _media_words(tables_key(), as_written=True)
 
 
 def media_words() -> frozenset[str]:
@@ -177,8 +186,8 @@ def media_words() -> frozenset[str]:
     return _media_words(tables_key())
 
 
-@lru_cache(maxsize=8)
-def _media_words(key: tuple) -> frozenset[str]:
+@lru_cache(maxsize=16)
+def _media_words(key: tuple, as_written: bool = False) -> frozenset[str]:
     from helpers.core.actors import media
 
     out = set()
@@ -186,6 +195,8 @@ def _media_words(key: tuple) -> frozenset[str]:
         for name in (a.canonical, *a.aliases):
             words = re.sub(r"^(?:[Ll]es? |[Ll]a |[Ll]')", "", name).split()
             out.update(words[:1])
+    if as_written:
+        return frozenset(w for w in out if w.islower())
     return frozenset(w.lower() for w in out)
 
 
@@ -240,7 +251,8 @@ def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
             e += 1
             continue
         if e + 1 < hi and (glued_hyphen(tab, e) or tab.text[e] == "&" and tab.text[e + 1][
-                :1].isupper() and tab.text[e - 1][:1].isupper() or _and_in_a_name(tab, e, head)):
+                :1].isupper() and tab.text[e - 1][:1].isupper() or _and_in_a_name(
+                    doc, tab, e, head)):
             e += 2  # "l'UFC-Que Choisir" split at its hyphen, "Tram & Bus Stéphanois"
             continue
         end = _complement_end(tab, e, hi, head)
@@ -273,12 +285,14 @@ def _body_noun(tab, head: int) -> bool:
                                                        "described_kind"))
 
 
-def _and_in_a_name(tab, e: int, head: int) -> bool:
+def _and_in_a_name(doc, tab, e: int, head: int) -> bool:
     """``l'association Laïcité et République``: *et* between capitalised words of the name a
     body's noun (singular) is given goes on with the name."""
     return tab.lower[e] == "et" and e - 1 > head and tab.text[e - 1][:1].isupper() and (
         tab.text[e + 1][:1].isupper()) and tab.pos[e + 1] in {"PROPN", "NOUN", "ADJ"} and (
-        _body_noun(tab, head)) and not tab.lower[head].endswith(("s", "x"))
+        _body_noun(tab, head)) and not tab.lower[head].endswith(("s", "x")) and (
+        # not two bodies: "la région Auvergne-Rhône-Alpes et SNCF Voyageurs"
+        doc[e - 1].ent_type_ != "LOC" and not tab.text[e + 1].isupper())
 
 
 # ----------------------------------------------------------------------------- appositions

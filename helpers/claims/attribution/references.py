@@ -46,7 +46,7 @@ def antecedents(ctx: Context, before: int) -> list[Speaker]:
 def _head(p) -> str:
     """The role or body a phrase names: its head noun's (``l'édile`` → ``maire``), or the
     whole phrase's when ``role_synonyms.csv`` lists it (``le ministère public`` → ``parquet``)."""
-    whole = " ".join(p.ctx.tab.lower[p.h : p.e])
+    whole = " ".join(p.ctx.tab.lower[p.h : p.e]).replace("' ", "'")  # "chef d'établissement"
     if role_key(whole) != whole:
         return role_key(whole)
     return role_key(p.tok.lemma_.lower()) if p.tok.lemma_ else p.tok.lower_

@@ -14,6 +14,7 @@ from helpers.claims.attribution.lexicon import (
     QUOTE_MARKS,
     _word_class_at,
     _words,
+    has_a_person_ending,
     is_number,
     word_class,
 )
@@ -379,7 +380,10 @@ def _sentence_initial_subject(ctx: Context, lo: int, start: int) -> int | None:
     k = lo
     while k < start and (doc[k].is_space or doc[k].pos_ == "DET" or doc[k].lower_ in DEFINITE):
         k += 1
-    if k < start and _looks_like_speaker(ctx, k, documents=True):
+    # "Son juriste, Mathieu Perrochon, a annoncé": a noun for a person, a name in apposition
+    named = k + 2 < start and doc[k].pos_ == "NOUN" and has_a_person_ending(doc[k]) and (
+        doc[k + 1].text == "," and doc[k + 2].pos_ == "PROPN")
+    if k < start and (_looks_like_speaker(ctx, k, documents=True) or named):
         m = ctx.mention_at.get(k)
         end = m.end if m else np_extent(doc, k, lo, start)[1]
         if end < start and doc[end].text == ",":
