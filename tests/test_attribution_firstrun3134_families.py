@@ -58,3 +58,37 @@ def test_the_head_of_a_school_by_another_word():
     text = ("Le principal du collège, Marc Aubin, a fermé la cantine. Les repas reprendront "
             "lundi, a précisé le chef d'établissement.")
     assert speaker(text) == "Marc Aubin"
+
+
+def test_a_body_described_then_named_by_capitalised_words_or_with_a_number():
+    text = ("L'association des riverains du port, Amis de Port-Haliguen, affirme avoir été "
+            "prévenue tard.")
+    assert speaker(text) == "Amis de Port-Haliguen"
+    assert speaker("Le club de judo local, Dojo Brestois 29, dit avoir perdu dix licenciés.") == (
+        "Dojo Brestois 29")
+
+
+def test_a_demonstrative_pronoun_points_back():
+    text = ("Le rassemblement était interdit par la préfecture du Gard, qui a dénoncé des "
+            "dégradations. Celle-ci a fait état de 800 manifestants.")
+    assert speaker(text) == "préfecture du Gard"
+
+
+def test_a_date_between_an_incise_verb_and_its_subject():
+    text = "Douze lots de lait ont été rappelés, a annoncé ce jeudi 3 septembre la DGCCRF."
+    assert speaker(text) == "DGCCRF"
+
+
+def test_the_future_in_the_past_after_faire_savoir():
+    text = "La métropole a fait savoir dans un communiqué qu'elle ne financerait pas le projet."
+    assert not tags(text).iloc[0]["hedged"]
+
+
+def test_appearance_past_a_phrase_of_time_is_a_hedge():
+    assert tags("Les réserves paraissent pour l'instant suffisantes.").iloc[0]["hedged"]
+
+
+def test_avancer_in_an_incise_after_a_clause():
+    text = "La route pourrait rouvrir en mai, avance un technicien de la mairie."
+    assert speaker(text) == "technicien de la mairie"
+    assert speaker("L'armée avance de dix kilomètres vers l'est.") == ""

@@ -117,8 +117,9 @@ def _future_in_past_by_order(tok) -> bool:
         return False
     for k in range(que - 1, max(sent.start, que - 6) - 1, -1):
         t = doc[k]
-        if t.pos_ not in {"VERB", "AUX"}:
-            continue
+        if t.pos_ not in {"VERB", "AUX"} or "Inf" in t.morph.get("VerbForm") and (
+                k > sent.start and doc[k - 1].lemma_ == "faire"):
+            continue  # "a fait savoir … qu'elle ne reprendrait": the tense is faire's
         past = "Part" in t.morph.get("VerbForm") and k > sent.start and doc[k - 1].lemma_ in {
             "avoir", "être"} or set(t.morph.get("Tense")) & PAST_TENSES
         committed = t.lemma_ in _COMMITMENTS or not _is_compound(tok) or _passive_present(

@@ -297,12 +297,20 @@ def _looks(f: _Features, window) -> bool:
     """``paraît toutefois incertaine``, ``paraît se stabiliser``: an adjective or an infinitive
     (adverbs and a reflexive pronoun skipped) after a verb of appearance; not ``paraîtra en
     mars`` (a book, a newspaper)."""
+    words = [f.lower[j] for j in window]
+    skip = next((len(p) for p in _TIME_PHRASES if words[: len(p)] == p), 0)
+    window = window[skip:]  # "paraissent pour l'instant suffisants"
     for j in window[:4]:
         if f.pos[j] == "ADV" or f.lower[j] in {"se", "s'"}:
             continue  # a participle as an adjective: "apparaissent particulièrement touchées"
         return f.pos[j] == "ADJ" or f.inf[j] or f.pos[j] == "VERB" and f.lower[j].endswith(
             _PARTICIPLE_ENDINGS)
     return False
+
+
+#: Phrases of time between a verb of appearance and its adjective.
+_TIME_PHRASES = (["pour", "l'", "instant"], ["pour", "le", "moment"], ["à", "ce", "stade"],
+                 ["à", "première", "vue"], ["jusqu'", "ici"], ["jusqu'", "à", "présent"])
 
 
 #: Endings of past participles (*touchée*, *fini*, *perdus*), used as adjectives.

@@ -9,8 +9,10 @@ import re
 
 _LOWER = "a-zàâäçéèêëîïôöùûüÿœæ"
 # what follows a verb's hyphen in an inverted question or imperative (dit-il, est-ce, dites-le)
-_CLITICS = "ils?|elles?|on|je|tu|nous|vous|les?|la|lui|leur|moi|toi|ce|ci|là|même|mêmes|en"
-_COMPOUND = re.compile(rf"[{_LOWER}]{{3,}}(?:-(?!(?:{_CLITICS})(?![{_LOWER}]))[{_LOWER}]{{2,}})+")
+_CLITICS = "ils?|elles?|on|je|tu|nous|vous|les?|la|lui|leur|moi|toi|ce|même|mêmes|en"
+# a capital only at the start of the first word ("Celle-ci", "Sapeurs-pompiers" opening a line)
+_COMPOUND = re.compile(
+    rf"[{_LOWER.upper()}{_LOWER}][{_LOWER}]{{2,}}(?:-(?!(?:{_CLITICS})(?![{_LOWER}]))[{_LOWER}]{{2,}})+")
 
 
 def course_tokenizer(nlp):

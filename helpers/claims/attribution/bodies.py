@@ -10,7 +10,7 @@ from __future__ import annotations
 from helpers.claims.attribution.lexicon import DEFINITE, _word_class_at, _words, role_keys
 from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.naming import Phrase, _as_written, _from_mention
-from helpers.claims.attribution.phrases import name_goes_on, np_extent
+from helpers.claims.attribution.phrases import glued_hyphen, name_goes_on, np_extent
 from helpers.claims.attribution.references import NOT_DECIDED
 
 #: Nouns that describe a body without naming it (``le gestionnaire``, ``l'opérateur``,
@@ -34,12 +34,19 @@ def _name_after_comma(p: Phrase) -> tuple[Speaker, int] | None:
     if m is not None:
         return (_from_mention(p, m), m.end) if m.actor.kind in {"institution", "media"} else None
     end = k
-    while end < p.hi and doc[end].pos_ == "PROPN":
-        end += 1
+    # capitalised words the model may tag as nouns, a number ending the name ("Parents de
+    # Ty-Glaz", "Montfort Tri 91")
+    while end < p.hi and (doc[end].pos_ == "PROPN" or doc[end].is_title and doc[end].pos_ in {
+            "NOUN", "ADJ", "X"} or end > k and doc[end].like_num and doc[end].text.isdigit() or (
+            end > k and end + 1 < p.hi and glued_hyphen(ctx.tab, end))):  # "Ty-Glaz"
+        end += 2 if doc[end].text == "-" else 1
     end = name_goes_on(doc, k, end, p.hi)
     # a first name and a surname are a person ("le gérant, Paul Roux"); a single word after
     # a body's description is its name, whatever the model calls it ("l'exploitant, Aquavia")
-    person = end - k > 1 and all(t.ent_type_ == "PER" for t in doc[k:end]) and not kind
+    # "Montfort Tri 91", "Amis de Port-Haliguen": a number ends no person's name, a common
+    # noun starts none
+    person = end - k > 1 and all(t.ent_type_ == "PER" for t in doc[k:end]) and not kind and (
+        not doc[end - 1].like_num) and doc[k].pos_ == "PROPN"
     return (_as_written(ctx, doc[k:end], "institution", p.h), end) if k < end and not (
         person) else None
 

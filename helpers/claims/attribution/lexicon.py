@@ -30,6 +30,8 @@ QUOTE_MARKS = OPENERS | CLOSERS | {'"', "„"}
 PRONOUNS = {  # text → (gender, number)
     "il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p"),
     "lui": ("m", "s"), "eux": ("m", "p"),
+    # demonstratives point back the same way: "La préfecture… Celle-ci a fait état de…"
+    "celui-ci": ("m", "s"), "celle-ci": ("f", "s"), "ceux-ci": ("m", "p"), "celles-ci": ("f", "p"),
 }
 
 

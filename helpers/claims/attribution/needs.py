@@ -41,6 +41,12 @@ def _right_after_a_quote(tab, start: int, lo: int) -> bool:
     return k >= lo and tab.text[k] in CLOSERS
 
 
+def _right_after_a_clause(ctx: Context, start: int, lo: int) -> bool:
+    """The verb group follows a comma that ends a clause with its own verb (``Une réouverture
+    pourrait intervenir à l'automne, avance…``), not a phrase (``L'armée, avance…``)."""
+    return start - 1 > lo and any(ctx.tab.pos[k] in {"VERB", "AUX"} for k in range(lo, start - 1))
+
+
 def _introduces_clause(ctx: Context, v: int, lo: int, hi: int) -> bool:
     """``a assuré que…``, ``juge « inquiétante »``, ``…, a répondu X``: the verb reports (an
     incise only with someone after it: ``…, alerte activée`` is not one)."""
@@ -167,8 +173,9 @@ def _needs_met(ctx: Context, cue: str, v: int, start: int, lo: int, hi: int) -> 
             _reflexive_de(ctx, v, start, hi))
     if _clause_right_after(ctx, v, hi):
         return True
-    if need == "measure":
-        return _figure_near(ctx, v, lo, hi, ("measure_word",))
+    if need == "measure":  # or an incise after a quote or a clause: "…, avance un agent"
+        return _figure_near(ctx, v, lo, hi, ("measure_word",)) or _incise_position(
+            ctx.doc, start, lo) and _right_after_a_clause(ctx, start, lo)
     return _incise_position(ctx.doc, start, lo) or _figure_near(
         ctx, v, lo, hi, ("figure_word", "measure_word"))
 

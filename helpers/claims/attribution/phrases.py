@@ -463,7 +463,8 @@ def name_goes_on(doc, start: int, end: int, hi: int) -> int:
         "institution_head", "generic_org", "described_kind"))
     if doc[j].lower_ in _NAME_LINKS and not body:
         return end  # "la Chine pour la deuxième année": only a body's name goes on so
-    while j < min(hi, end + 10) and not doc[j].is_punct and doc[j].pos_ not in {"VERB", "AUX"}:
+    while j < min(hi, end + 10) and (not doc[j].is_punct or glued_hyphen(tab, j)) and (
+            doc[j].pos_ not in {"VERB", "AUX"}):  # "Parents de Ty-Glaz"
         j += 1
     last = doc[j - 1]
     closed = j >= hi or doc[j].is_punct
