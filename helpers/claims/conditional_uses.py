@@ -1,7 +1,8 @@
 """When a conditional is grammar, not caution: the *futur dans le passé* after a past verb of
 saying (``a promis que son pays resterait``, ``avait promis au Midi Libre qu'une réunion serait
-organisée``) and a conditional after a hypothesis (``Si l'annulation devenait définitive, le
-préfet devrait…``). :mod:`helpers.claims.hedging` does not count these as hedges.
+organisée``), a conditional after a hypothesis (``Si l'annulation devenait définitive, le
+préfet devrait…``) and an obligation unmet (``aurait dû atteindre``).
+:mod:`helpers.claims.hedging` does not count these as hedges.
 
 Written by hand: no library tells a French conditional of report from one of tense or
 hypothesis. The parse is read first; word order takes over where the parse of the *que* clause
@@ -17,7 +18,15 @@ _QUE = {"que", "qu'"}
 
 def grammatical(tok) -> bool:
     """Is the conditional ``tok`` the future in the past or the consequence of a hypothesis?"""
-    return _future_in_past(tok) or _future_in_past_by_order(tok) or _after_a_hypothesis(tok)
+    return _future_in_past(tok) or _future_in_past_by_order(tok) or _after_a_hypothesis(tok) or (
+        _should_have(tok))
+
+
+def _should_have(tok) -> bool:
+    """``aurait dû atteindre``: the conditional past of *devoir* says what should have been,
+    an obligation unmet, not a claim left to its source."""
+    return tok.lemma_ == "avoir" and any(t.lower_ in {"dû", "due", "dus", "dues"}
+                                        for t in tok.doc[tok.i + 1 : tok.i + 3])
 
 
 def main_verb(tok):

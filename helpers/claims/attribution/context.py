@@ -13,6 +13,7 @@ from helpers.claims.attribution.lexicon import (
     SUBJECT_DEPS,
     _reporting_lemmas,
     _word_class_at,
+    is_title,
 )
 from helpers.claims.attribution.model import Context
 from helpers.claims.attribution.naming import _as_written, _speaker_from_actor
@@ -37,7 +38,7 @@ def build_context(doc) -> Context:
     ctx.subjects = _subject_mentions(ctx)
     named = _named_subjects(ctx)
     people = [(pos, sp) for pos, sp in named if sp.kind == "person"]
-    ctx.subjects = sorted(ctx.subjects + people, key=lambda x: x[0])
+    ctx.subjects = sorted(ctx.subjects + people + _people_interviewed(ctx), key=lambda x: x[0])
     ctx.main_subjects = _main_subjects(ctx) | {pos for pos, _ in people}
     # bodies named as a subject are antecedents of a later "la préfecture", not of "il"
     ctx.named = sorted([(pos, sp) for pos, sp in named if sp.kind == "institution"]
@@ -78,8 +79,9 @@ def _named_subjects(ctx: Context) -> list:
             continue
         verb = subj.head.i if subj.head.i > subj.i else sent.root.i
         sp = speaker_from_head(ctx, subj.i, sent.start, verb if verb > subj.i else sent.end)
-        if sp is not None and (sp.kind == "person" and sp.name[:1].isupper()
-                               or sp.kind == "institution"):
+        # a person by a name of two words at least ("Capital a interrogé…" names no person)
+        if sp is not None and (sp.kind == "person" and sp.name[:1].isupper() and (
+                " " in sp.name or sp.role) or sp.kind == "institution"):
             out.append((subj.i, sp))
             if sp.kind == "institution":  # "Le tribunal de Rodez… Le tribunal…": the bare
                 ctx.named.append((subj.i, sp))  # noun of a later subject goes back to it
@@ -96,6 +98,29 @@ def _role_before(ctx: Context, start: int, comma: int):
             ctx.doc, k, start, comma)[1] == comma:
         return ctx.doc[k]
     return None
+
+
+#: Verbs whose object is someone the article then quotes: ``Capital a interrogé le Pr
+#: Mathieu Schaller… Le spécialiste estime``.
+_INTERVIEWS = {"interroger", "joindre", "contacter", "consulter", "interviewer", "rencontrer",
+               "solliciter"}
+
+
+def _people_interviewed(ctx: Context) -> list:
+    """People named as the object of a verb of interviewing, antecedents of a later pronoun or
+    description (not main subjects: they do not block a pronoun's way back)."""
+    tab, out = ctx.tab, []
+    for k in [k for k, lemma in enumerate(tab.lemma) if lemma in _INTERVIEWS]:
+        if tab.pos[k] != "VERB" or ctx.inside[k]:
+            continue
+        j = next((j for j in range(k + 1, min(len(tab.text), k + 5)) if tab.pos[j] == "PROPN"
+                  or is_title(tab.text[j])), None)
+        if j is None:
+            continue
+        sp = speaker_from_head(ctx, j, k + 1, ctx.doc[k].sent.end)
+        if sp is not None and sp.kind == "person" and " " in sp.name:
+            out.append((j, sp))
+    return out
 
 
 def _named_at(tab, subj) -> bool:

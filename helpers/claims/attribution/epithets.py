@@ -56,11 +56,20 @@ def definite_description(p):
     named = any(t.text[:1].isupper() for t in p.ctx.doc[p.h + 1 : p.e])  # "l'institut Opinia"
     if p.det in DEFINITE and p.has("anonymous_head") and not named:
         earlier = corefer(p.ctx, p.tok)
-        if earlier is not None:
-            return retext(earlier, p.span.text, p.h)
         found = epithet(p)
+        # "Un spécialiste nous explique… le Pr Mathieu Schaller… Le spécialiste estime": a
+        # person named since the earlier mention is the one described
+        if earlier is not None and not (found is not NOT_DECIDED and found.kind == "person"
+                                        and " " in found.name and _named_after(
+                                            p.ctx, found, earlier.pos)):
+            return retext(earlier, p.span.text, p.h)
         return found if found is not NOT_DECIDED else _as_written(p.ctx, p.span, "anonymous", p.h)
     return epithet(p)
+
+
+def _named_after(ctx: Context, sp: Speaker, pos: int) -> bool:
+    """Is the person ``sp`` named (quoted or as a subject) after token ``pos``?"""
+    return any(q > pos and a.name == sp.name for q, a in ctx.history + ctx.subjects)
 
 
 def corefer(ctx: Context, tok) -> Speaker | None:

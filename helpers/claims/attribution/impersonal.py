@@ -1,6 +1,7 @@
-"""*On* as the subject of a verb of saying: ``a-t-on appris auprès des pompiers`` (the source
-after the verb), ``À Bercy, on relativise``, ``Chez Agrilys Assurances, l'un des principaux
-assureurs…, on assure`` (the place or body the sentence opens with); otherwise nobody."""
+"""*On* as the subject of a verb of saying: ``a-t-on appris auprès des pompiers``, ``fait-on
+savoir à Bercy`` (the source after the verb), ``À Bercy, on relativise``, ``Chez Agrilys
+Assurances, l'un des principaux assureurs…, on assure`` (the place or body the sentence opens
+with); otherwise nobody."""
 
 from __future__ import annotations
 
@@ -29,6 +30,10 @@ def _on_source(ctx: Context, v: int, hi: int) -> Candidate | None:
                      None)
             if j is not None:
                 return Candidate(speaker_from_head(ctx, j, k + 2, hi), cue, 0, v)
+        if tab.lower[k] in {"à", "au"} and k + 1 < hi and (k + 1 in ctx.mention_at or tab.text[
+                k + 1][:1].isupper() and tab.pos[k + 1] == "PROPN"):
+            # "fait-on savoir à Bercy", "indique-t-on à Matignon": the place that speaks
+            return Candidate(speaker_from_head(ctx, k + 1, k + 1, hi), cue, 0, v)
         if tab.lower[k] in {"de", "d'"} and tab.lower[k + 1 : k + 2] in (["source"], ["sources"]):
             return Candidate(speaker_from_head(ctx, k + 1, k, hi), cue, 0, v)
         if tab.lower[k] in {"de", "d'"} and tab.lower[k + 1 : k + 2] == ["même"] and (

@@ -5,6 +5,7 @@ la police nationale (DDPN) du Nord``: a body of its own)."""
 
 from __future__ import annotations
 
+from helpers.claims.affiliations import country_in
 from helpers.claims.attribution.naming import Phrase, _from_mention
 from helpers.claims.attribution.references import NOT_DECIDED
 
@@ -16,7 +17,8 @@ def mention_inside(p: Phrase):
     # "L'Alliance … de France", "a annoncé Voies navigables de France": a name's own country
     named = p.tok.pos_ == "PROPN" or p.tok.is_title and (p.h > p.s or not p.tok.is_sent_start)
     if inside and not (named and inside[0].start > p.h) and not (
-            _seat(p, inside[0]) or _in_own_name(p, inside[0]) or _acronym_after(p, inside[0])):
+            _seat(p, inside[0]) or _in_own_name(p, inside[0]) or _acronym_after(p, inside[0])
+            or _other_country(p, inside[0])):
         return _from_mention(p, inside[0])
     return NOT_DECIDED
 
@@ -45,3 +47,10 @@ def _seat(p: Phrase, m) -> bool:
     Pyongyang`` is the government)."""
     capital = m.actor.label == "LOC" and m.actor.canonical != p.ctx.doc[m.start : m.end].text
     return capital and m.start > p.h and p.has("local_body")
+
+
+def _other_country(p: Phrase, m) -> bool:
+    """``le ministère britannique de l'Intérieur``: the phrase names another country's body
+    than the actor found inside it (France's *Intérieur*)."""
+    country = country_in(p.span.text)
+    return bool(country) and bool(m.actor.speaks_for) and country != m.actor.speaks_for

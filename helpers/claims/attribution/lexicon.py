@@ -186,8 +186,9 @@ def _phrase_at(tab, i: int, candidates) -> str:
         return ""  # "le fait de" is a noun
     for rest, lemma in candidates:
         j = i + 1
-        while j < len(tab.lower) and j - i <= 3 and tab.pos[j] == "ADV" and tab.lower[j] != rest[0]:
-            j += 1
+        while j < len(tab.lower) and j - i <= 3 and (tab.pos[j] == "ADV" or tab.text[j][:1] == "-"
+                                                     ) and tab.lower[j] != rest[0]:
+            j += 1  # an adverb, an inverted pronoun: "fait-on savoir"
         if tab.lower[j : j + len(rest)] == rest:
             return lemma
     return ""

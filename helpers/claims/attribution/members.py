@@ -32,8 +32,10 @@ def body_of_members(p, read):
     the members of, named before; else another reader's case. ``read`` turns a phrase's head into
     a speaker (:func:`.nouns.speaker_from_head`, passed in: it uses the readers)."""
     words = member_bodies().get(p.tok.lower_)
-    if words is None or p.det not in {"les", "ses", "leurs"} or p.e > p.h + 1:
-        return NOT_DECIDED  # "les pompiers de Paris" is named
+    doc = p.ctx.doc
+    if words is None or p.det not in {"les", "ses", "leurs"} or any(
+            t.pos_ != "ADJ" for t in doc[p.h + 1 : p.e]):
+        return NOT_DECIDED  # "les pompiers de Paris" is named; "les magistrats financiers" not
     ctx = p.ctx
     if not words:
         found = _organiser(ctx, p.s, read)

@@ -104,6 +104,9 @@ def _titled_person(p: Phrase):
     if not is_title(tab.text[h]) or h + 1 >= p.hi or not tab.text[h + 1][:1].isupper():
         return NOT_DECIDED
     name = _name_in(p.ctx.doc, h + 1, max(p.e, h + 2), after_role=True)
+    if name is None and tab.pos[h + 1] in {"PROPN", "NOUN"} and (
+            h + 2 >= p.hi or not tab.text[h + 2][:1].isupper()):
+        name = p.ctx.doc[h + 1 : h + 2]  # "M. Schaller", "le Pr Schaller": a surname alone
     if name is None or name.start != h + 1:
         return NOT_DECIDED
     role = _role_after(p.ctx, name.end, p.hi)
@@ -216,11 +219,17 @@ def _role(p: Phrase):
 
 def _person_in_apposition(p: Phrase):
     """``La pharmacienne chargée des approvisionnements, Sophie Lemarchand, …``: a noun for a
-    person the lexicon does not list as a role, with a name in apposition, is that person."""
-    if p.e_app <= p.e or not has_a_person_ending(p.tok):
+    person the lexicon does not list as a role, with a name in apposition, is that person (any
+    noun but a body's before a person's full name: ``le cerveau présumé du réseau, X``)."""
+    if p.e_app <= p.e or any(p.has(c) for c in ("institution_head", "generic_org",
+                                                  "media_head", "local_body")):
         return NOT_DECIDED
     name = _name_in(p.ctx.doc, p.e, p.e_app, after_role=True)
     if name is None or name.start > p.e + 1:
+        return NOT_DECIDED
+    # any noun before a person's full name ("Le cerveau présumé du réseau, Cédric Lafaye,")
+    if not has_a_person_ending(p.tok) and not (
+            len(name) >= 2 and all(t.ent_type_ == "PER" for t in name)):
         return NOT_DECIDED
     return _with_role(_as_written(p.ctx, name, "person", p.h), p.span)
 
@@ -461,8 +470,18 @@ def speaker_from_head(ctx: Context, h: int, lo: int, hi: int) -> Speaker | None:
     for reader in _READERS:
         found = reader(p)
         if found is not NOT_DECIDED:
-            return _in_full(p, found)
+            return _with_first_name(p, _in_full(p, found))
     return None
+
+
+def _with_first_name(p: Phrase, sp: Speaker | None) -> Speaker | None:
+    """``le Pr Schaller``, ``M. Schaller`` after ``Mathieu Schaller``: a surname alone is the
+    person named in full before."""
+    if sp is None or sp.kind != "person" or " " in sp.name or not sp.name[:1].isupper():
+        return sp
+    full = next((a for a in antecedents(p.ctx, p.s) if a.kind == "person" and " " in a.name
+                 and a.name.split()[-1] == sp.name), None)
+    return retext(full, sp.text, sp.pos) if full is not None else sp
 
 
 def _in_full(p: Phrase, sp: Speaker | None) -> Speaker | None:

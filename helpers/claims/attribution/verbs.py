@@ -44,6 +44,7 @@ from helpers.claims.attribution.subjects import (
     locative_source,
     subject_before_comma,
 )
+from helpers.claims.hedging import is_conditional
 from helpers.core.nlp import token_table
 
 _INCISE_MARKS = {",", ":", "—", "–", "("}
@@ -83,11 +84,13 @@ _VERDICTS = {"coupable", "coupables", "innocent", "innocente", "innocents", "res
 
 def _blocked(doc, start: int, v: int) -> bool:
     """``refusant de confirmer``, ``s'est bien gardée de commenter``, ``n'a pas souhaité
-    préciser``: nobody speaks."""
+    préciser``, ``aurait dû prévenir``: nobody speaks."""
     tab = token_table(doc)
     if start >= 3 and tab.lemma[start - 1] in {"souhaiter", "vouloir"} and (
             {"ne", "n'"} & set(tab.lower[max(0, start - 5) : start - 1])):
         return True
+    if start >= 1 and tab.lemma[start - 1] == "devoir" and tab.pos[start - 1] in {"VERB", "AUX"}:
+        return True  # "aurait dû prévenir", "doit annoncer jeudi": not said (yet)
     if start < 2 or tab.lower[start - 1] not in {"de", "d'"}:
         return False
     return not BLOCKING_GOVERNORS.isdisjoint(tab.lemma[max(0, start - 4) : start - 1])
@@ -326,7 +329,18 @@ def _subject_candidate(ctx: Context, tok, v: int, lo: int, hi: int, start: int, 
 
 def verb_candidate(ctx: Context, v: int, lo: int, hi: int,
                    previous: Candidate | None = None) -> Candidate | None:
-    """The speaker of the reporting verb at token ``v`` (within the sentence ``lo:hi``)."""
+    """The speaker of the reporting verb at token ``v`` (within the sentence ``lo:hi``). A verb
+    of saying in the conditional (``Selon Le Parisien, Matignon aurait demandé…``) reports what
+    someone is said to have said: it ranks as citing, after the source that says so."""
+    cand = _verb_candidate(ctx, v, lo, hi, previous)
+    start = _verb_group_start(ctx.doc, v, lo)
+    if cand is not None and any(is_conditional(t) for t in ctx.doc[start : v + 1]):
+        return Candidate(cand.speaker, cand.cue, max(cand.rank, 2), cand.pos, cand.cleft)
+    return cand
+
+
+def _verb_candidate(ctx: Context, v: int, lo: int, hi: int,
+                    previous: Candidate | None = None) -> Candidate | None:
     doc = ctx.doc
     tok = doc[v]
     start = _verb_group_start(doc, v, lo)
