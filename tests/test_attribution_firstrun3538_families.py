@@ -63,3 +63,25 @@ def test_on_with_the_place_that_speaks_after_the_verb():
 def test_a_medium_is_the_source_of_what_someone_is_said_to_have_said():
     text = "Selon Le Figaro, l'Élysée aurait demandé au ministre de se taire."
     assert speaker(text) == "Le Figaro"
+
+
+def test_selon_a_pronoun_is_a_source_whatever_noun_follows():
+    text = ("« Les cas augmentent », a déclaré Claire Dumas, épidémiologiste. Selon elle, "
+            "quatorze cas ont été recensés.")
+    row = tags(text).iloc[-1]
+    assert (row["speaker"], row["hedged"]) == ("Claire Dumas", True)
+
+
+def test_que_after_a_conjunction_is_not_what_is_said():
+    row = tags("Les riverains s'inquiètent, tandis que la facture risque de grimper.").iloc[0]
+    assert row["speaker"] == ""
+
+
+def test_a_body_s_name_after_its_kind_and_a_description():
+    assert speaker("L'association de consommateurs Vigie Conso a dénoncé un rappel tardif.") == (
+        "Vigie Conso")
+    text = ("La compagnie à bas coût Air Mistral a annoncé 24 annulations. D'après la "
+            "compagnie, les vols reprendront jeudi.")
+    assert list(tags(text)["speaker"]) == ["Air Mistral", "Air Mistral"]
+    assert speaker("Selon l'agence régionale de santé Grand Est, tout va bien.") == (
+        "agence régionale de santé Grand Est")

@@ -199,13 +199,18 @@ def _has_complement_at(f: _Features, window) -> bool:
         if t in _STOPS:
             return False
         low = f.lower[j]
-        if low in _QUE:
-            return True
+        if low in _QUE:  # not "tandis que", "alors que", "parce que": a conjunction
+            return not (k and f.lower[window[k - 1]] in _CONJUNCTION_HEADS)
         if low in _DE and _infinitive_near(f, window[k + 1 :]):
             return True
         if k == 0 and (t in _OPENS_CLAUSE or f.inf[j]):
             return True
     return False
+
+
+#: Words that make *que* a conjunction, not the start of what is said.
+_CONJUNCTION_HEADS = {"tandis", "alors", "bien", "parce", "pendant", "dès", "avant", "après",
+                      "sans", "pour", "afin", "depuis", "lors", "tant", "ainsi", "même"}
 
 
 def _infinitive_near(f: _Features, window) -> bool:
@@ -341,6 +346,8 @@ def _not_sources() -> frozenset[str]:
 def _names_no_source(f: _Features, window) -> bool:
     """``selon les normes du BIT``: the first noun after *selon* is a norm, not a source."""
     for j in window[:4]:
+        if f.pos[j] == "PRON" or f.is_punct[j]:
+            return False  # "Selon elle, quatorze cas…": a source, then the claim
         if f.pos[j] in {"NOUN", "PROPN"}:
             return f.lemma_low[j] in _not_sources() or f.lower[j] in _not_sources()
     return False

@@ -170,18 +170,14 @@ def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
     lawyer = any(t.lower_ in _LAWYER_TITLES
                  for t in span.doc[max(0, span.start - 1) : span.start + 2])
     span = _without_title(span)
+    kind_head = None
     start = span.start  # "la CGT-Cheminots de Grenoble": the words glued before by a hyphen
     while start >= 2 and glued_hyphen(ctx.tab, start - 1) and (
             span.doc[start - 2].text[:1].isupper()):
         start -= 2
     span = span.doc[start : span.end]
-    if kind == "institution" and len(span):  # "la Fédération des propriétaires d'Ille-et-Vilaine"
-        span = span.doc[span.start : with_its_place(span.doc, through_its_list(
-            span.doc, span.end))]
-        cut = next((t.i for t in span[1:] if t.is_lower and t.lower_.endswith(_PARTICIPLE) and (
-            t.pos_ in {"VERB", "ADJ"} or "Part" in t.morph.get("VerbForm")) and (
-            t.doc[t.i - 1].lower_ not in {"de", "du", "des", "d'"})), span.end)
-        span = span.doc[span.start : cut]  # "du Conseil d'orientation … publié le 17 mars"
+    if kind == "institution" and len(span):
+        span, kind_head = _body_span(span)
     if len(span) and span.end < len(span.doc) and _cut_name(span.doc[span.end]) and (
             span.doc[span.end].is_title and span[-1].ent_type_ == "PER"):
         span = span.doc[span.start : span.end + 1]  # "Yannick Le" "Floc'" "h"
@@ -189,7 +185,7 @@ def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
     text += _cut_after_apostrophe(span)
     if len(span) > 1 and span[-2].text.endswith(("'", "\u2019")) and not span[-2].whitespace_:
         text = text.rstrip(".")  # "Guivarc'" "h.": the model put the full stop in the name
-    head = _np_head(span)
+    head = kind_head if kind_head is not None else _np_head(span)
     gender = _morph(head, "Gender") if head is not None else ""
     number = _morph(head, "Number") if head is not None else ""
     first = span[0].lower_ if len(span) else ""
@@ -207,6 +203,40 @@ def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
         heads, gender = (*heads, "avocat"), ""  # morphology is a guess
     return Speaker(canonical_actor(text), kind, nationality_side(span), span.text.strip(" ,"), pos,
                    gender, number, heads=heads)
+
+
+def _body_span(span):
+    """A body's name as written, and the noun of its kind when the name leaves it out: with its
+    place (``la Fédération des propriétaires d'Ille-et-Vilaine``), its list (``de l'aménagement
+    et du logement``), up to a participle (``… publié le 17 mars``), its name after a
+    description (``l'association de consommateurs Alerte Conso``)."""
+    span = span.doc[span.start : with_its_place(span.doc, through_its_list(span.doc, span.end))]
+    cut = next((t.i for t in span[1:] if t.is_lower and t.lower_.endswith(_PARTICIPLE) and (
+        t.pos_ in {"VERB", "ADJ"} or "Part" in t.morph.get("VerbForm")) and (
+        t.doc[t.i - 1].lower_ not in {"de", "du", "des", "d'"})), span.end)
+    span = span.doc[span.start : cut]
+    named = _name_after_description(span)
+    # the kind stays among the heads: a later "l'association" goes back to it
+    return (named, _np_head(span)) if named.start > span.start else (span, None)
+
+
+def _name_after_description(span):
+    """``l'association de consommateurs Alerte Conso``, ``la compagnie à bas coût Azur
+    Connect``: a body's kind, a description of it, then its name: the name. Not ``le ministère
+    de l'Intérieur`` (the capital opens the complement), nor ``l'agence régionale de santé
+    Grand Est`` (a place)."""
+    words = [t for t in span if t.pos_ != "DET"]
+    if len(words) < 4 or not word_class(words[0], "generic_org") and not word_class(
+            words[0], "described_kind") or not words[1].is_lower:
+        return span  # "le collectif Eau libre Poitou": the name follows the kind at once
+    k = len(span)
+    while k > 0 and (span[k - 1].is_title or span[k - 1].text.isupper() or span[k - 1].like_num):
+        k -= 1
+    if k == len(span) or k < 2 or not span[k - 1].is_lower or span[k - 1].lower_ in {
+            "de", "du", "des", "d'", "l'", "la", "le", "les", "et"} or span[k - 1].pos_ not in {
+            "NOUN", "ADJ"} or any(t.ent_type_ == "LOC" for t in span[k:]):
+        return span
+    return span[k:]
 
 
 #: Endings of past participles, which end a phrase but never a body's name.

@@ -28,8 +28,11 @@ def _looks_like_speaker(ctx: Context, j: int, documents: bool = False) -> bool:
     tok = ctx.doc[j]
     classes = ("anonymous_head", "role_head", "institution_head", "media_head") + (
         ("document_head",) if documents else ())
-    titled = tok.pos_ == "NOUN" and j + 1 < len(ctx.doc) and ctx.doc[j + 1].pos_ == "PROPN" and (
-        ctx.doc[j + 1].is_title)  # "le prévisionniste Paul Berger"
+    nxt = ctx.doc[j + 1] if j + 1 < len(ctx.doc) else None
+    # "le prévisionniste Paul Berger", "la docteure Sophie Roux" (a first name the model tags
+    # as a noun)
+    titled = tok.pos_ == "NOUN" and nxt is not None and nxt.is_title and (
+        nxt.pos_ == "PROPN" or nxt.ent_type_ == "PER")
     return (
         j in ctx.mention_at
         or titled
