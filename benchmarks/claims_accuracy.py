@@ -103,57 +103,76 @@ the place out of the anonymous source; the three hedging misses are *estime que*
 Kursk sets' guidelines do not count as a hedge and the new stories' do (one rule cannot satisfy
 both: the Kursk sets were kept).
 
-Thirty first-run sets, each written by someone who never saw the rules or ran them, after the
+Forty-six first-run sets, each written by someone who never saw the rules or ran them, after the
 rules were frozen (``firstrun`` on branch issue-13, ``firstrun2`` at commit 2b590d4,
 ``firstrun3`` at ed3c1ad, ``firstrun4`` at 98abcce, ``firstrun5`` and ``firstrun6`` at 37a6bb6,
 ``firstrun7`` and ``firstrun8`` at 8b8f3fa, ``firstrun9`` and ``firstrun10`` at 2e10f55,
 ``firstrun11`` and ``firstrun12`` at b3b37e3, ``firstrun13`` and ``firstrun14`` at 4dc50d3,
 ``firstrun15`` and ``firstrun16`` at 24bcfa5, ``firstrun17`` and ``firstrun18`` at db6a28b,
 ``firstrun19`` to ``firstrun22`` at 1991ea3, ``firstrun23`` to ``firstrun26`` at 92abbfa,
-``firstrun27`` to ``firstrun30`` at 6011f8b, the rules the course ships), and scored once before
+``firstrun27`` to ``firstrun30`` at 6011f8b, ``firstrun31`` to ``firstrun34`` at 7d6b6c8,
+``firstrun35`` to ``firstrun38`` at c9a081e, ``firstrun39`` to ``firstrun42`` at 1d95e00,
+``firstrun43`` to ``firstrun46`` at 01726a0, the rules the course ships), and scored once before
 any rule changed again (speaker over attributed sentences, baseline in
 brackets):
 
-================================================  ==========  ==============  ===============
-set: stories                                      attributed  speaker         hedged
-================================================  ==========  ==============  ===============
-``firstrun``: forest fire, cocaine seizure        39          71.8 % (7.7 %)  98.1 % (72.2 %)
-``firstrun2``: cyberattack, food poisoning        41          80.5 % (9.8 %)  95.2 % (75.8 %)
-``firstrun3``: coach crash, bird flu              37          83.8 % (5.4 %)  96.6 % (75.9 %)
-``firstrun4``: emergency ward, wolves             44          72.7 % (9.1 %)  89.7 % (62.1 %)
-``firstrun5``: drought, factory closure           47          63.8 % (4.3 %)  100 % (66.1 %)
-``firstrun6``: corruption trial, measles          39          56.4 % (0.0 %)  96.6 % (72.4 %)
-``firstrun7``: prison riot, student housing       48          64.6 % (4.2 %)  98.4 % (71.0 %)
-``firstrun8``: oil spill, football club           42          54.8 % (2.4 %)  95.2 % (66.1 %)
-``firstrun9``: building collapse, drug shortage   40          77.5 % (5.0 %)  93.4 % (75.4 %)
-``firstrun10``: museum theft, ski resort          49          77.6 % (4.1 %)  96.8 % (67.7 %)
-``firstrun11``: landslide on a line, scams        47          72.3 % (4.3 %)  100 % (71.0 %)
-``firstrun12``: election annulled, hornets        45          80.0 % (2.2 %)  95.2 % (77.8 %)
-``firstrun13``: nuclear plant, Parcoursup         48          68.8 % (2.1 %)  98.4 % (74.2 %)
-``firstrun14``: mountain rescue, river pollution  44          68.2 % (0.0 %)  96.8 % (77.4 %)
-``firstrun15``: ferries, asbestos in a school     43          72.1 % (0.0 %)  95.2 % (77.8 %)
-``firstrun16``: e-scooters, hail on vineyards     45          73.3 % (6.7 %)  95.2 % (71.0 %)
-``firstrun17``: bridge closed, maternity ward     43          79.1 % (0.0 %)  96.8 % (75.8 %)
-``firstrun18``: recycling fire, canteen prices    45          71.1 % (4.4 %)  96.8 % (68.3 %)
-``firstrun19``: tramway overrun, salmonella       45          64.4 % (4.4 %)  85.7 % (76.2 %)
-``firstrun20``: notary's trial, avalanche         41          85.4 % (9.8 %)  96.4 % (76.8 %)
-``firstrun21``: garbage strike, skylark study     47          74.5 % (6.4 %)  98.4 % (70.5 %)
-``firstrun22``: newspaper takeover, canal         42          78.6 % (4.8 %)  100 % (72.6 %)
-``firstrun23``: TER drivers, forest ban           44          70.5 % (2.3 %)  93.5 % (74.2 %)
-``firstrun24``: master's places, jaguar           45          71.1 % (4.4 %)  96.7 % (72.1 %)
-``firstrun25``: bronchiolitis, last bank branch   44          88.6 % (4.5 %)  98.4 % (77.4 %)
-``firstrun26``: offshore wind farm, drownings     47          85.1 % (4.3 %)  96.9 % (68.8 %)
-``firstrun27``: anaesthetic shortage, blockade    44          63.6 % (0.0 %)  98.4 % (72.1 %)
-``firstrun28``: nativity scene, lifeguards        38          84.2 % (2.6 %)  98.3 % (75.9 %)
-``firstrun29``: ammonia leak, teenagers           45          77.8 % (4.4 %)  96.7 % (75.0 %)
-``firstrun30``: last doctor, festival             46          82.6 % (2.2 %)  100 % (71.4 %)
-all thirty                                        1314        73.7 % (969)
+================================================  ==========  ===============  ===============
+set: stories                                      attributed  speaker          hedged
+================================================  ==========  ===============  ===============
+``firstrun``: forest fire, cocaine seizure        39          71.8 % (7.7 %)   98.1 % (72.2 %)
+``firstrun2``: cyberattack, food poisoning        41          80.5 % (9.8 %)   95.2 % (75.8 %)
+``firstrun3``: coach crash, bird flu              37          83.8 % (5.4 %)   96.6 % (75.9 %)
+``firstrun4``: emergency ward, wolves             44          72.7 % (9.1 %)   89.7 % (62.1 %)
+``firstrun5``: drought, factory closure           47          63.8 % (4.3 %)   100 % (66.1 %)
+``firstrun6``: corruption trial, measles          39          56.4 % (0.0 %)   96.6 % (72.4 %)
+``firstrun7``: prison riot, student housing       48          64.6 % (4.2 %)   98.4 % (71.0 %)
+``firstrun8``: oil spill, football club           42          54.8 % (2.4 %)   95.2 % (66.1 %)
+``firstrun9``: building collapse, drug shortage   40          77.5 % (5.0 %)   93.4 % (75.4 %)
+``firstrun10``: museum theft, ski resort          49          77.6 % (4.1 %)   96.8 % (67.7 %)
+``firstrun11``: landslide on a line, scams        47          72.3 % (4.3 %)   100 % (71.0 %)
+``firstrun12``: election annulled, hornets        45          80.0 % (2.2 %)   95.2 % (77.8 %)
+``firstrun13``: nuclear plant, Parcoursup         48          68.8 % (2.1 %)   98.4 % (74.2 %)
+``firstrun14``: mountain rescue, river pollution  44          68.2 % (0.0 %)   96.8 % (77.4 %)
+``firstrun15``: ferries, asbestos in a school     43          72.1 % (0.0 %)   95.2 % (77.8 %)
+``firstrun16``: e-scooters, hail on vineyards     45          73.3 % (6.7 %)   95.2 % (71.0 %)
+``firstrun17``: bridge closed, maternity ward     43          79.1 % (0.0 %)   96.8 % (75.8 %)
+``firstrun18``: recycling fire, canteen prices    45          71.1 % (4.4 %)   96.8 % (68.3 %)
+``firstrun19``: tramway overrun, salmonella       45          64.4 % (4.4 %)   85.7 % (76.2 %)
+``firstrun20``: notary's trial, avalanche         41          85.4 % (9.8 %)   96.4 % (76.8 %)
+``firstrun21``: garbage strike, skylark study     47          74.5 % (6.4 %)   98.4 % (70.5 %)
+``firstrun22``: newspaper takeover, canal         42          78.6 % (4.8 %)   100 % (72.6 %)
+``firstrun23``: TER drivers, forest ban           44          70.5 % (2.3 %)   93.5 % (74.2 %)
+``firstrun24``: master's places, jaguar           45          71.1 % (4.4 %)   96.7 % (72.1 %)
+``firstrun25``: bronchiolitis, last bank branch   44          88.6 % (4.5 %)   98.4 % (77.4 %)
+``firstrun26``: offshore wind farm, drownings     47          85.1 % (4.3 %)   96.9 % (68.8 %)
+``firstrun27``: anaesthetic shortage, blockade    44          63.6 % (0.0 %)   98.4 % (72.1 %)
+``firstrun28``: nativity scene, lifeguards        38          84.2 % (2.6 %)   98.3 % (75.9 %)
+``firstrun29``: ammonia leak, teenagers           45          77.8 % (4.4 %)   96.7 % (75.0 %)
+``firstrun30``: last doctor, festival             46          82.6 % (2.2 %)   100 % (71.4 %)
+``firstrun31``: scabies, swimming pool            44          65.9 % (4.5 %)   91.9 % (72.6 %)
+``firstrun32``: farm-subsidy trial, firewood      45          66.7 % (4.4 %)   95.0 % (71.7 %)
+``firstrun33``: cliff collapse, water reservoir   42          85.7 % (11.9 %)  98.4 % (82.3 %)
+``firstrun34``: bedbugs in trains, toy recall     46          76.1 % (4.3 %)   96.9 % (73.4 %)
+``firstrun35``: bakery chain, tick bites          43          69.8 % (7.0 %)   100 % (73.3 %)
+``firstrun36``: road collapse, teachers' strike   45          77.8 % (2.2 %)   98.4 % (75.8 %)
+``firstrun37``: shipwreck, truffle thefts         43          83.7 % (7.0 %)   100 % (73.3 %)
+``firstrun38``: dengue case, metro overrun        43          74.4 % (0.0 %)   98.4 % (80.6 %)
+``firstrun39``: care-home fire, hacked grades     50          82.0 % (12.0 %)  98.4 % (70.3 %)
+``firstrun40``: irrigation ban, air traffic       39          92.3 % (2.6 %)   98.3 % (71.7 %)
+``firstrun41``: church bells, student rents       44          84.1 % (2.3 %)   100 % (75.4 %)
+``firstrun42``: listeria recall, hospital wing    44          81.8 % (4.5 %)   95.0 % (73.3 %)
+``firstrun43``: flash flood, post office          41          70.7 % (4.9 %)   95.2 % (79.0 %)
+``firstrun44``: building-site trial, plastics     42          88.1 % (2.4 %)   98.3 % (74.1 %)
+``firstrun45``: wolf attack, regional airline     39          82.1 % (7.7 %)   95.0 % (76.7 %)
+``firstrun46``: canteen strike, stranded whale    40          77.5 % (7.5 %)   96.8 % (77.4 %)
+all forty-six                                     2004        75.4 % (1511)
 the first eight                                   337         68.2 % (230)
-the last twenty-two                               977         75.6 % (739)
-the last four (the shipped rules)                 173         76.9 % (133)
-================================================  ==========  ==============  ===============
+the last thirty-eight                             1667        76.8 % (1281)
+the last sixteen                                  690         78.6 % (542)
+the last four (the shipped rules)                 162         79.6 % (129)
+================================================  ==========  ===============  ===============
 
-Fixing each set's families after its first run raised that set to 79-100 % but raised the
+Fixing each set's families after its first run raised that set to 73-100 % but raised the
 next first run only a little: each new story and style (a trial, a franceinfo page, a sports
 daily, an AFP dispatch) brought constructions the rules had not met. The first eight were most
 often missed on a bare noun (*le syndicat*, *l'ONG*, *l'avocate*, *l'universitaire*) that
@@ -164,12 +183,14 @@ the noun can describe) came before ``firstrun9``, and the twenty-two first runs 
 names the tokenizer or the model cuts (hyphens, apostrophes, a country at a name's end), a
 document's author named elsewhere, *on* with a place, descriptions by world knowledge (*le
 gendarme du nucléaire*), verbs of saying in disguise (*justifie … par*, *a fait le calcul*).
-All thirty first runs together are the estimate of what to expect on a learner's articles:
-about three speakers in four (73.7 %), and lower on a story in a style none of the sets has.
-The last eight first runs, after the fixes of ``firstrun19`` to ``firstrun26``, scored 77.9 %
-(275 of 353), two of the eight sets above 85 %; ``firstrun27`` to ``firstrun30`` stand
-unfixed as the held-out sets of the rules the course ships (commit 6011f8b): 76.9 % (133 of
-173).
+All forty-six first runs together are the estimate of what to expect on a learner's articles:
+about three speakers in four (75.4 %), and lower on a story in a style none of the sets has.
+The sixteen written in the last four rounds scored 73.4 %, 76.4 %, 84.7 % and 79.6 % per round
+of four (542 of 690, 78.6 %): the rules gained on each round's families (compound nouns kept
+whole, names after a description, members speaking for their body, verbs of manner in an
+incise, a surname alone) but the next stories brought new ones. ``firstrun43`` to
+``firstrun46`` stand unfixed as the held-out sets of the rules the course ships (commit
+01726a0): 79.6 % (129 of 162).
 
 ``firstrun`` was then used to extend the rules (the table above: 100 % is fit). These first-run
 scores are the estimate of what to expect on a learner's articles. ``firstrun2``'s misses
