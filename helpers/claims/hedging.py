@@ -37,6 +37,7 @@ from helpers.core.text import fold
 HEDGES_CSV = Path(__file__).resolve().parent / "data" / "hedges.csv"
 
 COND_ENDINGS = ("aient", "ais", "ait", "ions", "iez")
+_R_ENDINGS = tuple("r" + e for e in COND_ENDINGS)
 # Irregular conditional stems (grammar, not lexicon): être, avoir, pouvoir, devoir, faire, aller,
 # voir, envoyer, savoir, vouloir, falloir, valoir, venir/tenir and their compounds, mourir, courir…
 IRREGULAR_STEMS = {
@@ -154,11 +155,11 @@ def is_conditional(tok) -> bool:
 
 
 def _conditional_at(f: _Features, i: int) -> bool:
-    if f.cnd[i]:
-        return True
     low = f.lower[i]
     if not low.endswith(COND_ENDINGS):  # most tokens: no conditional ending at all
         return False
+    if f.cnd[i] and low.endswith(_R_ENDINGS):  # every conditional has its r: "restait", which
+        return True                            # the model may call one, is an imperfect
     return _conditional_form(low, f.pos[i], f.lemma_low[i])
 
 

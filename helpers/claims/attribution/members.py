@@ -33,8 +33,8 @@ def body_of_members(p, read):
     a speaker (:func:`.nouns.speaker_from_head`, passed in: it uses the readers)."""
     words = member_bodies().get(p.tok.lower_)
     doc = p.ctx.doc
-    if words is None or p.det not in {"les", "ses", "leurs"} or any(
-            t.pos_ != "ADJ" for t in doc[p.h + 1 : p.e]):
+    if words is None or p.det not in {"les", "des", "ses", "leurs"} or any(
+            not t.is_lower or t.pos_ in {"ADP", "DET"} for t in doc[p.h + 1 : p.e]):
         return NOT_DECIDED  # "les pompiers de Paris" is named; "les magistrats financiers" not
     ctx = p.ctx
     if not words:

@@ -170,14 +170,12 @@ def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
     lawyer = any(t.lower_ in _LAWYER_TITLES
                  for t in span.doc[max(0, span.start - 1) : span.start + 2])
     span = _without_title(span)
-    kind_head = None
     start = span.start  # "la CGT-Cheminots de Grenoble": the words glued before by a hyphen
     while start >= 2 and glued_hyphen(ctx.tab, start - 1) and (
             span.doc[start - 2].text[:1].isupper()):
         start -= 2
     span = span.doc[start : span.end]
-    if kind == "institution" and len(span):
-        span, kind_head = _body_span(span)
+    span, kind_head = _span_of_kind(span, kind)
     if len(span) and span.end < len(span.doc) and _cut_name(span.doc[span.end]) and (
             span.doc[span.end].is_title and span[-1].ent_type_ == "PER"):
         span = span.doc[span.start : span.end + 1]  # "Yannick Le" "Floc'" "h"
@@ -203,6 +201,24 @@ def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
         heads, gender = (*heads, "avocat"), ""  # morphology is a guess
     return Speaker(canonical_actor(text), kind, nationality_side(span), span.text.strip(" ,"), pos,
                    gender, number, heads=heads)
+
+
+def _span_of_kind(span, kind: str):
+    """The words that name a body (:func:`_body_span`) or an anonymous source
+    (:func:`_before_participle`), and the noun of a body's kind its name leaves out."""
+    if kind == "institution" and len(span):
+        return _body_span(span)
+    if kind == "anonymous":
+        return _before_participle(span), None
+    return span, None
+
+
+def _before_participle(span):
+    """``des habitants rencontrés mercredi`` → *habitants*: an anonymous source without the
+    participle that says how the newsroom met it."""
+    cut = next((t.i for t in span[1:] if t.is_lower and t.lower_.endswith(_PARTICIPLE) and (
+        t.pos_ in {"VERB", "ADJ"}) and t.doc[t.i - 1].pos_ == "NOUN"), span.end)
+    return span.doc[span.start : cut]
 
 
 def _body_span(span):
