@@ -103,7 +103,7 @@ the place out of the anonymous source; the three hedging misses are *estime que*
 Kursk sets' guidelines do not count as a hedge and the new stories' do (one rule cannot satisfy
 both: the Kursk sets were kept).
 
-Forty-six first-run sets, each written by someone who never saw the rules or ran them, after the
+Fifty first-run sets, each written by someone who never saw the rules or ran them, after the
 rules were frozen (``firstrun`` on branch issue-13, ``firstrun2`` at commit 2b590d4,
 ``firstrun3`` at ed3c1ad, ``firstrun4`` at 98abcce, ``firstrun5`` and ``firstrun6`` at 37a6bb6,
 ``firstrun7`` and ``firstrun8`` at 8b8f3fa, ``firstrun9`` and ``firstrun10`` at 2e10f55,
@@ -112,7 +112,8 @@ rules were frozen (``firstrun`` on branch issue-13, ``firstrun2`` at commit 2b59
 ``firstrun19`` to ``firstrun22`` at 1991ea3, ``firstrun23`` to ``firstrun26`` at 92abbfa,
 ``firstrun27`` to ``firstrun30`` at 6011f8b, ``firstrun31`` to ``firstrun34`` at 7d6b6c8,
 ``firstrun35`` to ``firstrun38`` at c9a081e, ``firstrun39`` to ``firstrun42`` at 1d95e00,
-``firstrun43`` to ``firstrun46`` at 01726a0, the rules the course ships), and scored once before
+``firstrun43`` to ``firstrun46`` at 01726a0, ``firstrun47`` to ``firstrun50`` at 5c4b35d, the rules
+the course ships), and scored once before
 any rule changed again (speaker over attributed sentences, baseline in
 brackets):
 
@@ -165,11 +166,15 @@ set: stories                                      attributed  speaker          h
 ``firstrun44``: building-site trial, plastics     42          88.1 % (2.4 %)   98.3 % (74.1 %)
 ``firstrun45``: wolf attack, regional airline     39          82.1 % (7.7 %)   95.0 % (76.7 %)
 ``firstrun46``: canteen strike, stranded whale    40          77.5 % (7.5 %)   96.8 % (77.4 %)
-all forty-six                                     2004        75.4 % (1511)
+``firstrun47``: heatwave, car inspections         46          80.4 % (8.7 %)   100 % (80.6 %)
+``firstrun48``: ski lifts, short-term rentals     43          86.0 % (2.3 %)   98.3 % (66.1 %)
+``firstrun49``: covered market fire, buses        40          90.0 % (5.0 %)   98.3 % (76.3 %)
+``firstrun50``: wind farm, canteen bills          43          83.7 % (4.7 %)   95.1 % (73.8 %)
+all fifty                                         2176        76.1 % (1657)
 the first eight                                   337         68.2 % (230)
-the last thirty-eight                             1667        76.8 % (1281)
-the last sixteen                                  690         78.6 % (542)
-the last four (the shipped rules)                 162         79.6 % (129)
+the last forty-two                                1839        77.6 % (1427)
+the last twenty                                   862         79.8 % (688)
+the last four (the shipped rules)                 172         84.9 % (146)
 ================================================  ==========  ===============  ===============
 
 Fixing each set's families after its first run raised that set to 73-100 % but raised the
@@ -183,14 +188,14 @@ the noun can describe) came before ``firstrun9``, and the twenty-two first runs 
 names the tokenizer or the model cuts (hyphens, apostrophes, a country at a name's end), a
 document's author named elsewhere, *on* with a place, descriptions by world knowledge (*le
 gendarme du nucléaire*), verbs of saying in disguise (*justifie … par*, *a fait le calcul*).
-All forty-six first runs together are the estimate of what to expect on a learner's articles:
-about three speakers in four (75.4 %), and lower on a story in a style none of the sets has.
-The sixteen written in the last four rounds scored 73.4 %, 76.4 %, 84.7 % and 79.6 % per round
-of four (542 of 690, 78.6 %): the rules gained on each round's families (compound nouns kept
-whole, names after a description, members speaking for their body, verbs of manner in an
-incise, a surname alone) but the next stories brought new ones. ``firstrun43`` to
-``firstrun46`` stand unfixed as the held-out sets of the rules the course ships (commit
-01726a0): 79.6 % (129 of 162).
+All fifty first runs together are the estimate of what to expect on a learner's articles:
+about three speakers in four (76.1 %), and lower on a story in a style none of the sets has.
+The twenty written in the last five rounds scored 73.4 %, 76.4 %, 84.7 %, 79.6 % and 84.9 % per
+round of four (688 of 862, 79.8 %): the rules gained on each round's families (compound nouns
+kept whole, names after a description, members speaking for their body, verbs of manner in an
+incise, a surname alone) but the next stories brought new ones. ``firstrun47`` to
+``firstrun50`` stand unfixed as the held-out sets of the rules the course ships (commit
+5c4b35d): 84.9 % (146 of 172), just under the issue's 85 %.
 
 ``firstrun`` was then used to extend the rules (the table above: 100 % is fit). These first-run
 scores are the estimate of what to expect on a learner's articles. ``firstrun2``'s misses
