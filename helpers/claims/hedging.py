@@ -319,8 +319,14 @@ _TIME_PHRASES = (["pour", "l'", "instant"], ["pour", "le", "moment"], ["à", "ce
                  ["à", "première", "vue"], ["jusqu'", "ici"], ["jusqu'", "à", "présent"])
 
 
-#: Endings of past participles (*touchée*, *fini*, *perdus*), used as adjectives.
-_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues")
+#: Past participle endings by the infinitive's ending (``démentir`` → ``démentie``); also read
+#: by :mod:`helpers.claims.attribution.verbs`.
+PARTICIPLE_ENDINGS = {"er": ("é", "ée", "és", "ées"), "ir": ("i", "ie", "is", "ies", "u", "ue"),
+                      "re": ("u", "ue", "us", "ues", "t", "te", "ts", "tes", "is", "ise")}
+
+#: Endings of past participles used as adjectives (*touchée*, *fini*, *perdus*): those of -er
+#: and -ir verbs (a final *-t* or *-te* would take in too many other words).
+_PARTICIPLE_ENDINGS = (*PARTICIPLE_ENDINGS["er"], *PARTICIPLE_ENDINGS["ir"], "us", "ues")
 
 
 def _alleges(f: _Features, window) -> bool:

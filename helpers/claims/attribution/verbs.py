@@ -44,7 +44,7 @@ from helpers.claims.attribution.subjects import (
     locative_source,
     subject_before_comma,
 )
-from helpers.claims.hedging import is_conditional
+from helpers.claims.hedging import PARTICIPLE_ENDINGS, is_conditional
 from helpers.core.nlp import token_table
 
 _INCISE_MARKS = {",", ":", "—", "–", "("}
@@ -172,15 +172,10 @@ def _inverted_candidate(ctx: Context, v: int, lo: int, hi: int, start: int, prev
 _ARTICLES = {"un", "une", "le", "la", "l'", "l\u2019"}
 
 
-#: Past participle endings by the infinitive's ending (``démentir`` → ``démentie``).
-_PARTICIPLE_ENDINGS = {"er": ("é", "ée", "és", "ées"), "ir": ("i", "ie", "is", "ies", "u", "ue"),
-                       "re": ("u", "ue", "us", "ues", "t", "te", "ts", "tes", "is", "ise")}
-
-
 def _participle(tok, lemma: str) -> bool:
     """A past participle, by the morphology or, when the model calls it an adjective, by the
     participle ending of its verb (``une hypothèse démentie``; not ``évoque``)."""
-    endings = _PARTICIPLE_ENDINGS.get(lemma[-2:], ())
+    endings = PARTICIPLE_ENDINGS.get(lemma[-2:], ())
     if lemma.endswith("er") and not tok.lower_.endswith(endings):
         return False  # "Le chirurgien estime par ailleurs…": the model's participle is a present
     if _is_past_participle(tok):
