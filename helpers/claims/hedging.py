@@ -370,7 +370,10 @@ def _lemma_hedge(f: _Features, i: int, lemmas: dict):
     # "pluie crue" (amod) is not "croire"; "autorités françaises accusent" (amod, ADV) is a verb
     # … unless "de" follows ("Ces épisodes risquent de se multiplier": "risquent" ADJ, amod)
     followed = i + 1 < len(f.lower) and f.lower[i + 1] in _DE
-    if f.pos[i] in _NOT_VERB_POS or f.dep[i] == "amod" and f.pos[i] != "ADV" and not followed:
+    # … or one of the finite forms hedges.csv lists ("La décision paraît arrêtée": amod)
+    finite = f.lower[i] in _lemma_forms()
+    if f.pos[i] in _NOT_VERB_POS or f.dep[i] == "amod" and f.pos[i] != "ADV" and not (
+            followed or finite):
         return None
     lemma = _verb_lemma_at(f, i, lemmas, _lemma_forms())
     return lemmas.get(lemma) if lemma else None

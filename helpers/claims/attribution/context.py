@@ -136,7 +136,10 @@ def _person_before_root(ctx: Context, sent):
     Floc'h, a fait fermer…``: the apostrophe breaks the parse; ``Dans un collège de Lyon, Camille
     Royer… partage…``: the model makes the opening complement the root)."""
     tab, root = ctx.tab, sent.root.i
-    if sent[0].pos_ == "ADP" and tab.pos[root] in {"NOUN", "PROPN"}:
+    # "Le vétérinaire du refuge, Thomas Lagarde, examine…": the model reads the verb as a noun
+    # and makes the role the root
+    if tab.pos[root] in {"NOUN", "PROPN"} and (sent[0].pos_ == "ADP" or any(
+            t.dep_ == "appos" and t.ent_type_ == "PER" and t.head.i == root for t in sent)):
         root = sent.end
     for start, end, label in entity_bounds(ctx.doc):
         if start >= root or end <= sent.start:

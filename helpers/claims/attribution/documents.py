@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from helpers.claims.attribution.groups import _is_past_participle
-from helpers.claims.attribution.lexicon import DEFINITE, word_class
+from helpers.claims.attribution.lexicon import DEFINITE, DEMONSTRATIVE, word_class
 from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.naming import Phrase, _from_mention, _phrase
 from helpers.claims.attribution.references import NOT_DECIDED, antecedents, retext
@@ -53,11 +53,21 @@ def document_author(p: Phrase, read: Reader):
     author = _author_of_the_kind(ctx, kind, read) if kind is not None else None
     if author is not None:
         return author
-    people = next((k for k in range(h + 1, window_end) if word_class(doc[k], "anonymous_head")
-                   or word_class(doc[k], "role_head")), None)
+    people = next((k for k in range(h + 1, window_end) if (word_class(doc[k], "anonymous_head")
+                   or word_class(doc[k], "role_head")) and not _addressee(ctx, k)), None)
     if people is not None:  # "selon des images géolocalisées par des analystes"
         return read(ctx, people, h + 1, hi)
     return _author_before(p, read)
+
+
+def _addressee(ctx: Context, k: int) -> bool:
+    """``une note adressée aux élus``: the word at ``k`` follows *à*, so it names whom the
+    document is for, not who wrote it."""
+    lower = ctx.tab.lower
+    before = lower[k - 1] if k else ""
+    if before in DEFINITE and k > 1:
+        before = lower[k - 2]
+    return before in {"à", "au", "aux"}
 
 
 def _author_before(p: Phrase, read: Reader) -> Speaker | None:
@@ -65,12 +75,57 @@ def _author_before(p: Phrase, read: Reader) -> Speaker | None:
     (``Une enquête de l'Union… Selon l'enquête, …``), else, for ``le texte``, ``ses calculs``,
     the body or person named just before; else None."""
     earlier = _same_document_before(p, read) if p.det in DEFINITE else None
+    if earlier is None and (p.det in DEMONSTRATIVE or p.det in DEFINITE and p.tok.lower_ in (
+            _GENERAL_DOCUMENTS)):
+        earlier = _document_before(p, read)
     if earlier is not None:
         return retext(earlier, p.span.text, p.h)
     if p.det in DEFINITE | POSSESSIVES and p.e - p.s <= 3 and not p.tok.is_title:
         issuer = next((sp for sp in antecedents(p.ctx, p.s) if sp.kind in {
             "institution", "person", "media"}), None)
         return retext(issuer, p.span.text, p.h) if issuer is not None else None
+    return None
+
+
+#: Nouns that can take up any document named before: ``une note adressée aux élus… Le document
+#: chiffre…``.
+_GENERAL_DOCUMENTS = {"document", "texte"}
+
+
+def _document_before(p: Phrase, read: Reader) -> Speaker | None:
+    """``Pattes Libres 24 a publié une étude… Selon ce document, …``, ``écrit la DAP dans une
+    note… Le document chiffre…``: the last document named in the two sentences before, by any
+    noun; its author is the one its own phrase names, else the source or the subject of its
+    sentence."""
+    ctx, tab = p.ctx, p.ctx.tab
+    lo = ctx.doc[p.s].sent.start
+    for _ in range(2):
+        lo = ctx.doc[lo - 1].sent.start if lo > 0 else lo
+    k = next((k for k in range(p.s - 1, lo - 1, -1) if tab.pos[k] == "NOUN"
+              and not ctx.inside[k] and word_class(ctx.doc[k], "document_head")), None)
+    if k is None:
+        return None
+    sent = ctx.doc[k].sent
+    # the phrase ends at its sentence's verb, not at a participle ("le bulletin publié par…")
+    end = next((x for x in range(k + 1, sent.end) if ctx.reporting[x] and x > k + 1
+                or tab.pos[x] in {"VERB", "AUX"} and not _is_past_participle(ctx.doc[x])),
+               sent.end)
+    found = document_author(_phrase(ctx, k, sent.start, end), read)
+    if isinstance(found, Speaker) and found.kind:
+        return found
+    head = ctx.doc[k].head  # "X a publié une étude": the subject of the verb it is the object of
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None) if (
+        ctx.doc[k].dep_ == "obj" and head.pos_ == "VERB") else None
+    if subject is not None and speaker_like(ctx, subject.i):
+        found = read(ctx, subject.i, sent.start, head.i)
+        if found is not None and found.kind:
+            return found
+    # the source quoted in that sentence, else the first body or person named as a subject
+    for pool in (ctx.history, ctx.subjects + ctx.named):
+        there = [(q, sp) for q, sp in pool if sent.start <= q < sent.end
+                 and sp.kind in {"institution", "person", "media"}]
+        if there:
+            return min(there, key=lambda x: x[0])[1]
     return None
 
 

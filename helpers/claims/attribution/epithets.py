@@ -29,7 +29,7 @@ from helpers.claims.attribution.lexicon import (
 from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.naming import _as_written, _speaker_from_actor
 from helpers.claims.attribution.phrases import _morph, np_extent
-from helpers.claims.attribution.references import NOT_DECIDED, retext
+from helpers.claims.attribution.references import NOT_DECIDED, _named_earlier, retext
 from helpers.core.nlp import _sentence_bounds, entity_bounds
 
 #: How many sentences before the phrase's own an antecedent may be.
@@ -63,6 +63,9 @@ def definite_description(p):
                                         and " " in found.name and _named_after(
                                             p.ctx, found, earlier.pos)):
             return retext(earlier, p.span.text, p.h)
+        if found is NOT_DECIDED and p.has("institution_head"):
+            # "l'Institut français de recherche pour l'exploitation de la mer… L'institut juge"
+            found = _named_earlier(p.ctx, p) or NOT_DECIDED
         return found if found is not NOT_DECIDED else _as_written(p.ctx, p.span, "anonymous", p.h)
     return epithet(p)
 
@@ -85,6 +88,11 @@ def corefer(ctx: Context, tok) -> Speaker | None:
             return _speaker_from_actor(m.actor, doc[m.start : m.end], j, ctx)
         s, e = np_extent(doc, j, max(0, j - 4), min(len(doc), j + 8))
         if doc[s].lower_ in DEFINITE | DEMONSTRATIVE:
+            # "Le vétérinaire du refuge, Thomas Lagarde, examine…": the name in apposition
+            named = next((sp for q, sp in ctx.subjects + ctx.history if j <= q <= e + 4
+                          and sp.kind == "person" and " " in sp.name), None)
+            if named is not None:
+                return named
             continue  # another reference to the same person: keep looking for the first
         return _as_written(ctx, doc[s:e], "anonymous", j)
     return None

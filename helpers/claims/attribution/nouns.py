@@ -9,7 +9,8 @@ body (*son ministère*), a document (the body behind it), a phrase pointing back
 from __future__ import annotations
 
 from helpers.claims.attribution.bodies import body_in_apposition, unit_of_a_body
-from helpers.claims.attribution.documents import POSSESSIVES, document_author, speaker_like
+from helpers.claims.attribution.body_parts import part_of_a_body
+from helpers.claims.attribution.documents import POSSESSIVES, document_author
 from helpers.claims.attribution.epithets import (
     definite_description,
     epithet,
@@ -56,6 +57,7 @@ from helpers.claims.attribution.references import (
     retext,
     same_source,
 )
+from helpers.claims.attribution.seats import seat_body
 from helpers.core.actors import canonical_actor, country_adjective
 
 # ----------------------------------------------------------------------------- readers
@@ -428,23 +430,9 @@ def _titled_medium(p: Phrase):
 
 
 def _part_of_a_body(p: Phrase):
-    """``la direction du centre hospitalier``, ``les services de la préfecture``, ``la
-    présidence de l'université``: a part that speaks for the body named right after it (with
-    its article: ``le service de presse`` is a kind of service, ``la direction générale de la
-    santé`` a body of its own)."""
-    ctx, tab, h = p.ctx, p.ctx.tab, p.h
-    if not p.has("body_part") or p.det not in DEFINITE or not p.tok.is_lower:
-        return NOT_DECIDED
-    k = h + 1
-    if k + 1 >= p.hi or not (tab.lower[k] in {"du", "des"} or tab.lower[k] == "de" and tab.lower[
-            k + 1] in {"la", "l'"}):
-        return NOT_DECIDED
-    j = next((x for x in range(k + 1, min(p.hi, k + 4)) if tab.pos[x] in {"NOUN", "PROPN"}), None)
-    if j is None or not (speaker_like(ctx, j) or word_class(ctx.doc[j], "local_body")) or (
-            word_class(ctx.doc[j], "anonymous_head")):
-        return NOT_DECIDED  # ("la direction du port": a body that sits in a town)
-    body = speaker_from_head(ctx, j, k + 1, p.hi)
-    return retext(body, p.span.text, h) if body is not None else NOT_DECIDED
+    """``la direction du centre hospitalier``, ``la direction``: the body it is part of
+    (:mod:`.body_parts`)."""
+    return part_of_a_body(p, speaker_from_head)
 
 
 def _members(p: Phrase):
@@ -454,7 +442,8 @@ def _members(p: Phrase):
 
 _READERS = (_number_phrase, _known_actor, _titled_person, same_source, _titled_medium,
             _part_of_a_body, _members, _anonymous, _demonstrative, _role, _possessive,
-            _document, _not_speaker, body_in_apposition, bare_reference, definite_description,
+            _document, _not_speaker, body_in_apposition, seat_body, bare_reference,
+            definite_description,
             mention_inside, _entity, unit_of_a_body, _as_noun)
 
 

@@ -468,4 +468,5 @@ def name_goes_on(doc, start: int, end: int, hi: int) -> int:
         j += 1
     last = doc[j - 1]
     closed = j >= hi or doc[j].is_punct
-    return j if j > end + 1 and closed and (last.is_title or last.pos_ in {"NOUN", "ADJ"}) else end
+    named = last.is_title or last.pos_ in {"NOUN", "ADJ", "PROPN"}  # "… de la mer": PROPN
+    return j if j > end + 1 and closed and named else end

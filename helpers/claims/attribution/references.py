@@ -22,7 +22,7 @@ from helpers.claims.attribution.lexicon import (
 )
 from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.naming import _as_written
-from helpers.claims.attribution.phrases import np_extent
+from helpers.claims.attribution.phrases import name_goes_on, np_extent
 from helpers.claims.attribution.places import departmental_body
 
 #: What a reader returns when the phrase is another reader's case.
@@ -267,16 +267,39 @@ def _named_earlier(ctx: Context, p) -> Speaker | None:
         n = len(words) if lower[k : k + len(words)] == words else 1
         if n == 1 and len(words) > 1 and not kinds or ctx.inside[k]:
             continue
-        e = np_extent(ctx.doc, k, ctx.doc[k].sent.start, ctx.doc[k].sent.end)[1]
-        # the same words then "de" and a name; a kind of body ("lycée") then any name
-        named = k + n < e and (bool(kinds) or tab.lower[k + n] in {"de", "du", "des", "d'"})
-        if named and any(tab.pos[x] == "PROPN" for x in range(k + n, e)):
+        e = _name_end(ctx, k, n, bool(kinds))
+        if e is not None:
             s = k  # "la Haute Autorité de…": the capitalised words of the name before its kind
             while s > ctx.doc[k].sent.start + 1 and tab.text[s - 1][:1].isupper() and (
                     tab.pos[s - 1] in {"ADJ", "NOUN", "PROPN"}):
                 s -= 1
-            return _as_written(ctx, ctx.doc[s:e], "institution", s)
+            found = _as_written(ctx, ctx.doc[s:e], "institution", s)
+            # "la communauté d'agglomération du Pays de Grasse" quoted before: the name it
+            # completes with no article (not "le service d'urgences du centre hospitalier")
+            inside = (f"d'{found.name}", f"de {found.name}")
+            return next((sp for sp in antecedents(ctx, p.s) if sp.kind == "institution"
+                         and sp.name.endswith(inside)), found)
     return None
+
+
+def _name_end(ctx: Context, k: int, n: int, any_name: bool) -> int | None:
+    """Where the name ends that the ``n`` words of a body's kind at ``k`` begin, or None when
+    they begin no name: the words then *de* and a name (``le centre hospitalier de Ploërmel``),
+    adjectives first (``le comité régional de la conchyliculture``); a kind of body
+    (``any_name``: ``lycée``) then any name; a capitalised kind starts the name itself, however
+    it goes on (``l'Institut national pour la sécurité des sols``)."""
+    tab, sent = ctx.tab, ctx.doc[k].sent
+    e = np_extent(ctx.doc, k, sent.start, sent.end)[1]
+    capital = tab.text[k][:1].isupper() and k > sent.start
+    if capital:
+        e = name_goes_on(ctx.doc, k, e, sent.end)
+    a = k + n
+    while a < e and tab.pos[a] == "ADJ" and tab.text[a].islower():
+        a += 1
+    links = {"de", "du", "des", "d'"} | ({"pour", "sans", "contre"} if capital else set())
+    if a >= e or not (any_name or tab.lower[a] in links):
+        return None
+    return e if capital or any(tab.pos[x] == "PROPN" for x in range(a, e)) else None
 
 
 def _complement(p) -> bool:

@@ -20,6 +20,7 @@ from helpers.claims.attribution.lexicon import (
 )
 from helpers.claims.attribution.model import Context
 from helpers.claims.attribution.phrases import _apposition, name_owner, np_extent
+from helpers.claims.attribution.seats import seat_at
 
 
 def _looks_like_speaker(ctx: Context, j: int, documents: bool = False) -> bool:
@@ -40,6 +41,7 @@ def _looks_like_speaker(ctx: Context, j: int, documents: bool = False) -> bool:
         or (tok.is_upper and len(tok.text) >= 2 and tok.is_alpha)  # an acronym: "le SBU"
         or (tok.ent_type_ in {"PER", "ORG"} and not tok.is_sent_start)
         or any(word_class(tok, c) for c in classes)
+        or seat_at(ctx.tab, j) is not None  # "l'hôtel de ville"
     ) and not word_class(tok, "not_speaker")
 
 
@@ -220,6 +222,27 @@ def _ends_clause(ctx: Context, j: int, hi: int) -> bool:
         "samedi", "dimanche"}
 
 
+#: Word classes of nouns that can head the antecedent of *qui* as a speaker.
+_SPEAKER_HEADS = ("institution_head", "generic_org", "described_kind", "role_head",
+                  "anonymous_head")
+
+
+def relative_antecedent(ctx: Context, qui: int, lo: int) -> int | None:
+    """``Ce n'est pas l'avis du collectif Les Ormeaux sans barreaux, qui affirme…``: the noun
+    for a person or body that opens the phrase right before the comma before *qui* (a few
+    words, no verb between), even after a preposition, or None."""
+    tab = ctx.tab
+    if qui < 2 or tab.text[qui - 1] != ",":
+        return None
+    for k in range(qui - 2, max(lo, qui - 9) - 1, -1):
+        if tab.is_punct[k] or tab.pos[k] in {"VERB", "AUX"} or ctx.inside[k]:
+            return None
+        if any(_word_class_at(tab, k, c) for c in _SPEAKER_HEADS) or (
+                ctx.doc[k].ent_type_ == "PER" and (k == lo or ctx.doc[k - 1].ent_type_ != "PER")):
+            return k
+    return None
+
+
 def _before_verb(ctx: Context, start: int, lo: int) -> int | None:
     """Head of the nearest subject-like noun phrase left of the verb group (same clause)."""
     doc = ctx.doc
@@ -374,7 +397,24 @@ def _clause_subject(ctx: Context, verb, lo: int, hi: int, start: int | None = No
         found = _before_verb(ctx, start, lo)
     if found is None or doc[found].lower_ in {"ce", "c'", "que", "qu'", "on"}:
         return None
+    found = _described_name_head(ctx, found, lo)
     return _first_conjunct(ctx, _relay_subject(ctx, found, lo, start), lo, start)
+
+
+def _described_name_head(ctx: Context, j: int, lo: int) -> int:
+    """``La plateforme de covoiturage Rouleo affirme``: when the parse makes the name the
+    subject, the body's noun that opens its description (a few lower-case words before it) heads
+    the phrase; ``j`` otherwise."""
+    tab = ctx.tab
+    if not tab.is_title[j] or j == lo:
+        return j
+    for k in range(j - 1, max(lo, j - 6) - 1, -1):
+        if not tab.text[k].islower() or tab.is_punct[k]:
+            return j
+        if tab.pos[k] == "NOUN" and any(_word_class_at(tab, k, c) for c in (
+                "generic_org", "described_kind")) and k > lo and tab.pos[k - 1] == "DET":
+            return k
+    return j
 
 
 def _sentence_initial_subject(ctx: Context, lo: int, start: int) -> int | None:

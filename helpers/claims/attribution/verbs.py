@@ -42,6 +42,7 @@ from helpers.claims.attribution.subjects import (
     _looks_like_speaker,
     _sentence_initial_subject,
     locative_source,
+    relative_antecedent,
     subject_before_comma,
 )
 from helpers.claims.hedging import PARTICIPLE_ENDINGS, is_conditional
@@ -309,8 +310,12 @@ def _subject_candidate(ctx: Context, tok, v: int, lo: int, hi: int, start: int, 
             return Candidate(speaker_from_head(ctx, ante, lo, start) if ante is not None else None,
                              cue, rank, v, cleft)
         # the subject's phrase ends before the verb ("le gouvernement parle d'un…")
-        return Candidate(speaker_from_head(ctx, j, lo, start if j < start else hi), cue, rank,
-                         v, cleft)
+        found = speaker_from_head(ctx, j, lo, start if j < start else hi)
+        qui = start - 1 if start > lo and ctx.tab.lower[start - 1] == "qui" else None
+        ante = relative_antecedent(ctx, qui, lo) if found is None and qui is not None else None
+        if ante is not None:  # "l'avis du collectif X, qui affirme": the model gives "qui"
+            found = speaker_from_head(ctx, ante, ante, qui - 1)  # the head "avis"
+        return Candidate(found, cue, rank, v, cleft)
     if incise:
         j = _after_verb(ctx, v, hi)
         if j is not None:

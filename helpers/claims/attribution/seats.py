@@ -1,0 +1,47 @@
+"""The building that stands for a local body: *l'hôtel de ville* is the town's mairie, *l'Hôtel
+de Région* its regional council (``seats.csv``). Unlike *Matignon* or *Bercy*, which name one
+body of the state (``french_actors.csv``), these name a different body in every town, so the
+body is the one of that kind named before in the article, else the kind itself (*mairie*).
+
+Written by hand: no library maps French metonyms of local government to their bodies."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from helpers.claims.attribution.lexicon import DATA_DIR
+from helpers.claims.attribution.model import Speaker
+from helpers.claims.attribution.references import NOT_DECIDED, antecedents, retext
+from helpers.core.datafiles import read_rows
+
+
+@lru_cache(maxsize=1)
+def _seats() -> dict[tuple[str, ...], tuple[str, tuple[str, ...]]]:
+    """``("hôtel", "de", "ville")`` → (``"mairie"``, the names its body goes by)."""
+    return {tuple(r["seat"].split()): (r["body"], tuple(r["names"].split("|")))
+            for r in read_rows(DATA_DIR / "seats.csv")}
+
+
+def seat_at(tab, j: int) -> tuple[str, tuple[str, ...]] | None:
+    """The body and names of the seat whose words start at token ``j``, else None."""
+    for words, body in _seats().items():
+        if tuple(tab.lower[j : j + len(words)]) == words:
+            return body
+    return None
+
+
+def seat_body(p):
+    """A reader (:mod:`.nouns`): ``l'hôtel de ville`` → the last mairie named before (``la
+    mairie de Saint-Rémy-sur-Orge``), else ``mairie``."""
+    tab = p.ctx.tab
+    found = seat_at(tab, p.h) or seat_at(tab, p.s + 1)
+    if found is None or p.det not in {"l'", "le", "la"}:
+        return NOT_DECIDED
+    body, names = found
+    for sp in antecedents(p.ctx, p.s):
+        name = sp.name.lower()
+        # a name with its place ("la mairie de Vierzon"), not "la ville" as the text said it
+        if sp.kind == "institution" and any(name.startswith((f"{n} ", f"{n}-")) for n in names):
+            return retext(sp, p.span.text, p.h)
+    return Speaker(body, "institution", "", p.span.text, p.h, "f" if body == "mairie" else "m",
+                   "s", heads=(body.split()[0],))
