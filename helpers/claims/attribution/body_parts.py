@@ -1,12 +1,16 @@
 """A part of a body that speaks for it: *la direction du centre hospitalier*, *les services de
 la préfecture*, *la direction régionale du groupe* (the body named after it), *La direction
-dément.* (alone: the last body quoted that has a management). Written by hand: no library says
+dément.* (alone: the last body quoted that has a management); *son association* after a person
+whose role names one. Written by hand: no library says
 which body a French news text's *la direction* belongs to."""
 
 from __future__ import annotations
 
+import re
+
 from helpers.claims.attribution.documents import Reader, speaker_like
 from helpers.claims.attribution.lexicon import DEFINITE, word_class
+from helpers.claims.attribution.model import Speaker
 from helpers.claims.attribution.naming import Phrase
 from helpers.claims.attribution.references import NOT_DECIDED, antecedents, retext
 
@@ -51,3 +55,16 @@ def _body_before(p: Phrase):
     body = next((sp for sp in antecedents(p.ctx, p.s) if sp.kind == "institution"
                  and _MEMBERSHIP.isdisjoint(sp.heads)), None)
     return retext(body, p.span.text, p.h) if body is not None else NOT_DECIDED
+
+
+def body_of_role(p: Phrase) -> Speaker | None:
+    """``Claire Hentz, présidente de l'Association des urgentistes du Grand Est… Selon une
+    enquête de son association``: the body of that noun in the role of the person named last."""
+    last = next(iter(antecedents(p.ctx, p.s)), None)
+    if last is None or last.kind != "person" or p.e != p.h + 1:
+        return None
+    role = re.sub(r"\s*\([^)]*\)", "", last.role)
+    m = re.search(rf"\b({re.escape(p.tok.lower_)}\b.*)", role, re.IGNORECASE)
+    if m is None or m.start() == 0:  # "sa présidente" is no body of the président's
+        return None
+    return Speaker(m.group(1), "institution", last.side, p.span.text, p.h, heads=(p.tok.lower_,))

@@ -141,6 +141,10 @@ def _plain_description(p) -> bool:
     rest = [t for t in p.ctx.doc[p.s + 1 : p.e] if t.i != p.h]
     if any(not t.text.islower() for t in rest):
         return False
+    # "l'élue d'opposition", "l'agent de terrain": de and a noun with no article qualify
+    rest = [t for k, t in enumerate(rest) if not (t.lower_ in {"de", "d'"} and k + 1 < len(
+        rest) and rest[k + 1].pos_ == "NOUN") and not (k and rest[k - 1].lower_ in {"de", "d'"}
+                                                       and t.pos_ == "NOUN")]
     return all(t.pos_ == "ADJ" for t in rest) or (
         any(p.has(c) for c in _BODY_CLASSES) and has_a_person_ending(p.tok))
 

@@ -174,7 +174,7 @@ def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
     while start >= 2 and glued_hyphen(ctx.tab, start - 1) and (
             span.doc[start - 2].text[:1].isupper()):
         start -= 2
-    span = span.doc[start : span.end]
+    span = _before_reporting_verb(ctx, span.doc[start : span.end])
     span, kind_head = _span_of_kind(span, kind)
     if len(span) and span.end < len(span.doc) and _cut_name(span.doc[span.end]) and (
             span.doc[span.end].is_title and span[-1].ent_type_ == "PER"):
@@ -201,6 +201,15 @@ def _as_written(ctx: Context, span, kind: str, pos: int) -> Speaker:
         heads, gender = (*heads, "avocat"), ""  # morphology is a guess
     return Speaker(canonical_actor(text), kind, nationality_side(span), span.text.strip(" ,"), pos,
                    gender, number, heads=heads)
+
+
+def _before_reporting_verb(ctx: Context, span):
+    """``l'agence évoque une « mesure »``: a lower-case verb of saying the model reads as an
+    adjective ends the phrase; it is never part of a name."""
+    for k in range(span.start + 1, span.end):
+        if ctx.reporting[k] and ctx.tab.pos[k] in {"ADJ", "VERB"} and ctx.tab.text[k].islower():
+            return span.doc[span.start : k]
+    return span
 
 
 def _span_of_kind(span, kind: str):

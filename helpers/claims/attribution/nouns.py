@@ -9,7 +9,7 @@ body (*son ministère*), a document (the body behind it), a phrase pointing back
 from __future__ import annotations
 
 from helpers.claims.attribution.bodies import body_in_apposition, unit_of_a_body
-from helpers.claims.attribution.body_parts import part_of_a_body
+from helpers.claims.attribution.body_parts import body_of_role, part_of_a_body
 from helpers.claims.attribution.documents import POSSESSIVES, document_author
 from helpers.claims.attribution.epithets import (
     definite_description,
@@ -267,6 +267,9 @@ def _possessive(p: Phrase):
     if p.det not in POSSESSIVES or not (p.has("institution_head") or people) or p.persons:
         return NOT_DECIDED
     ctx = p.ctx
+    mine = body_of_role(p)
+    if mine is not None:
+        return mine
     owner = next((sp for sp in antecedents(ctx, p.s) if sp.kind == "institution"), None)
     if owner is None:
         return NOT_DECIDED

@@ -20,6 +20,7 @@ from helpers.claims.attribution.lexicon import (
     _person_ending_at,
     _word_class_at,
     is_title,
+    reporting_lemma,
     word_class,
 )
 from helpers.claims.attribution.model import Context
@@ -244,8 +245,8 @@ def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
     while e < hi and e - s < 16:
         if tab.text[e].isspace() or tab.text[e] in QUOTE_MARKS:
             break
-        if _agent_follows(tab, e, hi, head):
-            break  # "un agent de l'office joint par l'AFP": who reached the source is not it
+        if _agent_follows(tab, e, hi, head) or _saying_as_adjective(doc, tab, e):
+            break
         if _modifier(doc, tab, e, head) or _number_of_name(tab, e, hi) or (
                 e == head + 1 and _article_of_a_name(tab, e, hi, head)):
             e += 1
@@ -271,6 +272,13 @@ def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
                 continue
         break
     return s, e
+
+
+def _saying_as_adjective(doc, tab, e: int) -> bool:
+    """``l'agence évoque une « mesure »``: a verb of saying the model reads as an adjective ends
+    the phrase."""
+    return tab.pos[e] == "ADJ" and tab.text[e].islower() and not _is_past_participle(doc[e]) and (
+        bool(reporting_lemma(doc[e])))
 
 
 def _article_of_a_name(tab, e: int, hi: int, head: int) -> bool:

@@ -102,17 +102,22 @@ def _same_head(ctx: Context, p, head: str, kinds: set[str]) -> Speaker | None:
         wanted = {"Masc": "m", "Fem": "f"}.get(gender[0], "") if gender else ""
         if feminine_form(p.tok):  # "l'élue": the model's morphology says masculine
             wanted = "f"
-    place = _place(ctx, p)
     country = country_in(p.span.text)  # "le président ukrainien" is not the Korean one
     for sp in antecedents(ctx, p.s):
         if country and country_in(f"{sp.name} {sp.role}") != country:
             continue
         if sp.kind in kinds and head in sp.heads and (
                 sp.kind != "person" or not wanted or not sp.gender or sp.gender == wanted):
-            named_elsewhere = place and place not in sp.name.lower() and any(
-                w[:1].isupper() for w in sp.name.split()[1:])
-            return None if named_elsewhere else sp
+            return None if _named_elsewhere(ctx, p, sp) else sp
     return None
+
+
+def _named_elsewhere(ctx: Context, p, sp: Speaker) -> bool:
+    """Is ``sp`` named for another place than the one the sentence opens with (``À Rennes, la
+    préfecture`` is not the Bouches-du-Rhône's)?"""
+    place = _place(ctx, p)
+    return bool(place) and place not in sp.name.lower() and any(
+        w[:1].isupper() for w in sp.name.split()[1:])
 
 
 def same_source(p):
@@ -274,6 +279,8 @@ def _named_earlier(ctx: Context, p) -> Speaker | None:
                     tab.pos[s - 1] in {"ADJ", "NOUN", "PROPN"}):
                 s -= 1
             found = _as_written(ctx, ctx.doc[s:e], "institution", s)
+            if _named_elsewhere(ctx, p, found):
+                continue
             # "la communauté d'agglomération du Pays de Grasse" quoted before: the name it
             # completes with no article (not "le service d'urgences du centre hospitalier")
             inside = (f"d'{found.name}", f"de {found.name}")
@@ -297,9 +304,12 @@ def _name_end(ctx: Context, k: int, n: int, any_name: bool) -> int | None:
     while a < e and tab.pos[a] == "ADJ" and tab.text[a].islower():
         a += 1
     links = {"de", "du", "des", "d'"} | ({"pour", "sans", "contre"} if capital else set())
-    if a >= e or not (any_name or tab.lower[a] in links):
+    # "le collectif Sauvons le Clos-Moreau": the name right after the kind
+    if a >= e or not (any_name or tab.lower[a] in links or tab.is_title[a]):
         return None
-    return e if capital or any(tab.pos[x] == "PROPN" for x in range(a, e)) else None
+    # a name, even one the model tags as a common noun ("de Neufchâteau")
+    return e if capital or any(tab.pos[x] == "PROPN" or tab.is_title[x] for x in range(a, e)) else (
+        None)
 
 
 def _complement(p) -> bool:

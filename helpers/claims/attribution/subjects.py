@@ -18,6 +18,10 @@ from helpers.claims.attribution.lexicon import (
     is_number,
     word_class,
 )
+from helpers.claims.attribution.misparsed import (
+    _described_name_head,
+    _speaker_noun_as_adjective,
+)
 from helpers.claims.attribution.model import Context
 from helpers.claims.attribution.phrases import _apposition, name_owner, np_extent
 from helpers.claims.attribution.seats import seat_at
@@ -222,27 +226,6 @@ def _ends_clause(ctx: Context, j: int, hi: int) -> bool:
         "samedi", "dimanche"}
 
 
-#: Word classes of nouns that can head the antecedent of *qui* as a speaker.
-_SPEAKER_HEADS = ("institution_head", "generic_org", "described_kind", "role_head",
-                  "anonymous_head")
-
-
-def relative_antecedent(ctx: Context, qui: int, lo: int) -> int | None:
-    """``Ce n'est pas l'avis du collectif Les Ormeaux sans barreaux, qui affirme…``: the noun
-    for a person or body that opens the phrase right before the comma before *qui* (a few
-    words, no verb between), even after a preposition, or None."""
-    tab = ctx.tab
-    if qui < 2 or tab.text[qui - 1] != ",":
-        return None
-    for k in range(qui - 2, max(lo, qui - 9) - 1, -1):
-        if tab.is_punct[k] or tab.pos[k] in {"VERB", "AUX"} or ctx.inside[k]:
-            return None
-        if any(_word_class_at(tab, k, c) for c in _SPEAKER_HEADS) or (
-                ctx.doc[k].ent_type_ == "PER" and (k == lo or ctx.doc[k - 1].ent_type_ != "PER")):
-            return k
-    return None
-
-
 def _before_verb(ctx: Context, start: int, lo: int) -> int | None:
     """Head of the nearest subject-like noun phrase left of the verb group (same clause)."""
     doc = ctx.doc
@@ -255,7 +238,8 @@ def _before_verb(ctx: Context, start: int, lo: int) -> int | None:
         bracket = (bracket or t.text == ")") and t.text != "("
         if ctx.inside[j] or bracket or t.text == "(":
             continue
-        if j in ctx.mention_at or (t.pos_ in {"NOUN", "PROPN"} and not word_class(t, "skip")):
+        if j in ctx.mention_at or (t.pos_ in {"NOUN", "PROPN"} and not word_class(t, "skip")) or (
+                _speaker_noun_as_adjective(ctx, j, lo)):
             m = ctx.mention_at.get(j)
             first = m.start if m else np_extent(doc, j, lo, start)[0]
             if m is not None and first - 2 >= lo and doc[first - 1].lower_ in DEFINITE:
@@ -401,20 +385,6 @@ def _clause_subject(ctx: Context, verb, lo: int, hi: int, start: int | None = No
     return _first_conjunct(ctx, _relay_subject(ctx, found, lo, start), lo, start)
 
 
-def _described_name_head(ctx: Context, j: int, lo: int) -> int:
-    """``La plateforme de covoiturage Rouleo affirme``: when the parse makes the name the
-    subject, the body's noun that opens its description (a few lower-case words before it) heads
-    the phrase; ``j`` otherwise."""
-    tab = ctx.tab
-    if not tab.is_title[j] or j == lo:
-        return j
-    for k in range(j - 1, max(lo, j - 6) - 1, -1):
-        if not tab.text[k].islower() or tab.is_punct[k]:
-            return j
-        if tab.pos[k] == "NOUN" and any(_word_class_at(tab, k, c) for c in (
-                "generic_org", "described_kind")) and k > lo and tab.pos[k - 1] == "DET":
-            return k
-    return j
 
 
 def _sentence_initial_subject(ctx: Context, lo: int, start: int) -> int | None:

@@ -25,6 +25,7 @@ from helpers.claims.attribution.lexicon import (
     reporting_verbs,
     word_class,
 )
+from helpers.claims.attribution.misparsed import relative_antecedent
 from helpers.claims.attribution.model import Candidate, Context
 from helpers.claims.attribution.needs import (
     _about_a_claim,
@@ -42,7 +43,6 @@ from helpers.claims.attribution.subjects import (
     _looks_like_speaker,
     _sentence_initial_subject,
     locative_source,
-    relative_antecedent,
     subject_before_comma,
 )
 from helpers.claims.hedging import PARTICIPLE_ENDINGS, is_conditional
