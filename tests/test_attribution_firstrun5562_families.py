@@ -43,3 +43,14 @@ def test_a_bare_collective_goes_back_to_the_name_right_after_its_kind():
     text = ("« Rien n'est joué », prévient Luc Bernard, porte-parole du collectif Vivre à "
             "Ploemeur. Selon le collectif, 800 habitants ont signé la pétition.")
     assert speaker(text) == "collectif Vivre à Ploemeur"
+
+
+def test_disputing_the_validity_of_something_is_a_claim():
+    text = "L'avocat de la société, Me Paul Girard, conteste la validité de l'expertise."
+    assert speaker(text) == "Paul Girard"
+
+
+def test_a_name_between_commas_when_the_model_roots_the_sentence_on_a_name():
+    text = ("Le manager de l'équipe Loire Cyclisme Avenir, Marc Tessier, est tombé des nues. "
+            "« C'est un garçon sérieux », a-t-il assuré lundi.")
+    assert speaker(text) == "Marc Tessier"

@@ -142,7 +142,12 @@ def _person_before_root(ctx: Context, sent):
             t.dep_ == "appos" and t.ent_type_ == "PER" and t.head.i == root for t in sent)):
         root = sent.end
     for start, end, label in entity_bounds(ctx.doc):
-        if start >= root or end <= sent.start:
+        if end <= sent.start or start >= sent.end:
+            continue
+        # "Le manager de l'équipe X, Patrick Sauvat, est…": a name between commas, wherever
+        # the model puts the root
+        between_commas = tab.text[start - 1] == "," and end < sent.end and tab.text[end] == ","
+        if start >= root and not (between_commas and tab.pos[root] not in {"VERB", "AUX"}):
             continue
         if label == "PER" and start > sent.start and not ctx.inside[start] and (
                 tab.lower[start - 1] not in PREPOSITIONS):
