@@ -399,7 +399,7 @@ def verb_lemma(tok, known, forms: dict[str, str] | None = None) -> str:
 _NOT_VERB_GUESS_POS = {"PUNCT", "DET", "PROPN", "NUM", "ADP"}
 _REFLEXIVE = {"s'", "se", "me", "m'", "te", "t'"}
 #: Verbs that say something, but mean something else with a reflexive pronoun.
-_OTHER_WHEN_REFLEXIVE = {"assurer", "rappeler"}
+_OTHER_WHEN_REFLEXIVE = {"assurer", "rappeler", "montrer"}
 _NOUN_BEFORE = {"DET", "ADP", "CCONJ"}
 
 
@@ -422,9 +422,10 @@ def _verb_lemma_at(f: _Features, i: int, known, forms: dict[str, str] | None) ->
         return ""
     if i > 0 and f.pos[i - 1] == "DET" and pos != "VERB":
         return ""
+    reflexive = i > 0 and f.lower[i - 1] in _REFLEXIVE  # "se montre prudente"
     for guess in _er_guesses(low):
         if guess in known:
-            return guess
+            return "" if reflexive and guess in _OTHER_WHEN_REFLEXIVE else guess
     return ""
 
 

@@ -255,8 +255,9 @@ def _name_after_description(span):
             words[0], "described_kind") or not words[1].is_lower:
         return span  # "le collectif Eau libre Poitou": the name follows the kind at once
     k = len(span)
-    while k > 0 and (span[k - 1].is_title or span[k - 1].text.isupper() or span[k - 1].like_num):
-        k -= 1
+    while k > 0 and (span[k - 1].is_title or span[k - 1].text.isupper() or span[k - 1].like_num
+                     or span[k - 1].text == "&" and k > 1 and span[k - 2].is_title):
+        k -= 1  # "l'association de consommateurs Clic & Droits"
     if k == len(span) or k < 2 or not span[k - 1].is_lower or span[k - 1].lower_ in {
             "de", "du", "des", "d'", "l'", "la", "le", "les", "et"} or span[k - 1].pos_ not in {
             "NOUN", "ADJ"} or any(t.ent_type_ == "LOC" for t in span[k:]):

@@ -50,8 +50,8 @@ def _left_edge(tab, head: int, lo: int) -> int:
     s = head
     while s - 1 >= lo:
         k = s - 1
-        if tab.is_punct[k] or tab.text[k] in QUOTE_MARKS:
-            break
+        if tab.is_punct[k] or tab.text[k] in QUOTE_MARKS or _word_class_at(tab, k, "time_word"):
+            break  # "a précisé lundi la préfecture": the model may read the day as an adjective
         if tab.lower[k] in {"de", "d'"} or tab.lower[k] == "des" and tab.pos[k] == "ADP":
             if tab.pos[s] != "ADJ" or tab.lower[k] == "des":  # "des" = "de les": a preposition
                 break
@@ -248,7 +248,7 @@ def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
         if _agent_follows(tab, e, hi, head) or _saying_as_adjective(doc, tab, e):
             break
         if _modifier(doc, tab, e, head) or _number_of_name(tab, e, hi) or (
-                e == head + 1 and _article_of_a_name(tab, e, hi, head)):
+                _article_of_a_name(tab, e, hi, head, e == head + 1)):
             e += 1
             continue
         if e + 1 < hi and (glued_hyphen(tab, e) or tab.text[e] == "&" and tab.text[e + 1][
@@ -281,11 +281,14 @@ def _saying_as_adjective(doc, tab, e: int) -> bool:
         bool(reporting_lemma(doc[e])))
 
 
-def _article_of_a_name(tab, e: int, hi: int, head: int) -> bool:
-    """``l'association Les Amis du Diois``: a capitalised article after a body's noun opens the
-    body's name."""
+def _article_of_a_name(tab, e: int, hi: int, head: int, at_head: bool) -> bool:
+    """``l'association Les Amis du Diois``, ``le gérant du camping Les Pins``: a capitalised
+    article opens a name after a body's noun (the head, ``at_head``) or after the common noun
+    that ends the phrase's complement."""
+    named_thing = _body_noun(tab, head) if at_head else (
+        tab.pos[e - 1] == "NOUN" and tab.text[e - 1].islower())
     return tab.text[e] in {"Les", "La", "Le", "L'", "L\u2019"} and e + 1 < hi and (
-        tab.text[e + 1][:1].isupper()) and _body_noun(tab, head)
+        tab.text[e + 1][:1].isupper()) and named_thing
 
 
 def _body_noun(tab, head: int) -> bool:

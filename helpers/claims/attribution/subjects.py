@@ -167,7 +167,8 @@ def _phrase_head(ctx: Context, j: int, hi: int) -> int | None:
 #: What opens a sentence whose ``on`` stands for a body: ``À Bercy, on relativise``, ``Du côté
 #: de l'Élysée, on assure que…``, ``Côté Matignon, on…``, ``Dans l'entourage du ministre, on
 #: indique…``.
-_PLACE_OPENERS = (["à"], ["au"], ["chez"], ["du", "côté", "de"], ["du", "côté", "du"],
+_PLACE_OPENERS = (["à"], ["au"], ["chez"], ["du", "côté", "de"], ["du", "côté", "d'"],
+                  ["du", "côté", "du"],
                   ["du", "côté", "des"], ["côté"], ["dans", "l'", "entourage", "de"],
                   ["dans", "l'", "entourage", "du"], ["dans", "l'", "entourage", "des"])
 
