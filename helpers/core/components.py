@@ -104,15 +104,32 @@ def fix_entities(doc):
             ents.append(_without_lowercase_start(ent))
         elif fixes[text]:
             ents.append(Span(doc, ent.start, ent.end, label=fixes[text]))
-    doc.ents = [e for e in ents if len(e)]
+    doc.ents = _joined_people([e for e in ents if len(e)])
     return doc
+
+
+def _joined_people(ents: list) -> list:
+    """``Sylvie`` ``Marchal`` → ``Sylvie Marchal``: the model sometimes starts a new person
+    entity at the surname; two person entities side by side are one name."""
+    out = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == ent.label_ == "PER" and prev.end == ent.start and (
+                not prev.ent_id_ and not ent.ent_id_):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label=ent.label)
+        else:
+            out.append(ent)
+    return out
 
 
 def _without_lowercase_start(ent):
     """``sourit Lucas`` → ``Lucas``: a person's name starts with a capital (or a particle:
-    *de Villepin*); the model sometimes takes the verb of an incise into the name."""
+    *de Villepin*); the model sometimes takes the verb of an incise into the name, or tags
+    lower-case words alone (``de la``), which name nobody and are dropped."""
     if ent.label_ != "PER" or ent.ent_id_:
         return ent
+    if not any(t.text[:1].isupper() for t in ent):
+        return Span(ent.doc, ent.start, ent.start, label=ent.label)  # "de la": no name at all
     start = ent.start
     while start < ent.end - 1 and ent.doc[start].is_lower and ent.doc[start].lower_ not in (
             _PARTICLES):

@@ -117,11 +117,27 @@ def _phrase(ctx: Context, h: int, lo: int, hi: int) -> Phrase:
     if h in ctx.mention_at:
         m = ctx.mention_at[h]
         s, e = min(s, m.start), max(e, m.end)
-    e_app, mediated = _apposition(doc, e, hi, ctx)
+    e_app, mediated = _apposition(doc, _past_place(ctx, h, e, hi), hi, ctx)
+    if e_app <= _past_place(ctx, h, e, hi):
+        e_app = e
     in_span = [m for m in ctx.mentions if m.start < e_app and m.end > s]
     det = _determiner(doc, s)
     return Phrase(ctx, h, lo, hi, s, e, e_app, mediated, det, in_span,
                   [m for m in in_span if m.actor.kind == "person"])
+
+
+def _past_place(ctx: Context, h: int, e: int, hi: int) -> int:
+    """``Son délégué dans le Cher, Patrick Guérinot, …``: where a role's apposition may start,
+    past a short phrase of place (up to a comma, no verb); ``e`` otherwise."""
+    tab = ctx.tab
+    if e >= hi or tab.lower[e] not in {"dans", "à", "au", "en"} or not any(
+            _word_class_at(tab, h, c) for c in ("role_head", "person_noun")):
+        return e
+    comma = next((k for k in range(e + 1, min(hi, e + 6)) if tab.is_punct[k]), None)
+    if comma is None or tab.text[comma] != "," or any(
+            tab.pos[k] in {"VERB", "AUX"} for k in range(e, comma)):
+        return e
+    return comma
 
 
 def _from_mention(p: Phrase, m) -> Speaker:

@@ -276,7 +276,10 @@ def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
 
 def _saying_as_adjective(doc, tab, e: int) -> bool:
     """``l'agence évoque une « mesure »``: a verb of saying the model reads as an adjective ends
-    the phrase."""
+    the phrase; so does the clitic of the verb that follows (``La représentante de l'État y
+    annonce…``)."""
+    if tab.lower[e] in {"y", "en"} and tab.pos[e] != "ADP":
+        return True
     return tab.pos[e] == "ADJ" and tab.text[e].islower() and not _is_past_participle(doc[e]) and (
         bool(reporting_lemma(doc[e])))
 
