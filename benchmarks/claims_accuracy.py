@@ -103,7 +103,7 @@ the place out of the anonymous source; the three hedging misses are *estime que*
 Kursk sets' guidelines do not count as a hedge and the new stories' do (one rule cannot satisfy
 both: the Kursk sets were kept).
 
-Fifty-four first-run sets, each written by someone who never saw the rules or ran them, after the
+Eighty-six first-run sets, each written by someone who never saw the rules or ran them, after the
 rules were frozen (``firstrun`` on branch issue-13, ``firstrun2`` at commit 2b590d4,
 ``firstrun3`` at ed3c1ad, ``firstrun4`` at 98abcce, ``firstrun5`` and ``firstrun6`` at 37a6bb6,
 ``firstrun7`` and ``firstrun8`` at 8b8f3fa, ``firstrun9`` and ``firstrun10`` at 2e10f55,
@@ -112,8 +112,10 @@ rules were frozen (``firstrun`` on branch issue-13, ``firstrun2`` at commit 2b59
 ``firstrun19`` to ``firstrun22`` at 1991ea3, ``firstrun23`` to ``firstrun26`` at 92abbfa,
 ``firstrun27`` to ``firstrun30`` at 6011f8b, ``firstrun31`` to ``firstrun34`` at 7d6b6c8,
 ``firstrun35`` to ``firstrun38`` at c9a081e, ``firstrun39`` to ``firstrun42`` at 1d95e00,
-``firstrun43`` to ``firstrun46`` at 01726a0, ``firstrun47`` to ``firstrun54`` at 5c4b35d, the rules
-the course ships), and scored once before
+``firstrun43`` to ``firstrun46`` at 01726a0, ``firstrun47`` to ``firstrun54`` at 5c4b35d,
+``firstrun55`` to ``firstrun62`` at 209bb2e, ``firstrun63`` to ``firstrun70`` at 140e07e,
+``firstrun71`` to ``firstrun78`` at 7b2b95d, ``firstrun79`` to ``firstrun86`` at 517b1fa, the
+rules the course ships), and scored once before
 any rule changed again (speaker over attributed sentences, baseline in
 brackets):
 
@@ -174,11 +176,43 @@ set: stories                                      attributed  speaker          h
 ``firstrun52``: oysters, climbing site closed     38          84.2 % (10.5 %)  100 % (73.8 %)
 ``firstrun53``: card fraud, prison moved          43          86.0 % (7.0 %)   98.4 % (75.4 %)
 ``firstrun54``: bus network, stray dogs           37          64.9 % (0.0 %)   98.4 % (81.0 %)
-all fifty-four                                    2340        76.4 % (1787)
+``firstrun55``: landslide, antibiotic shortage    43          93.0 % (2.3 %)   100 % (74.6 %)
+``firstrun56``: refuse strike, fake organic wine  44          88.6 % (4.5 %)   98.4 % (67.2 %)
+``firstrun57``: storm, fishing licences           43          81.4 % (0.0 %)   98.3 % (82.8 %)
+``firstrun58``: maternity ward, food prices       46          84.8 % (4.3 %)   100 % (67.7 %)
+``firstrun59``: freight derailment, election      43          83.7 % (0.0 %)   96.8 % (72.6 %)
+``firstrun60``: gas leak, school bullying         42          92.9 % (2.4 %)   100 % (81.7 %)
+``firstrun61``: cycling doping, old trees         35          77.1 % (5.7 %)   95.2 % (74.2 %)
+``firstrun62``: night emergencies, jewel theft    40          75.0 % (10.0 %)  98.2 % (72.7 %)
+``firstrun63``: water shortage, factory closing   45          80.0 % (2.2 %)   96.7 % (73.8 %)
+``firstrun64``: measles, migrant centre           41          85.4 % (2.4 %)   98.3 % (75.0 %)
+``firstrun65``: campsite fire, privacy fine       44          65.9 % (4.5 %)   98.3 % (72.4 %)
+``firstrun66``: trawler lost, loneliness          37          83.8 % (5.4 %)   98.4 % (71.0 %)
+``firstrun67``: teachers' strike, bridge closed   43          76.7 % (2.3 %)   100 % (72.1 %)
+``firstrun68``: circuit noise, bird flu           40          87.5 % (5.0 %)   100 % (79.4 %)
+``firstrun69``: hospital power cut, tram route    45          80.0 % (4.4 %)   98.4 % (60.3 %)
+``firstrun70``: fuel prices, avalanche            41          87.8 % (2.4 %)   96.7 % (76.7 %)
+``firstrun71``: polluted river, air traffic       47          89.4 % (4.3 %)   98.4 % (73.4 %)
+``firstrun72``: balcony trial, bankruptcies       41          82.9 % (0.0 %)   98.3 % (72.9 %)
+``firstrun73``: drownings, wolf quota             44          88.6 % (0.0 %)   98.3 % (71.7 %)
+``firstrun74``: canteen poisoning, port strike    44          90.9 % (6.8 %)   100 % (81.4 %)
+``firstrun75``: hospital hack, cathedral roof     44          81.8 % (0.0 %)   98.3 % (75.0 %)
+``firstrun76``: school closing, oil spill         42          81.0 % (4.8 %)   100 % (73.8 %)
+``firstrun77``: speed cameras, festival           41          78.0 % (0.0 %)   100 % (83.1 %)
+``firstrun78``: legionella, air pollution         43          86.0 % (4.7 %)   100 % (71.9 %)
+``firstrun79``: hail, fake invoices               41          87.8 % (0.0 %)   98.3 % (75.0 %)
+``firstrun80``: doctors, Mont-Saint-Michel        46          84.8 % (4.3 %)   100 % (77.0 %)
+``firstrun81``: biogas fire, student rents        42          69.0 % (7.1 %)   100 % (73.8 %)
+``firstrun82``: canyon flood, Sunday opening      41          82.9 % (2.4 %)   96.8 % (79.4 %)
+``firstrun83``: acid lorry, offshore wind farm    45          84.4 % (2.2 %)   100 % (65.5 %)
+``firstrun84``: motorcyclists, club liquidated    39          82.1 % (2.6 %)   98.3 % (79.7 %)
+``firstrun85``: bomb threat, school buildings     47          91.5 % (10.6 %)  98.4 % (74.6 %)
+``firstrun86``: honey harvest, mayor inquiry      45          75.6 % (2.2 %)   100 % (79.0 %)
+all eighty-six                                    3704        78.9 % (2922)
 the first eight                                   337         68.2 % (230)
-the last forty-six                                2003        77.7 % (1557)
-the last twenty-four                              1026        79.7 % (818)
-the shipped rules' eight held-out sets            336         82.1 % (276)
+the last seventy-eight                            3367        80.0 % (2692)
+the last thirty-two (four frozen rule sets)       1364        83.2 % (1135)
+the shipped rules' eight held-out sets            346         82.4 % (285)
 ================================================  ==========  ===============  ===============
 
 Fixing each set's families after its first run raised that set to 73-100 % but raised the
@@ -192,15 +226,17 @@ the noun can describe) came before ``firstrun9``, and the twenty-two first runs 
 names the tokenizer or the model cuts (hyphens, apostrophes, a country at a name's end), a
 document's author named elsewhere, *on* with a place, descriptions by world knowledge (*le
 gendarme du nucléaire*), verbs of saying in disguise (*justifie … par*, *a fait le calcul*).
-All fifty-four first runs together are the estimate of what to expect on a learner's
-articles: about three speakers in four (76.4 %), and lower on a story in a style none of the
-sets has. The twenty written in the five rounds that were followed by fixes scored 73.4 %,
-76.4 %, 84.7 %, 79.6 % and 84.9 % per round of four: the rules gained on each round's families
-(compound nouns kept whole, names after a description, members speaking for their body, verbs
-of manner in an incise, a surname alone) but the next stories brought new ones. ``firstrun47``
-to ``firstrun54`` stand unfixed as the held-out sets of the rules the course ships (commit
-5c4b35d): 84.9 % on the first four, 79.3 % on the next four, 82.1 % (276 of 336) over the
-eight, under the issue's 85 %.
+All eighty-six first runs together are the estimate of what to expect on a learner's
+articles: the right speaker for 78.9 % of attributed sentences, and lower on a story in a style none of the
+sets has. The rounds of four that were followed by fixes scored 73.4 %, 76.4 %, 84.7 %, 79.6 %,
+84.9 %, 79.3 %, 86.9 %, 82.5 %, 78.4 %, 82.8 %, 88.1 % and 81.8 %: the rules gained on each
+round's families (compound nouns kept whole, names after a description, members speaking for
+their body, the seat of a local body, a document named again, a name the model splits or
+misreads) but the next stories brought new ones, so the first-run rate settled at 80-88 % per
+round rather than climbing. ``firstrun79`` to ``firstrun86`` stand unfixed as the held-out sets
+of the rules the course ships (commit 517b1fa): 81.2 % on the first four, 83.5 % on the next
+four, 82.4 % (285 of 346) over the eight, under the issue's 85 %; the four frozen rule sets of
+the last thirty-two first runs scored 84.8 %, 80.7 %, 85.0 % (294 of 346, 84.97 %) and 82.4 %.
 
 ``firstrun`` was then used to extend the rules (the table above: 100 % is fit). These first-run
 scores are the estimate of what to expect on a learner's articles. ``firstrun2``'s misses
