@@ -117,8 +117,9 @@ def _phrase(ctx: Context, h: int, lo: int, hi: int) -> Phrase:
     if h in ctx.mention_at:
         m = ctx.mention_at[h]
         s, e = min(s, m.start), max(e, m.end)
-    e_app, mediated = _apposition(doc, _past_place(ctx, h, e, hi), hi, ctx)
-    if e_app <= _past_place(ctx, h, e, hi):
+    place_end = _past_place(ctx, h, e, hi)
+    e_app, mediated = _apposition(doc, place_end, hi, ctx)
+    if e_app <= place_end:  # no name after the phrase of place: it is not the role's
         e_app = e
     in_span = [m for m in ctx.mentions if m.start < e_app and m.end > s]
     det = _determiner(doc, s)

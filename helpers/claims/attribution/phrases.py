@@ -245,7 +245,7 @@ def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
     while e < hi and e - s < 16:
         if tab.text[e].isspace() or tab.text[e] in QUOTE_MARKS:
             break
-        if _agent_follows(tab, e, hi, head) or _saying_as_adjective(doc, tab, e):
+        if _agent_follows(tab, e, hi, head) or _next_verb_starts(doc, tab, e):
             break
         if _modifier(doc, tab, e, head) or _number_of_name(tab, e, hi) or (
                 _article_of_a_name(tab, e, hi, head, e == head + 1)):
@@ -274,7 +274,7 @@ def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
     return s, e
 
 
-def _saying_as_adjective(doc, tab, e: int) -> bool:
+def _next_verb_starts(doc, tab, e: int) -> bool:
     """``l'agence évoque une « mesure »``: a verb of saying the model reads as an adjective ends
     the phrase; so does the clitic of the verb that follows (``La représentante de l'État y
     annonce…``)."""
