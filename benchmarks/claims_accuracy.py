@@ -226,10 +226,10 @@ the noun can describe) came before ``firstrun9``, and the twenty-two first runs 
 names the tokenizer or the model cuts (hyphens, apostrophes, a country at a name's end), a
 document's author named elsewhere, *on* with a place, descriptions by world knowledge (*le
 gendarme du nucléaire*), verbs of saying in disguise (*justifie … par*, *a fait le calcul*).
-All eighty-six first runs together are the estimate of what to expect on a learner's
-articles: the right speaker for 78.9 % of attributed sentences, and lower on a story in a style none of the
-sets has. The rounds of four that were followed by fixes scored 73.4 %, 76.4 %, 84.7 %, 79.6 %,
-84.9 %, 79.3 %, 86.9 %, 82.5 %, 78.4 %, 82.8 %, 88.1 % and 81.8 %: the rules gained on each
+All eighty-six first runs together are the estimate of what to expect on a learner's articles:
+the right speaker for 78.9 % of attributed sentences, and lower on a story in a style none of
+the sets has. The rounds of four that were followed by fixes scored 73.4 %, 76.4 %, 84.7 %,
+79.6 %, 84.9 %, 79.3 %, 86.9 %, 82.5 %, 78.4 %, 82.8 %, 88.1 % and 81.8 %: the rules gained on each
 round's families (compound nouns kept whole, names after a description, members speaking for
 their body, the seat of a local body, a document named again, a name the model splits or
 misreads) but the next stories brought new ones, so the first-run rate settled at 80-88 % per
