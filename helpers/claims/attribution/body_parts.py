@@ -1,8 +1,8 @@
 """A part of a body that speaks for it: *la direction du centre hospitalier*, *les services de
 la préfecture*, *la direction régionale du groupe* (the body named after it), *La direction
 dément.* (alone: the last body quoted that has a management); *son association* after a person
-whose role names one. Written by hand: no library says
-which body a French news text's *la direction* belongs to."""
+whose role names one. Written by hand: no library says which body a French news text's *la
+direction* belongs to."""
 
 from __future__ import annotations
 

@@ -105,14 +105,10 @@ def _document_before(p: Phrase, read: Reader) -> Speaker | None:
               and not ctx.inside[k] and word_class(ctx.doc[k], "document_head")), None)
     if k is None:
         return None
-    sent = ctx.doc[k].sent
-    # the phrase ends at its sentence's verb, not at a participle ("le bulletin publié par…")
-    end = next((x for x in range(k + 1, sent.end) if ctx.reporting[x] and x > k + 1
-                or tab.pos[x] in {"VERB", "AUX"} and not _is_past_participle(ctx.doc[x])),
-               sent.end)
-    found = document_author(_phrase(ctx, k, sent.start, end), read)
-    if isinstance(found, Speaker) and found.kind:
+    found = _author_at(ctx, k, read)
+    if found is not None:
         return found
+    sent = ctx.doc[k].sent
     head = ctx.doc[k].head  # "X a publié une étude": the subject of the verb it is the object of
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None) if (
         ctx.doc[k].dep_ == "obj" and head.pos_ == "VERB") else None
@@ -140,11 +136,19 @@ def _same_document_before(p: Phrase, read: Reader) -> Speaker | None:
     if k is None or k == 0 or tab.lower[k - 1] not in {"un", "une"} or tab.lower[k] != (
             p.tok.lower_):
         return None
-    sent = ctx.doc[k].sent  # the earlier phrase ends at its verb ("… de Bretagne chiffre…")
-    end = next((x for x in range(k + 1, sent.end) if ctx.reporting[x]
-                or ctx.tab.pos[x] in {"VERB", "AUX"}), sent.end)
-    earlier = document_author(_phrase(ctx, k, sent.start, end), read)
-    return earlier if isinstance(earlier, Speaker) and earlier.kind else None
+    return _author_at(ctx, k, read)
+
+
+def _author_at(ctx: Context, k: int, read: Reader) -> Speaker | None:
+    """The author the phrase of the document at token ``k`` names, or None. The phrase ends at
+    its sentence's verb (``… de Bretagne chiffre…``), not at a participle (``le bulletin publié
+    par…``)."""
+    tab, sent = ctx.tab, ctx.doc[k].sent
+    end = next((x for x in range(k + 1, sent.end) if ctx.reporting[x] and x > k + 1
+                or tab.pos[x] in {"VERB", "AUX"} and not _is_past_participle(ctx.doc[x])),
+               sent.end)
+    found = document_author(_phrase(ctx, k, sent.start, end), read)
+    return found if isinstance(found, Speaker) and found.kind else None
 
 
 def _staff_body(ctx: Context, j: int, end: int, read: Reader) -> Speaker | None:

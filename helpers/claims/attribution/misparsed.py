@@ -31,7 +31,7 @@ def relative_antecedent(ctx: Context, qui: int, lo: int) -> int | None:
     return None
 
 
-def _speaker_noun_as_adjective(ctx: Context, j: int, lo: int) -> bool:
+def speaker_noun_as_adjective(ctx: Context, j: int, lo: int) -> bool:
     """``Le collectif dénonce…``, ``L'institut juge…``: the model reads the noun for a body or
     a person as an adjective of the verb it reads as a noun; right after the article, it is the
     subject."""
@@ -40,7 +40,7 @@ def _speaker_noun_as_adjective(ctx: Context, j: int, lo: int) -> bool:
         _word_class_at(tab, j, c) for c in _SPEAKER_HEADS)
 
 
-def _described_name_head(ctx: Context, j: int, lo: int) -> int:
+def described_name_head(ctx: Context, j: int, lo: int) -> int:
     """``La plateforme de covoiturage Rouleo affirme``: when the parse makes the name the
     subject, the body's noun that opens its description (a few lower-case words before it) heads
     the phrase; ``j`` otherwise."""

@@ -19,8 +19,8 @@ from helpers.claims.attribution.lexicon import (
     word_class,
 )
 from helpers.claims.attribution.misparsed import (
-    _described_name_head,
-    _speaker_noun_as_adjective,
+    described_name_head,
+    speaker_noun_as_adjective,
 )
 from helpers.claims.attribution.model import Context
 from helpers.claims.attribution.phrases import _apposition, name_owner, np_extent
@@ -240,7 +240,7 @@ def _before_verb(ctx: Context, start: int, lo: int) -> int | None:
         if ctx.inside[j] or bracket or t.text == "(":
             continue
         if j in ctx.mention_at or (t.pos_ in {"NOUN", "PROPN"} and not word_class(t, "skip")) or (
-                _speaker_noun_as_adjective(ctx, j, lo)):
+                speaker_noun_as_adjective(ctx, j, lo)):
             m = ctx.mention_at.get(j)
             first = m.start if m else np_extent(doc, j, lo, start)[0]
             if m is not None and first - 2 >= lo and doc[first - 1].lower_ in DEFINITE:
@@ -382,7 +382,7 @@ def _clause_subject(ctx: Context, verb, lo: int, hi: int, start: int | None = No
         found = _before_verb(ctx, start, lo)
     if found is None or doc[found].lower_ in {"ce", "c'", "que", "qu'", "on"}:
         return None
-    found = _described_name_head(ctx, found, lo)
+    found = described_name_head(ctx, found, lo)
     return _first_conjunct(ctx, _relay_subject(ctx, found, lo, start), lo, start)
 
 
