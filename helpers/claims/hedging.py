@@ -195,6 +195,8 @@ def has_complement(tokens, i: int) -> bool:
 
 def _has_complement_at(f: _Features, window) -> bool:
     """:func:`has_complement` on ``window``, the doc indices of the next (up to 8) tokens."""
+    if _infinitive_past_negation(f, window):
+        return True
     for k, j in enumerate(window):
         t = f.text[j]
         if t in _STOPS:
@@ -207,6 +209,13 @@ def _has_complement_at(f: _Features, window) -> bool:
         if k == 0 and (t in _OPENS_CLAUSE or f.inf[j]):
             return True
     return False
+
+
+def _infinitive_past_negation(f: _Features, window) -> bool:
+    """``assure n'avoir jamais été informée``, ``affirme ne pas connaître``: an infinitive past
+    a negation or clitics says what is claimed, as a clause would."""
+    k = next((k for k, j in enumerate(window[:4]) if f.lower[j] not in _CLITICS), None)
+    return bool(k) and f.inf[window[k]]
 
 
 #: Words that make *que* a conjunction, not the start of what is said.

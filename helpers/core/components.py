@@ -22,6 +22,7 @@ other without an import cycle: this module reads the actors, the pipeline import
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from spacy.attrs import SENT_START
@@ -104,8 +105,50 @@ def fix_entities(doc):
             ents.append(_without_lowercase_start(ent))
         elif fixes[text]:
             ents.append(Span(doc, ent.start, ent.end, label=fixes[text]))
-    doc.ents = _joined_people([e for e in ents if len(e)])
+    doc.ents = _joined_people(_without_overlaps([_to_its_acronym(e) for e in ents if len(e)]))
     return doc
+
+
+def _without_overlaps(ents: list) -> list:
+    """The entities in order, each dropped when one before it (made longer) covers it."""
+    out = []
+    for ent in ents:
+        if not out or ent.start >= out[-1].end:
+            out.append(ent)
+    return out
+
+
+def _to_its_acronym(ent):
+    """``Fédération nationale des bailleurs`` ``privés (FNBP)`` → the whole name: a body's
+    name runs up to the acronym in brackets after it when the acronym spells more of it than
+    the model's entity (``Système national d'observation de la sécurité en montagne
+    (SNOSM)``, ``Fédération française des motards en colère de la Sarthe (FFMC 72)``)."""
+    doc = ent.doc
+    if ent.label_ not in {"ORG", "MISC"} or ent.ent_id_:
+        return ent
+    end = next((k for k in range(ent.end, min(len(doc), ent.end + 9)) if doc[k].is_punct),
+               None)
+    if end is None or end == ent.end or doc[end].text != "(" or end + 1 >= len(doc) or any(
+            doc[k].pos_ in {"VERB", "AUX"} for k in range(ent.end, end)):
+        return ent
+    acronym = doc[end + 1].text
+    if not (acronym.isupper() and acronym.isalpha() and len(acronym) >= 2):
+        return ent
+    initials, short = _initials(doc[ent.start : end]), _initials(ent)
+    if len(acronym) <= len(short) or not initials.startswith(acronym):
+        return ent
+    return Span(doc, ent.start, end, label=ent.label)
+
+
+def _initials(span) -> str:
+    """``Centre national d'étude`` → ``CNE``: the first letters an acronym takes, unaccented."""
+    letters = "".join(t.text[0] for t in span if t.is_alpha and t.lower_ not in _LINK_WORDS)
+    return unicodedata.normalize("NFD", letters.upper()).encode("ascii", "ignore").decode()
+
+
+#: Words an acronym skips: ``Fédération nationale des bailleurs privés`` is FNBP.
+_LINK_WORDS = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "pour", "à", "au",
+               "aux", "sur"}
 
 
 def _joined_people(ents: list) -> list:

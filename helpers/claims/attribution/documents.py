@@ -11,7 +11,7 @@ from collections.abc import Callable
 from helpers.claims.attribution.groups import _is_past_participle
 from helpers.claims.attribution.lexicon import DEFINITE, DEMONSTRATIVE, word_class
 from helpers.claims.attribution.model import Context, Speaker
-from helpers.claims.attribution.naming import Phrase, _from_mention, _phrase
+from helpers.claims.attribution.naming import Phrase, _as_written, _from_mention, _phrase
 from helpers.claims.attribution.references import NOT_DECIDED, antecedents, retext
 
 #: What turns a noun phrase (its head, and the bounds it may not cross) into a speaker.
@@ -49,7 +49,8 @@ def document_author(p: Phrase, read: Reader):
             if j == k + 1 and ctx.tab.lower[k] in {"de", "d'"} and _kind_of_document(ctx, j):
                 kind = j if kind is None else kind
             elif j is not None and speaker_like(ctx, j):
-                return _staff_body(ctx, j, window_end, read) or read(ctx, j, k + 1, hi)
+                return _staff_body(ctx, j, window_end, read) or read(ctx, j, k + 1, hi) or (
+                    _publisher_named(ctx, k, j, hi))
     author = _author_of_the_kind(ctx, kind, read) if kind is not None else None
     if author is not None:
         return author
@@ -133,8 +134,13 @@ def _same_document_before(p: Phrase, read: Reader) -> Speaker | None:
               and not ctx.inside[k] and tab.pos[k] == "NOUN"), None)
     # the document introduced there (``une enquête``, same number), not ``le service
     # d'analyse`` or another mention of it
-    if k is None or k == 0 or tab.lower[k - 1] not in {"un", "une"} or tab.lower[k] != (
-            p.tok.lower_):
+    if k is None or k == 0 or tab.lower[k - 1] not in {"un", "une", "le", "la", "l'"} or (
+            tab.lower[k] != p.tok.lower_):
+        return None
+    # "d'après le baromètre publié par Kotéo": a definite document counts when its publisher is
+    # given there (not "en lisant le jugement", read by someone who did not write it)
+    if tab.lower[k - 1] not in {"un", "une"} and "par" not in tab.lower[k + 1 : _document_window(
+            ctx.doc, k, ctx.doc[k].sent.end)]:
         return None
     return _author_at(ctx, k, read)
 
@@ -165,6 +171,20 @@ def _staff_body(ctx: Context, j: int, end: int, read: Reader) -> Speaker | None:
     return read(ctx, x, j + 2, ctx.doc[x].sent.end)
 
 
+def _publisher_named(ctx: Context, k: int, j: int, hi: int) -> Speaker | None:
+    """``publié par Kotéo``, ``par la plateforme de location Kotéo``, ``par le Système national
+    d'observation… (SNOSM)``: after *par*, a capitalised name no reader knew is the body that
+    published the document, written whole."""
+    doc = ctx.doc
+    if ctx.tab.lower[k] != "par":
+        return None
+    end = next((x for x in range(j, hi) if doc[x].is_punct or doc[x].pos_ in {"VERB", "AUX"}),
+               hi)
+    if end - k > 14 or not any(doc[x].text[:1].isupper() for x in range(j, end)):
+        return None
+    return _as_written(ctx, doc[k + 1 : end], "institution", j)
+
+
 def _kind_of_document(ctx: Context, j: int) -> bool:
     """``le rapport d'inspection``, ``d'enquête``, ``une note de synthèse``: a common noun right
     after *de*, with no article, says what kind of document it is, not who wrote it."""
@@ -189,9 +209,18 @@ def _author_of_the_kind(ctx: Context, j: int, read: Reader) -> Speaker | None:
 
 def _document_window(doc, h: int, hi: int) -> int:
     """Where what is said about a document ends: the next punctuation, or past a participle
-    in apposition (``Le communiqué commun, signé par les huit organisations,``)."""
+    in apposition (``Le communiqué commun, signé par les huit organisations,``), or past its
+    publisher however long the words before it (``l'atlas de la démographie médicale publié le
+    20 janvier par le Conseil…``)."""
     end = min(hi, h + 10)
     k = next((k for k in range(h + 1, end) if doc[k].is_punct), end)
+    if k == end:
+        far = min(hi, h + 18)
+        stop = next((x for x in range(end, far) if doc[x].is_punct), far)
+        agent = next((x for x in range(end - 3, stop) if doc[x].lower_ == "par"), None)
+        if agent is not None:
+            end = min(hi, agent + 8)
+            k = next((x for x in range(agent, end) if doc[x].is_punct), end)
     if k < end and doc[k].text == "," and k + 1 < hi and _is_past_participle(doc[k + 1]):
         end = min(hi, k + 10)
         k = next((x for x in range(k + 1, end) if doc[x].is_punct), end)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from helpers.claims.attribution.lexicon import (
+    DEFINITE,
     INDEFINITE,
     _word_class_at,
     agreeing_gender,
@@ -101,7 +102,8 @@ def _speaking_head(ctx: Context, h: int, lo: int) -> int:
 def _determiner(doc, s: int) -> str:
     """The phrase's article: its first word, or the article inside the preposition before it
     (``du parquet``: ``le``)."""
-    if doc[s].pos_ == "DET" or doc[s].lower_ in INDEFINITE:
+    if doc[s].pos_ == "DET" or doc[s].lower_ in INDEFINITE or doc[s].lower_ in DEFINITE and (
+            s + 1 < len(doc) and doc[s + 1].is_alpha):  # "précise le baromètre": "le" a PRON
         return doc[s].lower_
     before = doc[s - 1] if s else None
     return _CONTRACTED.get(before.lower_, "") if before is not None and before.pos_ == "ADP" else ""
@@ -255,11 +257,19 @@ def _body_span(span):
     span = span.doc[span.start : with_its_place(span.doc, through_its_list(span.doc, span.end))]
     cut = next((t.i for t in span[1:] if t.is_lower and t.lower_.endswith(_PARTICIPLE) and (
         t.pos_ in {"VERB", "ADJ"} or "Part" in t.morph.get("VerbForm")) and (
-        t.doc[t.i - 1].lower_ not in {"de", "du", "des", "d'"})), span.end)
+        t.doc[t.i - 1].lower_ not in {"de", "du", "des", "d'"}) and not _before_acronym(t)),
+        span.end)
     span = span.doc[span.start : cut]
     named = _name_after_description(span)
     # the kind stays among the heads: a later "l'association" goes back to it
     return (named, _np_head(span)) if named.start > span.start else (span, None)
+
+
+def _before_acronym(tok) -> bool:
+    """``Fédération nationale des bailleurs privés (FNBP)``: a word right before the body's
+    acronym in brackets is still its name, participle or not."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "(" and doc[tok.i + 2].is_upper
 
 
 def _name_after_description(span):

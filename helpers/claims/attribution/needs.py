@@ -125,8 +125,16 @@ def _about_a_claim(ctx: Context, v: int, hi: int) -> bool:
     tok = ctx.doc[v]  # (hi: the signature of _adjective_after)
     nouns = [c for c in tok.children if c.i < hi and c.dep_ in {"obj", "nsubj:pass", "nsubj"}
              and c.pos_ in {"NOUN", "PROPN"}]
+    # "conteste une partie de l'analyse": a part of a claim is a claim
+    doc = ctx.doc
+    nouns += [doc[n.i + 2 + (doc[n.i + 2].pos_ == "DET")] for n in nouns if n.lower_ in _PARTS
+              and n.i + 3 < hi and doc[n.i + 1].lower_ in {"de", "des", "du", "d'"}]
     return any(word_class(n, c) for n in nouns for c in (
         "claim_noun", "document_head", "figure_word", "measure_word"))
+
+
+#: Nouns for a part of what follows them: *une partie de l'analyse*, *l'essentiel des chiffres*.
+_PARTS = {"partie", "essentiel", "ensemble", "totalité", "moitié"}
 
 
 def _reflexive_de(ctx: Context, v: int, start: int, hi: int) -> bool:

@@ -443,9 +443,9 @@ def _members(p: Phrase):
     return body_of_members(p, speaker_from_head)
 
 
-_READERS = (_number_phrase, _known_actor, _titled_person, same_source, _titled_medium,
-            _part_of_a_body, _members, _anonymous, _demonstrative, _role, _possessive,
-            _document, _not_speaker, body_in_apposition, seat_body, bare_reference,
+_READERS = (_number_phrase, seat_body, _known_actor, _titled_person, same_source,
+            _titled_medium, _part_of_a_body, _members, _anonymous, _demonstrative, _role,
+            _possessive, _document, _not_speaker, body_in_apposition, bare_reference,
             definite_description,
             mention_inside, _entity, unit_of_a_body, _as_noun)
 

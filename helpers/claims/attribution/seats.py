@@ -7,6 +7,7 @@ Written by hand: no library maps French metonyms of local government to their bo
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from helpers.claims.attribution.lexicon import DATA_DIR
@@ -17,8 +18,9 @@ from helpers.core.datafiles import read_rows
 
 @lru_cache(maxsize=1)
 def _seats() -> dict[tuple[str, ...], tuple[str, tuple[str, ...]]]:
-    """``("hôtel", "de", "ville")`` → (``"mairie"``, the names its body goes by)."""
-    return {tuple(r["seat"].split()): (r["body"], tuple(r["names"].split("|")))
+    """``("hôtel", "de", "ville")``, ``("services", "de", "l'", "état")`` (split as the tokenizer
+    splits) → (``"mairie"``, the names its body goes by)."""
+    return {tuple(re.findall(r"[^\s']+'?", r["seat"])): (r["body"], tuple(r["names"].split("|")))
             for r in read_rows(DATA_DIR / "seats.csv")}
 
 
@@ -35,7 +37,7 @@ def seat_body(p):
     mairie de Saint-Rémy-sur-Orge``), else ``mairie``."""
     tab = p.ctx.tab
     found = seat_at(tab, p.h) or seat_at(tab, p.s + 1)
-    if found is None or p.det not in {"l'", "le", "la"}:
+    if found is None or p.det not in {"l'", "le", "la", "les"}:
         return NOT_DECIDED
     body, names = found
     for sp in antecedents(p.ctx, p.s):
@@ -43,5 +45,33 @@ def seat_body(p):
         # a name with its place ("la mairie de Vierzon"), not "la ville" as the text said it
         if sp.kind == "institution" and any(name.startswith((f"{n} ", f"{n}-")) for n in names):
             return retext(sp, p.span.text, p.h)
+        place = _place_of_the_holder(sp, body) if sp.kind == "person" else ""
+        if place:  # "La maire de Poitiers, Claire Vernoux, …" → la mairie de Poitiers
+            return Speaker(f"{body} {place}", "institution", "", p.span.text, p.h,
+                           "f" if body == "mairie" else "m", "s", heads=(body.split()[0],))
+    if body not in _NAMED_ALONE:
+        return NOT_DECIDED  # "les services de l'État" with no préfecture before: the State
     return Speaker(body, "institution", "", p.span.text, p.h, "f" if body == "mairie" else "m",
                    "s", heads=(body.split()[0],))
+
+
+def _place_of_the_holder(sp: Speaker, body: str) -> str:
+    """``de Poitiers`` when ``sp`` was named as the head of that body there (``maire de
+    Poitiers`` for a mairie, ``président du conseil régional d'Occitanie`` for a regional
+    council), else ``""``."""
+    role, lowered = sp.role, sp.role.lower()
+    for lead in (_HOLDERS.get(body, ""), body):
+        at = lowered.find(f"{lead} ") if lead else -1
+        if at < 0 or lead != body and at > 0:  # "maire de…", not "adjoint au maire de…"
+            continue
+        rest = role[at + len(lead) + 1 :].strip(" ,")
+        if rest.lower().startswith(("de ", "d'", "du ", "des ")):
+            return rest
+    return ""
+
+
+#: The bodies a seat names even when the text named none before (*l'hôtel de ville*: a mairie).
+_NAMED_ALONE = {"mairie", "conseil régional", "conseil départemental"}
+
+#: Who heads the body a seat stands for, as the text names them (*la maire de Poitiers*).
+_HOLDERS = {"mairie": "maire"}

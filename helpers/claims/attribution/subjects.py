@@ -159,7 +159,11 @@ def _phrase_head(ctx: Context, j: int, hi: int) -> int | None:
     # still a name
     name = (doc[k].is_title and doc[k].ent_type_ == "PER" or doc[k].ent_type_ == "ORG" and (
         doc[k].is_upper and len(doc[k].text) >= 2)) if k < hi else False
-    if k < hi and (k in ctx.mention_at or doc[k].pos_ in {"NOUN", "PROPN", "ADJ"} or name):
+    # "précise le baromètre.": a word after an article is a noun, whatever the model's tag
+    after_article = k > j and doc[j].lower_ in INDEFINITE | DEFINITE | DEMONSTRATIVE and (
+        k < hi and doc[k].is_alpha and doc[k].is_lower)
+    if k < hi and (k in ctx.mention_at or doc[k].pos_ in {"NOUN", "PROPN", "ADJ"} or name
+                   or after_article):
         return k
     return None
 
