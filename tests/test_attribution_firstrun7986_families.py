@@ -5,8 +5,10 @@ than the evaluations' articles. Read with a story folder that has no actor table
 
 from __future__ import annotations
 
+from spacy.tokens import Span
 from story_free import no_story_table, speaker, tags  # noqa: F401 (the fixture is autouse)
 
+from helpers.core.components import fix_entities
 from helpers.core.nlp import entity_bounds, parse
 
 
@@ -75,3 +77,56 @@ def test_the_services_of_the_state_are_the_prefecture_named_before():
 def test_a_claim_verb_with_a_negated_infinitive_is_a_hedge():
     rows = tags("Le directeur, Paul Girard, assure ne pas connaître l'entreprise.")
     assert bool(rows.iloc[-1]["hedged"]) is True
+
+
+def test_a_reflexive_verb_of_turning_out_reports_nothing():
+    text = ("Les analyses faites sur le conducteur, un homme de 40 ans, se sont révélées "
+            "négatives, selon une source judiciaire.")
+    assert speaker(text) == "source judiciaire"
+
+
+def test_crying_out_after_a_quote_is_said_by_its_subject():
+    text = "« C'est un scandale », s'est écriée la maire de Lens, Anne Roy."
+    assert speaker(text) == "Anne Roy"
+
+
+def test_a_role_en_second_or_en_chef_is_one_role_before_its_name():
+    text = ("Son adjoint en second, le capitaine Hugo Lenoir, a appelé les automobilistes à la "
+            "prudence.")
+    assert speaker(text) == "Hugo Lenoir"
+
+
+def test_an_editor_in_chief_is_a_role():
+    text = "« Nous tiendrons », a déclaré le rédacteur en chef du journal."
+    assert speaker(text) == "rédacteur en chef du journal"
+
+
+def test_a_newspaper_s_title_before_a_name_is_not_part_of_the_name():
+    doc = parse("Les réparations dureront un mois, a indiqué à L'Éclaireur Paul Girard.")
+    at = [t.i for t in doc if t.text == "L'"][0]
+    doc.ents = [Span(doc, at, at + 4, label="PER")]  # as the model sometimes tags it
+    people = [e.text for e in fix_entities(doc).ents if e.label_ == "PER"]
+    assert people == ["Paul Girard"]
+
+
+def test_a_research_centre_is_not_a_person():
+    doc = parse("Pour Marion Lescure, entomologiste au centre Inrae de Nouvelle-Aquitaine-"
+                "Poitiers, la combinaison est « redoutable ».")
+    people = [doc[a:b].text for a, b, label in entity_bounds(doc) if label == "PER"]
+    assert not any("Inrae" in name for name in people)
+
+
+def test_an_inverted_subject_the_model_reads_as_an_adjective_is_its_noun():
+    from helpers.claims.attribution import build_context
+    from helpers.claims.attribution.subjects import _after_verb
+
+    doc = parse("« La fonte s'accélère », explique la chercheuse.")
+    verb = next(t.i for t in doc if t.lower_ == "explique")
+    doc[verb + 2].pos_ = "ADJ"  # as the model sometimes tags it
+    j = _after_verb(build_context(doc), verb, len(doc))
+    assert j is not None and doc[j].text == "chercheuse"
+
+
+def test_a_noun_after_an_article_the_model_calls_a_pronoun_is_a_noun():
+    doc = parse("Le quinquagénaire dit avoir posé des pièges.")
+    assert doc[1].pos_ == "NOUN"

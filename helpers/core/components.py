@@ -8,6 +8,8 @@
   so that Docs carry the canonical name in ``ent.ent_id_`` (what displaCy shows);
 * ``entity_fixes`` (after the ruler): the small model's known entity mistakes dropped or
   relabelled (``helpers/core/data/entity_fixes.csv``: "Citant" tagged as a person);
+* ``tag_fixes`` (after those): a noun after an article the model tagged a pronoun is a noun
+  (``Le quinquagénaire dit…``);
 * spaCy's own ``doc_cleaner``, last: no ``doc.tensor`` is kept.
 
 No story is in the pipeline: a story's actors are found on the parsed Doc
@@ -37,6 +39,7 @@ from helpers.core.tokenizer import course_tokenizer
 SENTENCE_BREAKS = "sentence_breaks"
 RULER_NAME = "actor_ruler"
 FIXES_NAME = "entity_fixes"
+TAG_FIXES_NAME = "tag_fixes"
 CLEANER_NAME = "doc_cleaner"
 #: The generic French entity fixes (the story adds its own, ``entity_fixes.csv`` beside it).
 ENTITY_FIXES_CSV = DATA_DIR / "entity_fixes.csv"
@@ -151,6 +154,25 @@ _LINK_WORDS = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "po
                "aux", "sur"}
 
 
+@Language.component(TAG_FIXES_NAME)
+def fix_tags(doc):
+    """``Le quinquagénaire dit…``: the small model sometimes tags a noun after an article as a
+    pronoun; a word after an article that is no pronoun is a noun."""
+    for tok in doc[1:]:
+        if tok.pos_ == "PRON" and doc[tok.i - 1].lower_ in _ARTICLES and tok.is_alpha and (
+                tok.is_lower and len(tok) > 3 and tok.lower_ not in _PRONOUNS):
+            tok.pos_ = "NOUN"
+    return doc
+
+
+_ARTICLES = {"le", "la", "l'", "les", "un", "une", "ce", "cet", "cette", "son", "sa", "leur"}
+#: Pronouns an article may come before (*le sien*, *les autres*, *la plupart*).
+_PRONOUNS = {"sien", "sienne", "siens", "siennes", "leur", "leurs", "autre", "autres", "même",
+             "mêmes", "plupart", "mien", "mienne", "tien", "tienne", "nôtre", "nôtres", "vôtre",
+             "vôtres", "lequel", "laquelle", "lesquels", "lesquelles", "quelle", "elle", "elles",
+             "lui", "nous", "vous", "celui", "celle", "ceux", "celles"}
+
+
 def _joined_people(ents: list) -> list:
     """``Sylvie`` ``Marchal`` → ``Sylvie Marchal``: the model sometimes starts a new person
     entity at the surname; two person entities side by side are one name."""
@@ -168,7 +190,8 @@ def _joined_people(ents: list) -> list:
 def _without_lowercase_start(ent):
     """``sourit Lucas`` → ``Lucas``: a person's name starts with a capital (or a particle:
     *de Villepin*); the model sometimes takes the verb of an incise into the name, or tags
-    lower-case words alone (``de la``), which name nobody and are dropped."""
+    lower-case words alone (``de la``), which name nobody and are dropped; or a newspaper's
+    title before the name (``L'Indépendant Claire Vidal``)."""
     if ent.label_ != "PER" or ent.ent_id_:
         return ent
     if not any(t.text[:1].isupper() for t in ent):
@@ -177,6 +200,9 @@ def _without_lowercase_start(ent):
     while start < ent.end - 1 and ent.doc[start].is_lower and ent.doc[start].lower_ not in (
             _PARTICLES):
         start += 1
+    if ent.end - start >= 4 and ent.doc[start].pos_ == "DET" and all(
+            t.is_title for t in ent.doc[start + 1 : ent.end]):
+        start += 2  # "à L'Indépendant Claire Vidal": a title before the name is not a name
     return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label)
 
 
@@ -200,6 +226,7 @@ def add_actor_ruler(nlp):
     with nlp.select_pipes(enable=[]):  # the patterns need only the tokenizer
         ruler.add_patterns(ruler_patterns())
     nlp.add_pipe(FIXES_NAME, after=RULER_NAME)
+    nlp.add_pipe(TAG_FIXES_NAME, after=FIXES_NAME)
     return ruler
 
 

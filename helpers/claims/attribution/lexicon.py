@@ -176,7 +176,16 @@ def _reporting_lemmas(doc, tab) -> list[str]:
         verb = lemma if lemma in phrases else forms.get(low)
         if verb is not None:
             out[i] = _phrase_at(tab, i, phrases[verb]) or out[i]
+    for i in [i for i, lemma in enumerate(out) if lemma in _OTHER_WHEN_REFLEXIVE]:
+        k = i - 1 - (i > 1 and tab.pos[i - 1] == "AUX")  # "se sont révélés", "s'annonce"
+        if k >= 0 and tab.lower[k] in {"se", "s'"}:
+            out[i] = ""
     return out
+
+
+#: Verbs of saying that mean something else with *se*: ``les tests se sont révélés négatifs``,
+#: ``la saison s'annonce difficile``, ``la tendance se confirme``, ``le projet se précise``.
+_OTHER_WHEN_REFLEXIVE = {"révéler", "annoncer", "confirmer", "préciser", "montrer", "traduire"}
 
 
 def _phrase_at(tab, i: int, candidates) -> str:

@@ -106,14 +106,25 @@ def _name_particle(tab, k: int) -> bool:
         k + 1] and (tab.pos[k - 1] == "PROPN" or tab.is_title[k - 1]) and not tab.is_punct[k - 1]
 
 
+def _en_field(tab, e: int, hi: int, head: int) -> bool:
+    """``en`` and a noun that is part of a person's role: ``le rédacteur en chef``, ``son
+    commandant en second``, ``une étudiante en licence``, ``un chercheur en climatologie``."""
+    lower = tab.lower
+    if lower[e] != "en" or e + 1 >= hi:
+        return False
+    if lower[e + 1] in {"chef", "second"}:
+        return True
+    return tab.pos[e + 1] == "NOUN" and tab.text[e + 1].islower() and (
+        lower[e + 1] not in _NOT_A_FIELD and not _word_class_at(tab, head, "role_head")) and (
+        _person_ending_at(tab, head) or _word_class_at(tab, head, "anonymous_head"))
+
+
 def _complement_end(tab, e: int, hi: int, head: int) -> int | None:
     """End of a ``de``/``à`` complement starting at ``e`` (``du Finistère``, ``de l'Europe et
     des Affaires étrangères``, ``d'incendie et de secours``), or None."""
     lower, pos = tab.lower, tab.pos
-    if lower[e] == "en" and e + 1 < hi and pos[e + 1] == "NOUN" and tab.text[e + 1].islower() and (
-            lower[e + 1] not in _NOT_A_FIELD and not _word_class_at(tab, head, "role_head")) and (
-            _person_ending_at(tab, head) or _word_class_at(tab, head, "anonymous_head")):
-        return e + 2  # "une étudiante en licence", "un chercheur en climatologie"
+    if _en_field(tab, e, hi, head):
+        return e + 2
     if lower[e] == "en" and e + 1 < hi and pos[e + 1] == "PROPN" and tab.text[e + 1][:1].isupper():
         j = e + 1  # "le directeur de SNCF Réseau en Auvergne-Rhône-Alpes": where it serves
         while j < hi and (pos[j] == "PROPN" or tab.text[j] == "-"):

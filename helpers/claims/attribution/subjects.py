@@ -159,6 +159,9 @@ def _phrase_head(ctx: Context, j: int, hi: int) -> int | None:
     # still a name
     name = (doc[k].is_title and doc[k].ent_type_ == "PER" or doc[k].ent_type_ == "ORG" and (
         doc[k].is_upper and len(doc[k].text) >= 2)) if k < hi else False
+    if (k >= hi or doc[k].is_punct) and k - 1 > j and doc[k - 1].pos_ == "ADJ" and (
+            doc[k - 1].is_lower):
+        return k - 1  # "explique la chercheuse.": the noun the model read as an adjective
     # "précise le baromètre.": a word after an article is a noun, whatever the model's tag
     after_article = k > j and doc[j].lower_ in INDEFINITE | DEFINITE | DEMONSTRATIVE and (
         k < hi and doc[k].is_alpha and doc[k].is_lower)
