@@ -130,3 +130,31 @@ def test_an_inverted_subject_the_model_reads_as_an_adjective_is_its_noun():
 def test_a_noun_after_an_article_the_model_calls_a_pronoun_is_a_noun():
     doc = parse("Le quinquagénaire dit avoir posé des pièges.")
     assert doc[1].pos_ == "NOUN"
+
+
+def test_insisting_on_saying_is_saying():
+    text = ("« Aucun élu n'est visé », a tenu à souligner la procureure de Dax, Claire "
+            "Lamarque.")
+    assert speaker(text) == "Claire Lamarque"
+
+
+def test_warning_about_something_is_a_statement():
+    text = ("La chambre de commerce du Gers alerte à son tour sur les effets de la fermeture. "
+            "Près de 40 commerces en dépendent, rappelle-t-elle.")
+    assert speaker(text) == "chambre de commerce du Gers"
+
+
+def test_an_opinion_holder_whose_name_goes_on_with_pour():
+    text = "Pour le collectif Agir pour le canal (opposition), ce chiffre est « fantaisiste »."
+    assert speaker(text) == "collectif Agir pour le canal"
+
+
+def test_an_indefinite_person_after_the_verb_is_an_anonymous_source():
+    text = "Ces orages restent difficiles à prévoir, reconnaît un météorologue."
+    assert speaker(text) == "météorologue"
+
+
+def test_whoever_cites_someone_relays_them():
+    text = ("Les voleurs auraient repéré les lieux en janvier, rapporte L'Éveil morvandiau, "
+            "citant un enquêteur.")
+    assert speaker(text) == "enquêteur"

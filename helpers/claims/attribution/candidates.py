@@ -49,6 +49,11 @@ def choose(cands: list[Candidate]) -> Candidate | None:
         return None
     if any(c.speaker.kind != "media" and c.rank <= 1 for c in cands):
         cands = [c for c in cands if c.speaker.kind != "media"]
+    # "…, rapporte L'Écho nivernais, citant un enquêteur": whoever cites someone relays them,
+    # whatever kind of body the text makes it
+    cited = [c for c in cands if c.cue == "citant"]
+    if cited and any(c.pos < cited[0].pos for c in cands):
+        return cited[0]
     # "Le service a enregistré 31 400 passages, indique le rapport": a verb of saying gives
     # the source of a count stated in the main clause
     saying = [c for c in cands if c.rank == 0 and c.cue in reporting_verbs()

@@ -17,7 +17,7 @@ from helpers.claims.attribution.lexicon import (
 )
 from helpers.claims.attribution.model import Candidate, Context
 from helpers.claims.attribution.nouns import speaker_from_head
-from helpers.claims.attribution.phrases import _apposition, name_owner, np_extent
+from helpers.claims.attribution.phrases import _apposition, name_goes_on, name_owner, np_extent
 from helpers.claims.attribution.pronouns import resolve_pronoun
 from helpers.claims.attribution.references import source_before
 from helpers.claims.attribution.subjects import _looks_like_speaker, _sentence_initial_subject
@@ -125,9 +125,20 @@ def _opinion_holder(ctx: Context, s: int, e: int, lo: int, hi: int) -> Candidate
     end = max(m.end if m else 0, np_extent(ctx.doc, j, e, hi)[1])  # "l'UFC-Que Choisir d'Ille…"
     end = max(end, _apposition(ctx.doc, end, hi, ctx)[0])
     end = _past_relative(ctx, end, hi)  # "Pour X, diététicienne qui intervient…, la cantine…"
+    if end < hi and ctx.tab.text[end] != "," and end - 1 > j:
+        # "Pour le groupe Agir pour la région (opposition), …": a body's name goes on
+        end = _past_brackets(ctx, name_goes_on(ctx.doc, end - 1, end, hi), hi)
     if end >= hi or ctx.tab.text[end] != ",":
         return None
     return Candidate(speaker_from_head(ctx, j, e, hi), "pour", 0, s)
+
+
+def _past_brackets(ctx: Context, k: int, hi: int) -> int:
+    """Past a short phrase in brackets at ``k`` (``(opposition)``), else ``k``."""
+    if k >= hi or ctx.tab.text[k] != "(":
+        return k
+    close = next((x for x in range(k + 1, min(hi, k + 6)) if ctx.tab.text[x] == ")"), None)
+    return close + 1 if close is not None else k
 
 
 #: Stressed pronouns that may follow *Pour* as an opinion's holder.

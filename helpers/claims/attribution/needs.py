@@ -137,6 +137,19 @@ def _about_a_claim(ctx: Context, v: int, hi: int) -> bool:
 _PARTS = {"partie", "essentiel", "ensemble", "totalité", "moitié"}
 
 
+def _warns_about(ctx: Context, v: int, hi: int) -> bool:
+    """``alerte (de son côté) sur les conséquences``: a warning about something is a statement
+    (not ``a alerté les secours``, an action)."""
+    k = v + 1
+    while k < hi and k < v + 6 and (ctx.tab.pos[k] == "ADV" or ctx.tab.lower[k] in _ASIDE):
+        k += 1
+    return k < hi and ctx.tab.lower[k] == "sur"
+
+
+#: The words of an aside between a verb and its complement: *de son côté*, *à son tour*.
+_ASIDE = {"de", "son", "leur", "côté", "à", "tour", "pour", "sa", "part"}
+
+
 def _reflexive_de(ctx: Context, v: int, start: int, hi: int) -> bool:
     """``s'inquiète (lui aussi) d'un effet domino``: a reflexive verb of feeling and what it is
     about, said by its subject (not ``inquiétés par la DNCG``, a passive)."""
@@ -176,6 +189,8 @@ def _needs_met(ctx: Context, cue: str, v: int, start: int, lo: int, hi: int) -> 
         return _PLACED[need](ctx, v, start, lo, hi)
     if need in {"clause", "claim"}:  # or an assessment ("juge probable"), a claim disputed
         other = _adjective_after if need == "clause" else _about_a_claim
+        if reporting_verbs()[cue] == "warning" and _warns_about(ctx, v, hi):
+            return True
         return _introduces_clause(ctx, v, lo, hi) or other(ctx, v, hi) or (
             _infinitive_after(ctx, v, hi)) or (  # "raconte dormir…", "conteste avoir fabriqué…"
             _reflexive_de(ctx, v, start, hi))

@@ -142,8 +142,10 @@ def _someone_described(p: Phrase) -> bool:
     tok, tab = p.tok, p.ctx.tab
     cited = p.s > 0 and (tab.lower[p.s - 1] == "selon" or tab.lower[p.s - 2 : p.s] == ["d'",
                                                                                        "après"])
+    # the verb of saying after it, or just before it (``…, reconnaît un prévisionniste``)
+    near = range(max(tok.sent.start, p.s - 3), p.s)
     return p.det in INDEFINITE and tok.is_lower and has_a_person_ending(tok) and (cited or any(
-        p.ctx.reporting[k] for k in range(p.e, tok.sent.end)))
+        p.ctx.reporting[k] for k in (*range(p.e, tok.sent.end), *near)))
 
 
 def _with_relative(p: Phrase):

@@ -159,9 +159,12 @@ def _phrase_head(ctx: Context, j: int, hi: int) -> int | None:
     # still a name
     name = (doc[k].is_title and doc[k].ent_type_ == "PER" or doc[k].ent_type_ == "ORG" and (
         doc[k].is_upper and len(doc[k].text) >= 2)) if k < hi else False
-    if (k >= hi or doc[k].is_punct) and k - 1 > j and doc[k - 1].pos_ == "ADJ" and (
-            doc[k - 1].is_lower):
-        return k - 1  # "explique la chercheuse.": the noun the model read as an adjective
+    if (k >= hi or doc[k].pos_ not in {"NOUN", "PROPN"} and k not in ctx.mention_at) and (
+            k - 1 >= j and doc[k - 1].pos_ == "ADJ" and doc[k - 1].is_lower) and (
+            k - 1 > j or j > 0 and doc[j - 1].lower_ in INDEFINITE | DEFINITE):
+        # "explique la chercheuse.", "s'inquiète un généraliste installé…": the noun the model
+        # read as an adjective
+        return k - 1
     # "précise le baromètre.": a word after an article is a noun, whatever the model's tag
     after_article = k > j and doc[j].lower_ in INDEFINITE | DEFINITE | DEMONSTRATIVE and (
         k < hi and doc[k].is_alpha and doc[k].is_lower)
