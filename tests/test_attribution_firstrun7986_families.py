@@ -158,3 +158,32 @@ def test_whoever_cites_someone_relays_them():
     text = ("Les voleurs auraient repéré les lieux en janvier, rapporte L'Éveil morvandiau, "
             "citant un enquêteur.")
     assert speaker(text) == "enquêteur"
+
+
+def test_justifying_a_decision_by_a_reason_is_a_statement():
+    assert speaker("La mairie de Laval justifie cette fermeture par la baisse des visites.") == (
+        "mairie de Laval")
+
+
+def test_blaming_something_is_a_statement_but_a_participle_is_not():
+    assert speaker("Le président du syndicat, Marc Roy, met en cause « un manque "
+                   "d'anticipation ».") == "Marc Roy"
+    assert speaker("Les deux agents mis en cause ont été suspendus.") == ""
+
+
+def test_attributing_a_cause_is_a_statement_but_awarding_a_contract_is_not():
+    assert speaker("La directrice, Anne Roy, attribue cette hausse à « la météo ».") == "Anne Roy"
+    assert speaker("Le marché, attribué en 2024 par la région à la société Bâtir, "
+                   "prévoit dix bâtiments.") == ""
+
+
+def test_the_retail_chain_is_the_one_named_before():
+    text = ("Selon l'enseigne Bricomax, trois magasins ont fermé. Selon l'enseigne, les "
+            "salariés seront reclassés.")
+    assert speaker(text) == "Bricomax"
+
+
+def test_a_role_of_a_body_the_model_tags_a_person_is_held_by_the_name_after_it():
+    text = ("« Le chantier reprendra », a assuré la présidente de Saint-Étienne "
+            "Métropole, Claire Morin.")
+    assert speaker(text) == "Claire Morin"

@@ -213,4 +213,11 @@ _PLACED = {
     # a verb of manner speaks only right after a quote: "« … », sourit-il"
     "incise": lambda ctx, v, start, lo, hi: _right_after_a_quote(ctx.tab, start, lo),
     "on": lambda ctx, v, start, lo, hi: impersonal_on(ctx, start, v, hi),
+    # a verb with its subject, not a participle ("l'entreprise mise en cause", "le marché
+    # attribué par l'État")
+    "active": lambda ctx, v, start, lo, hi: not _is_past_participle(ctx.doc[v]) or (
+        start < v and ctx.tab.lemma[start] == "avoir" and "été" not in ctx.tab.lower[start:v]),
+    # a quote, or the reason given with par: "justifie cette mesure par la hausse des accidents"
+    "reason": lambda ctx, v, start, lo, hi: _PLACED["quote"](ctx, v, start, lo, hi) or any(
+        ctx.tab.lower[k] == "par" for k in range(v + 1, min(hi, v + 8))),
 }

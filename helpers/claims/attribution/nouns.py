@@ -207,6 +207,11 @@ def _role(p: Phrase):
     if p.persons:
         return _with_role(_from_mention(p, p.persons[0]), p.span)
     name = _name_in(ctx.doc, p.h + 1, p.e_app, after_role=True) or _name_before(ctx, p.s, p.lo)
+    if name is not None and p.h < name.start < p.e and ctx.doc[name.start - 1].lower_ in {
+            "de", "du", "d'", "des"}:
+        # "la vice-présidente de Saint-Étienne Métropole, Sylvie Marchetti": the name in
+        # apposition holds the role, not a body the model tags a person after its "de"
+        name = _name_in(ctx.doc, p.e, p.e_app, after_role=True) or name
     if name is not None:
         # "le colonel Hervé Quéméner": the role is the words before the name
         role = ctx.doc[p.s : name.start] if p.s < name.start < p.e else p.span
