@@ -117,7 +117,9 @@ def verb_needs() -> dict[str, str]:
     or with *en*: ``en a compté 318 000``), ``quote`` (a quote or an incise: ``a-t-elle
     lancé``), ``incise`` (right after a quote only: a verb of manner, ``« … », sourit-il``, not
     ``souriant``), ``à`` (``appelle à``), ``claim`` (a clause or a claim disputed: ``conteste ces
-    chiffres``, not ``la mesure est contestée``); ``""``: nothing."""
+    chiffres``, not ``la mesure est contestée``), ``reason`` (a quote or a reason with *par*:
+    ``justifie cette mesure par``), ``active`` (its subject, not a participle: ``met en
+    cause``, not ``les agents mis en cause``); ``""``: nothing."""
     return {r["lemma"]: r["needs"] for r in _verb_rows() if r["needs"]}
 
 
@@ -211,7 +213,7 @@ def dating_verbs() -> frozenset[str]:
     phrases (``faire état``)."""
     needs = verb_needs()
     return frozenset(v for v in reporting_verbs() if needs.get(v, "") not in {
-        "quote", "incise", "à", "measure", "count", "on"} and " " not in v)
+        "quote", "incise", "à", "measure", "count", "on", "reason", "active"} and " " not in v)
 
 
 @lru_cache(maxsize=1)
