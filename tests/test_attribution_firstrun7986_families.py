@@ -187,3 +187,13 @@ def test_a_role_of_a_body_the_model_tags_a_person_is_held_by_the_name_after_it()
     text = ("« Le chantier reprendra », a assuré la présidente de Saint-Étienne "
             "Métropole, Claire Morin.")
     assert speaker(text) == "Claire Morin"
+
+
+def test_a_title_before_the_name_in_apposition_is_not_part_of_it():
+    text = "Le curé de Brenne, le père Jean Vidal, dit « comprendre la colère » des habitants."
+    assert speaker(text) == "Jean Vidal"
+
+
+def test_denying_any_of_something_is_a_statement():
+    text = "L'ancien directeur de l'office, Paul Girard, conteste toute intention frauduleuse."
+    assert speaker(text) == "Paul Girard"

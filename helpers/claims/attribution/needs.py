@@ -129,8 +129,10 @@ def _about_a_claim(ctx: Context, v: int, hi: int) -> bool:
     doc = ctx.doc
     nouns += [doc[n.i + 2 + (doc[n.i + 2].pos_ == "DET")] for n in nouns if n.lower_ in _PARTS
               and n.i + 3 < hi and doc[n.i + 1].lower_ in {"de", "des", "du", "d'"}]
+    # "conteste toute intention frauduleuse": denying any of something is a statement
     return any(word_class(n, c) for n in nouns for c in (
-        "claim_noun", "document_head", "figure_word", "measure_word"))
+        "claim_noun", "document_head", "figure_word", "measure_word")) or any(
+        n.i > 0 and doc[n.i - 1].lower_ in {"tout", "toute", "tous", "toutes"} for n in nouns)
 
 
 #: Nouns for a part of what follows them: *une partie de l'analyse*, *l'essentiel des chiffres*.

@@ -234,7 +234,11 @@ def _person_in_apposition(p: Phrase):
                                                   "media_head", "local_body")):
         return NOT_DECIDED
     name = _name_in(p.ctx.doc, p.e, p.e_app, after_role=True)
-    if name is None or name.start > p.e + 1:
+    if name is not None and len(name) > 2 and word_class(name[0], "title"):
+        name = name[1:]  # "Le curé de la paroisse, le père Olivier Rambert,"
+    if name is None or name.start > p.e + 1 + sum(
+            p.ctx.tab.lower[k] in DEFINITE or word_class(p.ctx.doc[k], "title")
+            for k in range(p.e + 1, name.start)):
         return NOT_DECIDED
     # any noun before a person's full name ("Le cerveau présumé du réseau, Cédric Lafaye,")
     if not has_a_person_ending(p.tok) and not (

@@ -402,8 +402,9 @@ def _sentence_initial_subject(ctx: Context, lo: int, start: int) -> int | None:
     """``Le Kremlin, bien qu'allié du régime…, rejette``: the phrase that opens the sentence."""
     doc = ctx.doc
     k = lo
-    while k < start and (doc[k].is_space or doc[k].pos_ == "DET" or doc[k].lower_ in DEFINITE):
-        k += 1
+    while k < start and (doc[k].is_space or doc[k].pos_ == "DET" or doc[k].lower_ in DEFINITE
+                         or doc[k].pos_ == "ADJ" and k + 1 < start and doc[k + 1].pos_ == "NOUN"):
+        k += 1  # past "L'ancien", "Le nouveau"
     # "Son juriste, Mathieu Perrochon, a annoncé": a noun for a person, a name in apposition
     named = k + 2 < start and doc[k].pos_ == "NOUN" and has_a_person_ending(doc[k]) and (
         doc[k + 1].text == "," and doc[k + 2].pos_ == "PROPN")
