@@ -197,3 +197,41 @@ def test_a_title_before_the_name_in_apposition_is_not_part_of_it():
 def test_denying_any_of_something_is_a_statement():
     text = "L'ancien directeur de l'office, Paul Girard, conteste toute intention frauduleuse."
     assert speaker(text) == "Paul Girard"
+
+
+# ------------------------------------------------ families from firstrun87 to firstrun94
+
+
+def test_a_weekday_opening_the_sentence_is_not_its_subject():
+    text = ("Jeudi, la porte-parole du ministère de la Santé, Claire Roy, a jugé la mesure "
+            "« prématurée ».")
+    assert speaker(text) == "Claire Roy"
+
+
+def test_a_police_station_speaks_for_itself():
+    text = "Le quartier a été bouclé, a indiqué le commissariat de Lorient."
+    assert speaker(text) == "commissariat de Lorient"
+
+
+def test_faire_part_de_is_a_statement_of_the_company_named_in_apposition():
+    text = ("Le transporteur, Cars du Haut-Doubs, a fait part dans un communiqué de sa "
+            "« profonde tristesse ».")
+    assert speaker(text) == "Cars du Haut-Doubs"
+
+
+def test_who_published_a_poll_before_who_made_it():
+    text = ("Selon un sondage de l'institut Statis publié le 3 mai par le conseil "
+            "départemental, 64 % des habitants approuvent le projet.")
+    assert speaker(text) == "conseil départemental"
+
+
+def test_an_adjective_names_the_body_that_issued_a_document():
+    text = ("La préfecture du Morbihan a interdit la baignade. D'après un arrêté préfectoral "
+            "publié mardi, la pêche à pied est aussi suspendue.")
+    assert speaker(text) == "préfecture du Morbihan"
+
+
+def test_a_document_whose_noun_ends_like_a_person_s_is_not_a_person():
+    text = ("Un inventaire du cabinet Ecotope, publié le 2 mai par la Ligue de protection des "
+            "oiseaux, recense 31 espèces protégées.")
+    assert speaker(text) == "Ligue de protection des oiseaux"

@@ -46,9 +46,16 @@ def _name_after_comma(p: Phrase) -> tuple[Speaker, int] | None:
     # "Montfort Tri 91", "Amis de Port-Haliguen": a number ends no person's name, a common
     # noun starts none
     person = end - k > 1 and all(t.ent_type_ == "PER" for t in doc[k:end]) and not kind and (
-        not doc[end - 1].like_num) and doc[k].pos_ == "PROPN"
+        not doc[end - 1].like_num) and doc[k].pos_ == "PROPN" and not _company_of_a_place(p, k, end)
     return (_as_written(ctx, doc[k:end], "institution", p.h), end) if k < end and not (
         person) else None
+
+
+def _company_of_a_place(p: Phrase, k: int, end: int) -> bool:
+    """``Le transporteur, Autocars du Haut-Jura,``: after a noun for a company, a name with
+    *du* or *des* in it is the company's, even when the model tags it a person."""
+    return _word_class_at(p.ctx.tab, p.h, "company_noun") and any(
+        p.ctx.tab.lower[x] in {"du", "des"} for x in range(k + 1, end))
 
 
 def _kind_then_name(p: Phrase, k: int) -> int | None:

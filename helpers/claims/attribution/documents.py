@@ -33,6 +33,10 @@ def document_author(p: Phrase, read: Reader):
     # "consulté par Le Monde", "que s'est procuré franceinfo": who read it did not write it
     window_end = next((k for k in range(h + 1, window_end) if word_class(doc[k], "access_verb")),
                       window_end)
+    # "un sondage de l'institut X publié par le conseil départemental", "un arrêté préfectoral"
+    stated = _published_by(ctx, h, window_end, hi, read) or _issuer_adjective(p)
+    if stated is not None:
+        return stated
     behind = [m for m in ctx.mentions if h < m.start < window_end] or [
         m for m in p.mentions if m.start < window_end]
     body = next((k for k in range(h + 1, window_end) if word_class(doc[k], "institution_head")),
@@ -169,6 +173,52 @@ def _staff_body(ctx: Context, j: int, end: int, read: Reader) -> Speaker | None:
     if x is None or not speaker_like(ctx, x) or word_class(ctx.doc[x], "anonymous_head"):
         return None
     return read(ctx, x, j + 2, ctx.doc[x].sent.end)
+
+
+def _published_by(ctx: Context, h: int, end: int, hi: int, read: Reader) -> Speaker | None:
+    """The agent of a participle of publishing after the document (``un sondage Ifop publié le
+    18 octobre par le collectif``, ``un inventaire du bureau d'études H, publié par
+    l'association``): who published it, before whoever made it; else None."""
+    tab, doc = ctx.tab, ctx.doc
+    k = next((k for k in range(h + 2, end) if tab.lower[k] == "par" and any(
+        _is_past_participle(doc[x]) for x in range(max(h + 1, k - 6), k))), None)
+    j = next((x for x in range(k + 1, end) if tab.pos[x] in {"NOUN", "PROPN"}), None) if (
+        k is not None) else None
+    if j is None or not speaker_like(ctx, j):
+        return None
+    found = _staff_body(ctx, j, end, read) or read(ctx, j, k + 1, hi)
+    whole = _publisher_named(ctx, k, j, hi)
+    rest = whole.name[len(found.name):].split() if found is not None and whole is not None and (
+        whole.name.startswith(f"{found.name} ")) else None
+    if found is None or rest and not set(rest) & _NOT_IN_A_NAME:
+        found = whole  # "par le collectif Promeneurs en paix,": the name up to the comma
+    return found if found is not None and found.kind else None
+
+
+#: Words that end a publisher's name: ``… Cœur d'Angers auprès de ses membres``, ``France
+#: Travail et la Dares``.
+_NOT_IN_A_NAME = {"auprès", "et", "avec", "dans", "sur", "à", "au", "aux", "le", "la", "les"}
+
+
+def _issuer_adjective(p: Phrase) -> Speaker | None:
+    """``un arrêté préfectoral``, ``un rapport sénatorial``: the adjective names the body that
+    issued it (the one of that kind named before, if any)."""
+    tab = p.ctx.tab
+    k = p.h + 1
+    body = _ISSUERS.get(tab.lower[k]) if k < p.hi else None
+    if body is None:
+        return None
+    before = next((sp for sp in antecedents(p.ctx, p.s) if sp.kind == "institution"
+                   and sp.name.lower().startswith(body.lower())), None)
+    if before is not None:
+        return retext(before, p.span.text, p.h)
+    return Speaker(body, "institution", "", p.span.text, p.h)
+
+
+#: Adjectives that name the body a document comes from.
+_ISSUERS = {"préfectoral": "préfecture", "préfectorale": "préfecture", "municipal": "mairie",
+            "municipale": "mairie", "sénatorial": "Sénat", "sénatoriale": "Sénat",
+            "ministériel": "ministère", "ministérielle": "ministère"}
 
 
 def _publisher_named(ctx: Context, k: int, j: int, hi: int) -> Speaker | None:

@@ -144,7 +144,8 @@ def _someone_described(p: Phrase) -> bool:
                                                                                        "après"])
     # the verb of saying after it, or just before it (``…, reconnaît un prévisionniste``)
     near = range(max(tok.sent.start, p.s - 3), p.s)
-    return p.det in INDEFINITE and tok.is_lower and has_a_person_ending(tok) and (cited or any(
+    return p.det in INDEFINITE and tok.is_lower and has_a_person_ending(tok) and not p.has(
+        "document_head") and (cited or any(
         p.ctx.reporting[k] for k in (*range(p.e, tok.sent.end), *near)))
 
 

@@ -290,7 +290,8 @@ def _before_relative(ctx: Context, start: int, lo: int) -> int:
 #: Words that open a sentence with a place, a time or a domain before its subject (``À
 #: Nantes, Nadia Ferrand…``, ``Dans l'Ouest, …``, ``Fin décembre, …``).
 _OPENING_WORDS = {"à", "au", "aux", "dans", "en", "sur", "chez", "depuis", "après", "avant",
-                  "lors", "fin", "début", "mi", "outre", "entre", "parmi", "face", "hier"}
+                  "lors", "fin", "début", "mi", "outre", "entre", "parmi", "face", "hier",
+                  "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
 
 
 #: Past participles without an *-é* ending (``Venue lundi à Targon, la ministre…``, ``joint
