@@ -235,3 +235,19 @@ def test_a_document_whose_noun_ends_like_a_person_s_is_not_a_person():
     text = ("Un inventaire du cabinet Ecotope, publié le 2 mai par la Ligue de protection des "
             "oiseaux, recense 31 espèces protégées.")
     assert speaker(text) == "Ligue de protection des oiseaux"
+
+
+# ------------------------------------------------ families from firstrun95 to firstrun102
+
+
+def test_a_breton_surname_with_its_particle_is_whole():
+    assert speaker("« La décision est juste », a déclaré Me Anne Le Guivarc'h.") == (
+        "Anne Le Guivarc'h")
+    assert speaker("Leur avocate, Me Anne Le Guivarc'h, a salué « une victoire ».") == (
+        "Anne Le Guivarc'h")
+
+
+def test_a_company_name_the_model_opens_with_an_adverb_is_the_company():
+    text = ("« Les normes sont respectées », assure de son côté Vent d'Ouest Énergies, la "
+            "société qui exploite le parc.")
+    assert speaker(text) == "Vent d'Ouest Énergies"

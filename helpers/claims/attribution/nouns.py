@@ -362,9 +362,11 @@ _NOT_IN_NAMES = {"dans", "sur", "lors", "après", "avant", "depuis", "pendant", 
 def _as_noun(p: Phrase):
     """A phrase as written, when its head is a name, an acronym or a noun that can speak."""
     tok = p.tok
-    if not (tok.pos_ in {"NOUN", "PROPN"} or tok.is_upper or p.has("institution_head")):
+    # "Vent d'Ouest Énergies": a body's name the model opens with an adverb
+    named = tok.pos_ == "ADV" and tok.is_title and tok.ent_type_ in {"ORG", "MISC"}
+    if not (tok.pos_ in {"NOUN", "PROPN"} or tok.is_upper or p.has("institution_head") or named):
         return None
-    kind = next((k for c, k in KIND_BY_CLASS.items() if p.has(c)), "")
+    kind = next((k for c, k in KIND_BY_CLASS.items() if p.has(c)), "institution" if named else "")
     if not kind and tok.is_upper and len(tok.text) >= 2 and tok.is_alpha:
         kind = "institution"  # an acronym: "le SBU"
     titled = tok.is_title and (p.h > 0 and glued_hyphen(p.ctx.tab, p.h - 1) or bool(

@@ -259,7 +259,8 @@ def np_extent(doc, head: int, lo: int, hi: int) -> tuple[int, int]:
         if _agent_follows(tab, e, hi, head) or _next_verb_starts(doc, tab, e):
             break
         if _modifier(doc, tab, e, head) or _number_of_name(tab, e, hi) or (
-                _article_of_a_name(tab, e, hi, head, e == head + 1)):
+                _article_of_a_name(tab, e, hi, head, e == head + 1)) or (
+                _BRETON.fullmatch(tab.text[e]) and tab.text[e - 1][:1].isupper()):
             e += 1
             continue
         if e + 1 < hi and (glued_hyphen(tab, e) or tab.text[e] == "&" and tab.text[e + 1][
@@ -301,8 +302,10 @@ def _article_of_a_name(tab, e: int, hi: int, head: int, at_head: bool) -> bool:
     that ends the phrase's complement."""
     named_thing = _body_noun(tab, head) if at_head else (
         tab.pos[e - 1] == "NOUN" and tab.text[e - 1].islower())
+    # "Gaëlle Le Floc'h", "Yann Le Goff": a surname's particle after a first name
+    surname = tab.text[e] in {"Le", "La"} and tab.text[e - 1].istitle()
     return tab.text[e] in {"Les", "La", "Le", "L'", "L\u2019"} and e + 1 < hi and (
-        tab.text[e + 1][:1].isupper()) and named_thing
+        tab.text[e + 1][:1].isupper()) and (named_thing or surname)
 
 
 def _body_noun(tab, head: int) -> bool:
@@ -345,6 +348,9 @@ def _apposition(doc, e: int, hi: int, ctx: Context) -> tuple[int, bool]:
         return e, False
     s2, e2 = np_extent(doc, k, k, hi)
     e2 = max(e2, ctx.mention_at[k].end if k in ctx.mention_at else e2)
+    while e2 < hi and doc[e2 - 1].text[:1].isupper() and (name_word(doc[e2]) or doc[e2].text in (
+            {"Le", "La"}) and e2 + 1 < hi and name_word(doc[e2 + 1])):
+        e2 += 1  # "Me Gaëlle Le Floc'h": the name goes on past its particle
     # a person's name in apposition (a person of the table, a run of proper nouns), then a
     # comma, a verb or the end: not a place or a body ("un proche du dossier, Matignon")
     names = any(j in ctx.mention_at and ctx.mention_at[j].actor.kind == "person"
@@ -364,13 +370,27 @@ def _cut_name(tok) -> bool:
     return tok.text.endswith(("'", "\u2019")) and not tok.whitespace_ and len(tok.text) > 2
 
 
+def name_word(tok) -> bool:
+    """A capitalised word of a name, Breton ones included: ``Floc'h``, ``Guivarc'h`` (which
+    Python's ``istitle`` refuses for the small letter after the apostrophe)."""
+    return tok.is_title or bool(_BRETON.fullmatch(tok.text))
+
+
+def _particle(doc, j: int, k: int, e: int) -> bool:
+    """``Le`` of ``Yann Le Floc'h``: a surname's particle inside a name, a name word after it."""
+    return j > k and doc[j].text in {"Le", "La"} and j + 1 < e and name_word(doc[j + 1])
+
+
+_BRETON = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+['’][a-zà-ÿ]+")
+
+
 def _after_title(doc, s: int, e: int):
     """A title a person's name follows (``Me``, ``Dre``, ``M.``), then two capitalised words
     or more: the title and the name (:func:`naming._without_title` drops the title)."""
     for k in range(s, e - 2):
         if is_title(doc[k].text):
             j = k + 1
-            while j < e and (doc[j].is_title or doc[j].text == "-" and j > k + 1):
+            while j < e and (name_word(doc[j]) or doc[j].text == "-" and j > k + 1):
                 j += 1
             if j - k >= 3:
                 return doc[k:j]
@@ -393,8 +413,9 @@ def _name_in(doc, s: int, e: int, after_role: bool = False):
     k = s
     while k < e:  # proper nouns only: "la Défense Lloyd Austin" → "Lloyd Austin"
         j = k
-        while j < e and ((doc[j].pos_ == "PROPN" or _cut_name(doc[j])) and doc[j].is_title
-                         or doc[j].text == "-" and j > k):
+        while j < e and ((doc[j].pos_ == "PROPN" or _cut_name(doc[j])) and name_word(doc[j])
+                         or doc[j].text == "-" and j > k or _particle(doc, j, k, e)
+                         or j > k and doc[j - 1].text in {"Le", "La"} and name_word(doc[j])):
             j += 1
         if j - k >= 2 and (after_role or doc[k].ent_type_ not in {"LOC", "ORG"}):
             return doc[k:j]
@@ -403,7 +424,8 @@ def _name_in(doc, s: int, e: int, after_role: bool = False):
     while k < e:
         if doc[k].pos_ == "PROPN" or (doc[k].is_title and doc[k].pos_ in {"NOUN", "ADJ"}):
             j = k
-            while j < e and (doc[j].pos_ == "PROPN" or doc[j].is_title or doc[j].text == "-"):
+            while j < e and (doc[j].pos_ == "PROPN" or name_word(doc[j]) or doc[j].text == "-"
+                             or _particle(doc, j, k, e)):
                 j += 1
             if j - k >= 2 and doc[k].ent_type_ not in {"LOC", "ORG"}:
                 return doc[k:j]

@@ -82,7 +82,8 @@ def _skip_phrase(ctx: Context, j: int, hi: int) -> int:
     if phrase:
         return j + len(phrase)
     if _word_class_at(tab, j, "skip") or ctx.doc[j].like_num or tab.pos[j] == "ADV" and (
-            tab.lower[j] != "auprès"):  # "auprès de l'AFP X": an addressee, read whole
+            tab.lower[j] != "auprès" and not ctx.doc[j].ent_type_):  # "auprès de l'AFP X": an
+        # addressee, read whole; "Vent d'Ouest Énergies": a name the model starts with an adverb
         return j + 1
     return j
 
@@ -158,7 +159,8 @@ def _phrase_head(ctx: Context, j: int, hi: int) -> int | None:
     # a first name or an acronym the model takes for a pronoun ("Odile", "GRDF": PRON) is
     # still a name
     name = (doc[k].is_title and doc[k].ent_type_ == "PER" or doc[k].ent_type_ == "ORG" and (
-        doc[k].is_upper and len(doc[k].text) >= 2)) if k < hi else False
+        doc[k].is_upper and len(doc[k].text) >= 2) or doc[k].ent_iob_ == "B" and (
+        doc[k].ent_type_ in {"ORG", "MISC"} and doc[k].is_title)) if k < hi else False
     if (k >= hi or doc[k].pos_ not in {"NOUN", "PROPN"} and k not in ctx.mention_at) and (
             k - 1 >= j and doc[k - 1].pos_ == "ADJ" and doc[k - 1].is_lower) and (
             k - 1 > j or j > 0 and doc[j - 1].lower_ in INDEFINITE | DEFINITE):
