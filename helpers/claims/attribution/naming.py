@@ -19,9 +19,9 @@ from helpers.claims.attribution.lexicon import (
     word_class,
 )
 from helpers.claims.attribution.model import Context, Speaker
+from helpers.claims.attribution.person_names import _cut_name
 from helpers.claims.attribution.phrases import (
     _apposition,
-    _cut_name,
     _morph,
     _np_head,
     glued_hyphen,

@@ -40,10 +40,10 @@ from helpers.claims.attribution.naming import (
     _from_mention,
     _phrase,
 )
+from helpers.claims.attribution.person_names import _name_in
 from helpers.claims.attribution.phrases import (
     _morph,
     _name_before,
-    _name_in,
     _role_after,
     glued_hyphen,
     name_goes_on,
