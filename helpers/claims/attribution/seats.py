@@ -1,5 +1,7 @@
-"""The building that stands for a local body: *l'hôtel de ville* is the town's mairie, *l'Hôtel
-de Région* its regional council (``seats.csv``). Unlike *Matignon* or *Bercy*, which name one
+"""The building or the phrase that stands for a local body: *l'hôtel de ville* is the town's
+mairie, *l'Hôtel de Région* its regional council, *les services de l'État* the préfecture named
+before (``seats.csv``); a mayor named before gives the mairie its town (*la maire de Poitiers,
+X … l'hôtel de ville* → *mairie de Poitiers*). Unlike *Matignon* or *Bercy*, which name one
 body of the state (``french_actors.csv``), these name a different body in every town, so the
 body is the one of that kind named before in the article, else the kind itself (*mairie*).
 
