@@ -252,3 +252,9 @@ def test_a_company_name_the_model_opens_with_an_adverb_is_the_company():
     text = ("« Les normes sont respectées », assure de son côté Vent d'Ouest Énergies, la "
             "société qui exploite le parc.")
     assert speaker(text) == "Vent d'Ouest Énergies"
+
+
+def test_a_municipal_order_is_the_mairie_of_the_mayor_named_before():
+    text = ("Le maire de Dinan, Paul Roux, a fermé le parc. D'après un arrêté municipal publié "
+            "lundi, l'accès est interdit jusqu'en mai.")
+    assert speaker(text) == "mairie de Dinan"

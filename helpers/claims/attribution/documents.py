@@ -13,6 +13,7 @@ from helpers.claims.attribution.lexicon import DEFINITE, DEMONSTRATIVE, word_cla
 from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.naming import Phrase, _as_written, _from_mention, _phrase
 from helpers.claims.attribution.references import NOT_DECIDED, antecedents, retext
+from helpers.claims.attribution.seats import local_body_before
 
 #: What turns a noun phrase (its head, and the bounds it may not cross) into a speaker.
 Reader = Callable[[Context, int, int, int], "Speaker | None"]
@@ -208,11 +209,8 @@ def _issuer_adjective(p: Phrase) -> Speaker | None:
     body = _ISSUERS.get(tab.lower[k]) if k < p.hi else None
     if body is None:
         return None
-    before = next((sp for sp in antecedents(p.ctx, p.s) if sp.kind == "institution"
-                   and sp.name.lower().startswith(body.lower())), None)
-    if before is not None:
-        return retext(before, p.span.text, p.h)
-    return Speaker(body, "institution", "", p.span.text, p.h)
+    return local_body_before(p, body.lower()) or Speaker(body, "institution", "", p.span.text,
+                                                          p.h)
 
 
 #: Adjectives that name the body a document comes from.

@@ -42,19 +42,35 @@ def seat_body(p):
     if found is None or p.det not in {"l'", "le", "la", "les"}:
         return NOT_DECIDED
     body, names = found
+    before = local_body_before(p, body, names)
+    if before is not None:
+        return before
+    if body not in _NAMED_ALONE:
+        return NOT_DECIDED  # "les services de l'État" with no préfecture before: the State
+    return Speaker(body, "institution", "", p.span.text, p.h, "f" if body == "mairie" else "m",
+                   "s", heads=(body.split()[0],))
+
+
+def local_body_before(p, body: str, names: tuple[str, ...] = ()) -> Speaker | None:
+    """The local body of kind ``body`` named before the phrase ``p`` (by one of ``names``: the
+    kind's own name if none): ``la mairie de Vierzon``, or the mairie of a mayor named before
+    (``La maire de Poitiers, Claire Vernoux, …`` → *mairie de Poitiers*); else None."""
+    names = names or _names_of(body)
     for sp in antecedents(p.ctx, p.s):
         name = sp.name.lower()
         # a name with its place ("la mairie de Vierzon"), not "la ville" as the text said it
         if sp.kind == "institution" and any(name.startswith((f"{n} ", f"{n}-")) for n in names):
             return retext(sp, p.span.text, p.h)
         place = _place_of_the_holder(sp, body) if sp.kind == "person" else ""
-        if place:  # "La maire de Poitiers, Claire Vernoux, …" → la mairie de Poitiers
+        if place:
             return Speaker(f"{body} {place}", "institution", "", p.span.text, p.h,
                            "f" if body == "mairie" else "m", "s", heads=(body.split()[0],))
-    if body not in _NAMED_ALONE:
-        return NOT_DECIDED  # "les services de l'État" with no préfecture before: the State
-    return Speaker(body, "institution", "", p.span.text, p.h, "f" if body == "mairie" else "m",
-                   "s", heads=(body.split()[0],))
+    return None
+
+
+def _names_of(body: str) -> tuple[str, ...]:
+    """The names ``seats.csv`` gives a body (``mairie``: *mairie*, *ville*, *commune*…)."""
+    return next((names for kind, names in _seats().values() if kind == body), (body,))
 
 
 def _place_of_the_holder(sp: Speaker, body: str) -> str:
