@@ -49,11 +49,16 @@ _MEMBERSHIP = frozenset({"syndicat", "intersyndicale", "association", "collectif
 
 
 def _body_before(p: Phrase):
-    """``La direction dément.``: a part named alone speaks for the last body quoted or named
-    as a subject before it that has a management (a company, a hospital, a town hall), not a
-    union or an association that speaks against it."""
-    body = next((sp for sp in antecedents(p.ctx, p.s) if sp.kind == "institution"
-                 and _MEMBERSHIP.isdisjoint(sp.heads)), None)
+    """``La direction dément.``: a part named alone speaks for the body it named before, else
+    for the last body quoted or named as a subject before it that has a management (a company,
+    a hospital, a town hall), not a union or an association that speaks against it."""
+    ctx, words = p.ctx, p.span.text.lower()
+    # "a précisé la direction (du CHU)… a indiqué la direction": the same words, the same body
+    body = next((sp for _, sp in sorted(ctx.history, key=lambda x: -x[0]) if sp.pos < p.s and (
+        sp.text.lower() == words or sp.text.lower().startswith(f"{words} d"))), None)
+    if body is None:
+        body = next((sp for sp in antecedents(ctx, p.s) if sp.kind == "institution"
+                     and _MEMBERSHIP.isdisjoint(sp.heads)), None)
     return retext(body, p.span.text, p.h) if body is not None else NOT_DECIDED
 
 

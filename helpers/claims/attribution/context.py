@@ -75,13 +75,16 @@ def _named_subjects(ctx: Context) -> list:
             subj = role if role is not None else subj
         if subj is None or subj.i in ctx.mention_at:
             continue
-        if not _named_at(tab, subj):
+        # "Au moins 60 services d'urgences avaient dû fermer": a count names nobody
+        if not _named_at(tab, subj) or any(c.like_num for c in subj.children if c.i < subj.i):
             continue
         verb = subj.head.i if subj.head.i > subj.i else sent.root.i
         sp = speaker_from_head(ctx, subj.i, sent.start, verb if verb > subj.i else sent.end)
         # a person by a name of two words at least ("Capital a interrogé…" names no person)
+        # a body by more than its bare noun ("Le mouvement, lancé lundi, …" names no body)
         if sp is not None and (sp.kind == "person" and sp.name[:1].isupper() and (
-                " " in sp.name or sp.role) or sp.kind == "institution"):
+                " " in sp.name or sp.role) or sp.kind == "institution" and not (
+                sp.name.islower() and " " not in sp.name)):
             out.append((subj.i, sp))
             if sp.kind == "institution":  # "Le tribunal de Rodez… Le tribunal…": the bare
                 ctx.named.append((subj.i, sp))  # noun of a later subject goes back to it

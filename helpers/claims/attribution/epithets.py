@@ -29,7 +29,7 @@ from helpers.claims.attribution.lexicon import (
 from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.naming import _as_written, _speaker_from_actor
 from helpers.claims.attribution.phrases import _morph, np_extent
-from helpers.claims.attribution.references import NOT_DECIDED, _named_earlier, retext
+from helpers.claims.attribution.references import NOT_DECIDED, _named_earlier, renamed, retext
 from helpers.core.nlp import _sentence_bounds, entity_bounds
 
 #: How many sentences before the phrase's own an antecedent may be.
@@ -105,7 +105,7 @@ def epithet(p):
     if kind is None:
         return NOT_DECIDED
     found = _antecedent(p, kind)
-    return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
+    return renamed(found, p) if found is not None else NOT_DECIDED
 
 
 def _kind_described(p) -> str | None:

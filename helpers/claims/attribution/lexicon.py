@@ -283,11 +283,20 @@ def class_words(name: str) -> frozenset[str]:
 
 
 def feminine_form(tok) -> bool:
-    """``élue``, ``avocate``, ``présidente``: a form with the feminine *-e* its role or lemma
-    does not have (the model's morphology often says masculine)."""
+    """``élue``, ``avocate``, ``présidente``, ``vice-présidente``: a form with the feminine *-e*
+    its role or lemma does not have; ``directrice``, ``chercheuse``: a feminine ending of the
+    role it names (the model's morphology often says masculine)."""
     low = tok.lower_
+    key = role_key(low)
+    if key != low and low.endswith(_FEMININE_ENDINGS) and not key.endswith(_FEMININE_ENDINGS):
+        return True
+    role = low[:-1] if low[:-1] in class_words("role_head") else ""
     return any(low in {base + "e", base + "ne"} and not base.endswith("e")
-               for base in (tok.lemma_.lower(), role_key(low)))
+               for base in (tok.lemma_.lower(), key, role) if base)
+
+
+#: The endings of feminine role nouns whose masculine ends otherwise (*directeur*).
+_FEMININE_ENDINGS = ("rice", "euse", "esse")
 
 
 def agreeing_gender(head) -> str:

@@ -5,6 +5,7 @@ it the verb does something else (``assurer la sécurité``, ``a lancé une offen
 
 from __future__ import annotations
 
+from helpers.claims.affiliations import country_in
 from helpers.claims.attribution.groups import (
     _PAST_AUX,
     _after_comme,
@@ -17,6 +18,7 @@ from helpers.claims.attribution.lexicon import (
     CLOSERS,
     OPENERS,
     _word_class_at,
+    is_general_role,
     is_number,
     reporting_verbs,
     verb_needs,
@@ -80,7 +82,34 @@ def _adjective_after(ctx: Context, v: int, hi: int) -> bool:
     while k < hi and (tab.pos[k] == "ADV" or tab.text[k] in OPENERS or tab.text[k].isspace()):
         k += 1
     # the small model tags some adjectives as verbs after an adverb ("peu probable")
-    return k < hi and (tab.pos[k] == "ADJ" or tab.lower[k].endswith(("able", "ible")))
+    return k < hi and (tab.pos[k] == "ADJ" or tab.lower[k].endswith(("able", "ible"))) or (
+        _object_then_adjective(ctx, v, hi))
+
+
+def _object_then_adjective(ctx: Context, v: int, hi: int) -> bool:
+    """``juge l'action du gouvernement insuffisante``, ``juge la réforme injuste``: an object
+    that is no person, then an adjective that says what it is judged (not a nationality or a
+    court's word: ``juger le soldat russe``, ``l'affaire pénale``). Read on the words, as the
+    small model hangs such an adjective anywhere."""
+    tab = ctx.tab
+    if v + 2 >= hi or tab.pos[v + 1] != "DET" or reporting_verbs().get(ctx.reporting[v]) != (
+            "assessment"):
+        return False
+    noun = next((k for k in range(v + 2, min(hi, v + 4)) if tab.pos[k] in {"NOUN", "ADJ"}), None)
+    if noun is None or ctx.doc[noun].ent_type_ == "PER" or is_general_role(tab.lower[noun]) or any(
+            _word_class_at(tab, noun, c) for c in ("role_head", "anonymous_head")):
+        return False
+    for k in range(noun + 1, hi):
+        if tab.pos[k] in {"PUNCT", "CCONJ", "VERB", "AUX", "SCONJ"}:
+            return False
+        if tab.pos[k] == "ADJ" and not country_in(tab.text[k]) and (
+                tab.lemma[k] not in _COURT_WORDS):
+            return True
+    return False
+
+
+#: Adjectives of the courts, which name a case, not a judgement of it (*l'affaire pénale*).
+_COURT_WORDS = {"pénal", "civil", "criminel", "correctionnel", "administratif", "judiciaire"}
 
 
 def _counts(ctx: Context, v: int, start: int, lo: int, hi: int) -> bool:

@@ -9,7 +9,9 @@ resolves French news references of this kind."""
 
 from __future__ import annotations
 
-from helpers.claims.affiliations import country_in
+import re
+
+from helpers.claims.affiliations import _NAME, _kind_of_body, country_in
 from helpers.claims.attribution.lexicon import (
     DEFINITE,
     class_words,
@@ -18,6 +20,7 @@ from helpers.claims.attribution.lexicon import (
     feminine_form,
     is_general_role,
     role_key,
+    role_keys,
     word_class,
 )
 from helpers.claims.attribution.model import Context, Speaker
@@ -165,17 +168,68 @@ def bare_reference(p):
     if found is None and p.has("company_noun"):
         found = _company_before(ctx, p)
     if found is None:
-        found = _named_earlier(ctx, p)
+        found = _body_by_other_words(ctx, p, head)
+    return renamed(found, p) if found is not None else NOT_DECIDED
+
+
+def _body_by_other_words(ctx: Context, p, head: str) -> Speaker | None:
+    """A bare body noun no body was named with before: the same words then a name anywhere
+    before, the ministry of the minister named, a body of a kind the general noun covers, the
+    département's council, the body in the role of the person just quoted, else (for a
+    general noun: *l'entreprise*) the last body quoted."""
+    found = _named_earlier(ctx, p)
     if found is None and head == "ministère":
         found = _ministry_of_minister(ctx, p)
     if found is None and is_general_role(head):
         found = _body_of_unstated_kind(ctx, p)
     if found is None and p.has("departmental_body"):
         found = departmental_body(p)
-    if found is None and p.has("generic_org") and not _complement(p):
+    if found is not None or _complement(p):
+        return found
+    if p.has("generic_org") or is_general_role(head):
+        found = _body_in_role(ctx, p)
+    if found is None and p.has("generic_org"):
         found = next((sp for sp in antecedents(ctx, p.s) if sp.kind == "institution"
                       and sp in [s for _, s in ctx.history]), None)
-    return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
+    return found
+
+
+def renamed(sp: Speaker, p) -> Speaker:
+    """The body ``sp``, named here by the noun of ``p``, whose gender a later pronoun agrees
+    with (``le collectif X … Selon l'association, … Elle appelle``)."""
+    found = retext(sp, p.span.text, p.h)
+    gender = {"la": "f", "le": "m"}.get(p.det, "") or _GENDERS.get(
+        next(iter(p.tok.morph.get("Gender")), ""), "")
+    if gender and sp.kind == "institution":
+        found.gender = gender
+    return found
+
+
+_GENDERS = {"Masc": "m", "Fem": "f"}
+
+
+def _body_in_role(ctx: Context, p) -> Speaker | None:
+    """``a précisé Sandrine Keller, directrice territoriale de GRDF. D'après l'entreprise…``: a
+    general noun for a body, right after a person whose role is in a body named by its name
+    (not a mayor's or a prefect's town), is that body."""
+    last = next(iter(antecedents(ctx, p.s)), None)
+    if last is None or last.kind != "person" or _kind_of_body(last.role):
+        return None
+    m = re.match(rf"[\w-]+(?: [a-zé][\w-]*)? (?:de la |de l'|du |des |de |d')"
+                 rf"({_NAME}(?: (?!{_LINKS}\b)[a-zéèêàâîôûç-]+){{0,2}})", last.role)
+    if m is None:
+        return None
+    # "président du Collectif des riverains… L'association": a body the text gives another kind
+    kind, head = m.group(1).split()[0].lower(), _head(p)
+    companies = class_words("company_noun")
+    if _names_a_kind_of_body(kind) and kind != head and head not in role_keys(kind) and not (
+            kind in companies and head in companies):
+        return None
+    return Speaker(m.group(1), "institution", last.side, p.span.text, p.h, heads=(head,))
+
+
+#: Words that end a body's name in a role (``Coordination rurale dans la Creuse``).
+_LINKS = "(?:de|du|des|d|en|à|au|aux|dans|pour|sur|chez|et|la|le|les|l|depuis)"
 
 
 def _periphrasis(p) -> Speaker | None:
