@@ -84,3 +84,38 @@ def test_a_coordination_is_a_kind_of_union():
     text = ("« Nous alertons depuis des mois », affirme Julie Caron, déléguée de la "
             "Coordination rurale dans la Creuse. Le syndicat réclame 20 millions d'euros.")
     assert speaker(text) == "Coordination rurale"
+
+
+def test_verbs_whose_stem_changes_its_accent_are_found():
+    text = "« Rien n'est joué », tempère Lucie Marot, secrétaire de la CFDT du Morbihan."
+    assert speaker(text) == "Lucie Marot"
+    assert speaker("« Rien n'est joué », relève Lucie Marot.") == "Lucie Marot"
+
+
+def test_a_demonstrative_description_is_the_person_named_last():
+    text = ("« La voiture a fait trois tonneaux », raconte Hugo Ferrer. « Je n'ai rien vu "
+            "venir », raconte ce commercial, qui circulait de nuit.")
+    assert speaker(text) == "Hugo Ferrer"
+    text = ("« C'est honteux », a lancé l'avocat, Me Paul Garnier. Assise au fond de la salle, "
+            "Odette Vial, 84 ans, n'a pas quitté le prévenu des yeux. Cette ancienne "
+            "couturière dit avoir perdu 30 000 euros.")
+    assert speaker(text) == "Odette Vial"
+
+
+def test_a_demonstrative_before_a_thing_disputed_is_no_speaker():
+    assert speaker("La préfète, Anne Roy, a visité le site. Le syndicat conteste cette "
+                   "décision.") != "Anne Roy"
+
+
+def test_a_channel_with_a_number_and_a_region_is_read_past():
+    text = ("« Le feu est maîtrisé », a déclaré à France 3 Normandie le commandant Luc "
+            "Herbin.")
+    assert speaker(text) == "Luc Herbin"
+
+
+def test_the_departement_alone_is_its_council_named_before():
+    text = ("Le conseil départemental de l'Indre a débloqué une aide, a annoncé son président, "
+            "Marc Fleury. Le Département affirme avoir livré 20 000 bouteilles d'eau.")
+    assert speaker(text) == "conseil départemental de l'Indre"
+    text = "Le département du Trésor américain a annoncé des sanctions contre neuf personnes."
+    assert speaker(text) == "département du Trésor américain"

@@ -440,9 +440,18 @@ def _verb_lemma_at(f: _Features, i: int, known, forms: dict[str, str] | None) ->
 
 @lru_cache(maxsize=65536)
 def _er_guesses(low: str) -> tuple[str, ...]:
-    """The -er infinitives ``low`` could be a form of (stem + ending, longest ending first)."""
-    return tuple(low[: -len(e)] + "er" for e in _ENDINGS_LONGEST_FIRST
-                 if low.endswith(e) and len(low) - len(e) >= 2)
+    """The -er infinitives ``low`` could be a form of (stem + ending, longest ending first);
+    a stem's last *è* may be the infinitive's *é* or *e* (``tempère`` → *tempérer*,
+    ``relève`` → *relever*)."""
+    out = []
+    for e in _ENDINGS_LONGEST_FIRST:
+        if low.endswith(e) and len(low) - len(e) >= 2:
+            stem = low[: -len(e)]
+            out.append(stem + "er")
+            k = stem.rfind("è")
+            if k >= 0:
+                out += [stem[:k] + "é" + stem[k + 1:] + "er", stem[:k] + "e" + stem[k + 1:] + "er"]
+    return tuple(out)
 
 
 def _exempt_conditional(tok, exempt: set[str]) -> bool:

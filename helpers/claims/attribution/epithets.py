@@ -9,7 +9,8 @@ noun the lexicon links to it (:mod:`.references`). This is the fallback when the
 the most recent person or body quoted or named as a subject in the last sentences, of a kind the
 noun can describe (a person for *la soignante*, a body for *l'organisation*), a person's gender
 agreeing with the article. A journalist uses such a description right after the one it stands
-for, so the search stops a few sentences back; beyond that the phrase stays as written.
+for, so the search stops a few sentences back; beyond that the phrase stays as written. A
+singular demonstrative (*ce commercial*, *cette ancienne institutrice*) is read the same way.
 
 Written by hand: spaCy's French models have no coreference component, and no maintained library
 resolves French coreference within the course's pinned, offline stack."""
@@ -29,6 +30,7 @@ from helpers.claims.attribution.lexicon import (
 from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.naming import _as_written, _speaker_from_actor
 from helpers.claims.attribution.phrases import _morph, np_extent
+from helpers.claims.attribution.pronouns import _last_speaker
 from helpers.claims.attribution.references import NOT_DECIDED, _named_earlier, renamed, retext
 from helpers.core.nlp import _sentence_bounds, entity_bounds
 
@@ -134,6 +136,43 @@ def _kind_described(p) -> str | None:
     return "any" if subject else None  # "L'ordre rappelle…"; "selon la carte" is a thing
 
 
+def demonstrative(p):
+    """A reader (:mod:`.nouns`): ``ce commercial``, the person named last
+    (:func:`demonstrative_person`); else, for ``ce responsable``, ``cette source``, the speaker
+    just before."""
+    found = demonstrative_person(p)
+    if found is None and p.det in DEMONSTRATIVE and any(
+            p.has(c) for c in ("anonymous_head", "role_head", "person_noun")):
+        found = _last_speaker(p.ctx, p.h)
+        found = retext(found, p.span.text, p.h) if found is not None else None
+    return found if found is not None else NOT_DECIDED
+
+
+def demonstrative_person(p) -> Speaker | None:
+    """``raconte ce commercial``, ``Cette ancienne institutrice dit…``: a singular
+    demonstrative before a noun for a person, or before any noun that is the subject of a verb
+    of saying, is the person named last (quoted, a subject or a name), its gender agreeing."""
+    tok = p.tok
+    if p.det not in {"ce", "cet", "cette"} or p.mentions or not tok.text.islower() or (
+            tok.pos_ not in {"NOUN", "ADJ"}) or any(
+            p.has(c) for c in _NOT_A_DESCRIPTION + _BODY_CLASSES + _NAMING_CLASSES):
+        return None
+    person_like = has_a_person_ending(tok) or feminine_form(tok) or any(
+        p.has(c) for c in ("role_head", "anonymous_head", "person_noun"))
+    if not person_like and not (p.ctx.reporting[tok.head.i] and (
+            tok.dep_.startswith("nsubj") or _inverted_after(p.ctx, tok.head.i, tok.i))):
+        return None
+    found = _antecedent(p, "person")
+    return retext(found, p.span.text, p.h) if found is not None else None
+
+
+def _inverted_after(ctx: Context, verb: int, k: int) -> bool:
+    """Is token ``k`` right after the verb of an incise (``», raconte ce commercial``, ``, a
+    ajouté ce commercial``): the verb's inverted subject, whatever the parse calls it?"""
+    start = verb - (verb > 0 and ctx.tab.pos[verb - 1] == "AUX")
+    return k > verb and start > 0 and ctx.tab.text[start - 1] in {",", "»", "”"}
+
+
 def _plain_description(p) -> bool:
     """The noun and lower-case adjectives; a complement only after a noun for a body that does
     something (``le gestionnaire des voies`` is the body that manages them; ``le responsable de
@@ -184,11 +223,14 @@ def _people_named(p, first: int) -> list[Speaker]:
 
 def _gender(p) -> str:
     """The gender the phrase gives a person: its article's, else its noun's (``l'élue``)."""
-    if p.det in {"le", "la"}:
-        return {"le": "m", "la": "f"}[p.det]
+    if p.det in _GENDER_OF_DETERMINER:
+        return _GENDER_OF_DETERMINER[p.det]
     if epicene(p.tok):
         return ""
     if feminine_form(p.tok):
         return "f"
     gender = p.tok.morph.get("Gender")
     return {"Masc": "m", "Fem": "f"}.get(gender[0], "") if gender else ""
+
+
+_GENDER_OF_DETERMINER = {"le": "m", "la": "f", "ce": "m", "cet": "m", "cette": "f"}

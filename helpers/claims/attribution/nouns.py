@@ -13,13 +13,13 @@ from helpers.claims.attribution.body_parts import body_of_role, part_of_a_body
 from helpers.claims.attribution.documents import POSSESSIVES, document_author
 from helpers.claims.attribution.epithets import (
     definite_description,
+    demonstrative,
     epithet,
     has_a_person_ending,
 )
 from helpers.claims.attribution.inner_actors import mention_inside
 from helpers.claims.attribution.lexicon import (
     DEFINITE,
-    DEMONSTRATIVE,
     INDEFINITE,
     KIND_BY_CLASS,
     KIND_BY_LABEL,
@@ -49,7 +49,7 @@ from helpers.claims.attribution.phrases import (
     name_goes_on,
     np_extent,
 )
-from helpers.claims.attribution.pronouns import _clitic_word, _last_speaker, resolve_pronoun
+from helpers.claims.attribution.pronouns import _clitic_word, resolve_pronoun
 from helpers.claims.attribution.references import (
     NOT_DECIDED,
     antecedents,
@@ -166,16 +166,6 @@ def _with_relative(p: Phrase):
 
 #: The longest defining relative clause kept in an anonymous source's name, in words.
 _RELATIVE_WORDS = 8
-
-
-def _demonstrative(p: Phrase):
-    """``ce responsable``, ``cette source``: the speaker just before."""
-    if p.det in DEMONSTRATIVE and any(p.has(c) for c in ("anonymous_head", "role_head",
-                                                          "person_noun")):
-        last = _last_speaker(p.ctx, p.h)
-        if last is not None:
-            return retext(last, p.span.text, p.h)
-    return NOT_DECIDED
 
 
 def _titled_name(p: Phrase):
@@ -458,7 +448,7 @@ def _members(p: Phrase):
 
 
 _READERS = (_number_phrase, seat_body, _known_actor, _titled_person, same_source,
-            _titled_medium, _part_of_a_body, _members, _anonymous, _demonstrative, _role,
+            _titled_medium, _part_of_a_body, _members, _anonymous, demonstrative, _role,
             _possessive, _document, _not_speaker, body_in_apposition, bare_reference,
             definite_description,
             mention_inside, _entity, unit_of_a_body, _as_noun)

@@ -42,10 +42,15 @@ def seat_body(p):
     if found is None or p.det not in {"l'", "le", "la", "les"}:
         return NOT_DECIDED
     body, names = found
+    # "le Département", "la région" alone stand for its council; "la région Occitanie", "le
+    # département du Trésor" are names
+    word = tab.lower[p.h] in _WORD_SEATS
+    if word and p.e != p.h + 1:
+        return NOT_DECIDED
     before = local_body_before(p, body, names)
     if before is not None:
         return before
-    if body not in _NAMED_ALONE:
+    if body not in _NAMED_ALONE or word:
         return NOT_DECIDED  # "les services de l'État" with no préfecture before: the State
     return Speaker(body, "institution", "", p.span.text, p.h, "f" if body == "mairie" else "m",
                    "s", heads=(body.split()[0],))
@@ -90,6 +95,9 @@ def _place_of_the_holder(sp: Speaker, body: str) -> str:
 
 #: The bodies a seat names even when the text named none before (*l'hôtel de ville*: a mairie).
 _NAMED_ALONE = {"mairie", "conseil régional", "conseil départemental"}
+
+#: Seats of one word, read only alone and only back to the council named before.
+_WORD_SEATS = {"département", "région"}
 
 #: Who heads the body a seat stands for, as the text names them (*la maire de Poitiers*).
 _HOLDERS = {"mairie": "maire"}

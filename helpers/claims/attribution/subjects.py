@@ -108,10 +108,23 @@ def _skip_adjunct(ctx: Context, j: int, hi: int) -> int:
     for nxt in ends:
         while nxt < hi and tab.text[nxt].isspace():
             nxt += 1
+        nxt = _channel_number(ctx, nxt, hi)
         if nxt < hi and not tab.is_punct[nxt] and (tab.pos[nxt] in {"DET", "NOUN", "PROPN"}
                                                    or nxt in ctx.mention_at):
             return nxt
     return j
+
+
+def _channel_number(ctx: Context, k: int, hi: int) -> int:
+    """Past the rest of a channel's name (``à France 3 Hauts-de-France le commandant…``): a
+    number, or capitalised words that are no person's, when an article follows them (the parse
+    or the actor table ends the channel's phrase before them)."""
+    tab, doc = ctx.tab, ctx.doc
+    e = k
+    while e < hi and (tab.pos[e] == "NUM" or tab.text[e][:1].isupper() and (
+            doc[e].ent_type_ != "PER")):
+        e += 1
+    return e if e > k and e < hi and tab.lower[e] in DEFINITE | INDEFINITE else k
 
 
 def _name_after_addressee(ctx: Context, k: int, end: int) -> int:
