@@ -119,3 +119,26 @@ def test_the_departement_alone_is_its_council_named_before():
     assert speaker(text) == "conseil départemental de l'Indre"
     text = "Le département du Trésor américain a annoncé des sanctions contre neuf personnes."
     assert speaker(text) == "département du Trésor américain"
+
+
+def test_the_article_of_a_description_says_a_persons_gender():
+    text = ("À Mirande, Claire Vidal enchaîne les gardes presque seule. « Je ne tiendrai pas "
+            "longtemps », confie la vétérinaire. Selon le conseil régional de l'ordre des "
+            "vétérinaires, le nombre de praticiens a baissé. Selon elle, un cabinet rural "
+            "perdrait 200 euros par nuit.")
+    assert speaker(text) == "Claire Vidal"
+
+
+def test_a_titles_complement_does_not_hide_the_name_after_it():
+    text = ("« La situation est maîtrisée », a déclaré le préfet maritime de la Manche, le "
+            "vice-amiral d'escadre Paul Kermarrec, lors d'un point presse. Selon lui, 80 "
+            "tonnes de fioul se sont échappées.")
+    assert speaker(text) == "Paul Kermarrec"
+
+
+def test_a_body_name_goes_on_with_en_and_its_field():
+    text = ("Selon un rapport de l'Agence du sport en entreprise publié mardi, 30 % des "
+            "salariés font du sport.")
+    assert speaker(text) == "Agence du sport en entreprise"
+    assert speaker("La CGT en Bretagne affirme que 40 postes manquent.") == "CGT"
+    assert speaker("Selon l'Insee en mars, le chômage a baissé.") == "Insee"

@@ -31,7 +31,7 @@ from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.naming import _as_written, _speaker_from_actor
 from helpers.claims.attribution.phrases import _morph, np_extent
 from helpers.claims.attribution.pronouns import _last_speaker
-from helpers.claims.attribution.references import NOT_DECIDED, _named_earlier, renamed, retext
+from helpers.claims.attribution.references import NOT_DECIDED, _named_earlier, renamed
 from helpers.core.nlp import _sentence_bounds, entity_bounds
 
 #: How many sentences before the phrase's own an antecedent may be.
@@ -64,7 +64,7 @@ def definite_description(p):
         if earlier is not None and not (found is not NOT_DECIDED and found.kind == "person"
                                         and " " in found.name and _named_after(
                                             p.ctx, found, earlier.pos)):
-            return retext(earlier, p.span.text, p.h)
+            return renamed(earlier, p)
         if found is NOT_DECIDED and p.has("institution_head"):
             # "l'Institut français de recherche pour l'exploitation de la mer… L'institut juge"
             found = _named_earlier(p.ctx, p) or NOT_DECIDED
@@ -144,7 +144,7 @@ def demonstrative(p):
     if found is None and p.det in DEMONSTRATIVE and any(
             p.has(c) for c in ("anonymous_head", "role_head", "person_noun")):
         found = _last_speaker(p.ctx, p.h)
-        found = retext(found, p.span.text, p.h) if found is not None else None
+        found = renamed(found, p) if found is not None else None
     return found if found is not None else NOT_DECIDED
 
 
@@ -163,7 +163,7 @@ def demonstrative_person(p) -> Speaker | None:
             tok.dep_.startswith("nsubj") or _inverted_after(p.ctx, tok.head.i, tok.i))):
         return None
     found = _antecedent(p, "person")
-    return retext(found, p.span.text, p.h) if found is not None else None
+    return renamed(found, p) if found is not None else None
 
 
 def _inverted_after(ctx: Context, verb: int, k: int) -> bool:

@@ -348,6 +348,7 @@ def _apposition(doc, e: int, hi: int, ctx: Context) -> tuple[int, bool]:
         return e, False
     s2, e2 = np_extent(doc, k, k, hi)
     e2 = max(e2, ctx.mention_at[k].end if k in ctx.mention_at else e2)
+    e2 = _title_complement(doc, e2, hi)
     while e2 < hi and doc[e2 - 1].text[:1].isupper() and (name_word(doc[e2]) or doc[e2].text in (
             {"Le", "La"}) and e2 + 1 < hi and name_word(doc[e2 + 1])):
         e2 += 1  # "Me Gaëlle Le Floc'h": the name goes on past its particle
@@ -362,6 +363,19 @@ def _apposition(doc, e: int, hi: int, ctx: Context) -> tuple[int, bool]:
         inner, _ = _apposition(doc, e2, hi, ctx)
         return inner, True
     return e2, mediated
+
+
+def _title_complement(doc, e: int, hi: int) -> int:
+    """``le vice-amiral d'escadre Laurent Kerhervé``: past a title's lower-case complement to
+    the person's name right after it (the parse reads *escadre* as a verb and stops)."""
+    if e + 2 >= hi or doc[e].lower_ not in {"de", "d'", "du"} or not doc[e + 1].is_lower:
+        return e
+    k = e + 2
+    if doc[k].ent_type_ != "PER" or doc[k].ent_iob_ != "B":
+        return e
+    while k < hi and doc[k].ent_type_ == "PER" and (k == e + 2 or doc[k].ent_iob_ == "I"):
+        k += 1
+    return k
 
 
 def _name_before(ctx: Context, s: int, lo: int):
@@ -434,10 +448,12 @@ def name_goes_on(doc, start: int, end: int, hi: int) -> int:
     Fédération des Vosges pour la pêche et la protection du milieu aquatique,``), else
     ``end``."""
     j, tab = end, token_table(doc)
-    if start == end or j >= hi or doc[j].lower_ not in {"de", "des", "du", "d'"} | _NAME_LINKS:
-        return end
     body = any(_word_class_at(tab, k, c) for k in (start, start - 1) if k >= 0 for c in (
         "institution_head", "generic_org", "described_kind"))
+    if start < end and j + 1 < hi and doc[j].lower_ == "en" and (body or doc[start].is_title):
+        return _with_its_field(doc, tab, j, end)
+    if start == end or j >= hi or doc[j].lower_ not in {"de", "des", "du", "d'"} | _NAME_LINKS:
+        return end
     if doc[j].lower_ in _NAME_LINKS and not body:
         return end  # "la Chine pour la deuxième année": only a body's name goes on so
     while j < min(hi, end + 10) and (not doc[j].is_punct or glued_hyphen(tab, j)) and (
@@ -447,3 +463,15 @@ def name_goes_on(doc, start: int, end: int, hi: int) -> int:
     closed = j >= hi or doc[j].is_punct
     named = last.is_title or last.pos_ in {"NOUN", "ADJ", "PROPN"}  # "… de la mer": PROPN
     return j if j > end + 1 and closed and named else end
+
+
+def _with_its_field(doc, tab, j: int, end: int) -> int:
+    """``Cher en Fête``, ``l'Agence du numérique en santé``: a body's name goes on with *en*
+    and the one word of its field, not a place or a time (``en Bretagne``, ``en mars``)."""
+    word = doc[j + 1]
+    if word.ent_type_ in {"LOC", "GPE"} or _word_class_at(tab, j + 1, "time_word") or not (
+            word.is_title or word.pos_ == "NOUN" and word.is_lower):
+        return end
+    after = j + 2
+    return after if after >= len(doc) or doc[after].is_punct or doc[after].pos_ in {
+        "VERB", "AUX", "ADP", "DET"} else end

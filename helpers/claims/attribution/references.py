@@ -152,18 +152,18 @@ def bare_reference(p):
     quoted."""
     if not _plain(p):
         found = _shortened_role(p) or _periphrasis(p)
-        return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
+        return renamed(found, p) if found is not None else NOT_DECIDED
     ctx = p.ctx
     head = _head(p)
     body = p.has("institution_head") or p.has("generic_org") or p.has("media_head") or (
         p.has("local_body"))  # "le port", "l'aéroport": a body that sits in a town
     if p.has("role_head") or head == "chercheur" or is_general_role(head) and not body:
         found = _same_head(ctx, p, head, {"person"})
-        return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
+        return renamed(found, p) if found is not None else NOT_DECIDED
     if not body:
         # "la pédiatre" after "Aline Roy, pédiatre au CHU": any noun a person was named by
         found = _same_head(ctx, p, head, {"person"}) if p.tok.pos_ == "NOUN" else None
-        return retext(found, p.span.text, p.h) if found is not None else NOT_DECIDED
+        return renamed(found, p) if found is not None else NOT_DECIDED
     found = _in_sentence(ctx, p, head) or _same_head(ctx, p, head, {"institution", "media"})
     if found is None and p.has("company_noun"):
         found = _company_before(ctx, p)
@@ -195,16 +195,20 @@ def _body_by_other_words(ctx: Context, p, head: str) -> Speaker | None:
 
 
 def renamed(sp: Speaker, p) -> Speaker:
-    """The body ``sp``, named here by the noun of ``p``, whose gender a later pronoun agrees
-    with (``le collectif X … Selon l'association, … Elle appelle``)."""
+    """``sp``, named here by the phrase ``p``, whose gender a later pronoun agrees with: a
+    body's as its noun says (``le collectif X … Selon l'association, … Elle appelle``), a
+    person's as the article says (``Claire Roy… confie la vétérinaire``: the model's guess from
+    a first name gives way)."""
     found = retext(sp, p.span.text, p.h)
-    gender = {"la": "f", "le": "m"}.get(p.det, "") or _GENDERS.get(
-        next(iter(p.tok.morph.get("Gender")), ""), "")
-    if gender and sp.kind == "institution":
+    gender = _GENDER_OF_ARTICLE.get(p.det, "")
+    if sp.kind == "institution":
+        gender = gender or _GENDERS.get(next(iter(p.tok.morph.get("Gender")), ""), "")
+    if gender and sp.kind in {"institution", "person"}:
         found.gender = gender
     return found
 
 
+_GENDER_OF_ARTICLE = {"le": "m", "la": "f", "ce": "m", "cet": "m", "cette": "f"}
 _GENDERS = {"Masc": "m", "Fem": "f"}
 
 
