@@ -115,7 +115,7 @@ def test_one_lexicon_of_reporting_verbs():
     verbs = reporting_verbs()
     assert {"dévoiler", "faire état", "mettre en garde", "comptabiliser", "alarmer"} <= set(verbs)
     assert set(verb_needs().values()) <= {"clause", "figure", "measure", "count", "quote", "à",
-                                          "on", "claim", "incise", "reason", "active"}
+                                          "on", "claim", "incise", "reason", "active", "forecast"}
     assert (["état"], "faire état") in verb_phrases()["faire"]
     assert "lancer" not in dating_verbs() and "déclarer" in dating_verbs()
 

@@ -142,3 +142,12 @@ def test_a_body_name_goes_on_with_en_and_its_field():
     assert speaker(text) == "Agence du sport en entreprise"
     assert speaker("La CGT en Bretagne affirme que 40 postes manquent.") == "CGT"
     assert speaker("Selon l'Insee en mars, le chômage a baissé.") == "Insee"
+
+
+def test_a_forecast_with_a_figure_is_its_forecasters():
+    assert speaker("Météo-France prévoit jusqu'à 39 °C samedi à Nîmes.") == "Météo-France"
+
+
+def test_what_a_text_or_a_project_provides_for_is_no_statement():
+    assert speaker("Le projet prévoit la construction de 200 logements.") == ""
+    assert speaker("Le syndicat prévoit d'organiser une distribution de 300 pièges.") == ""

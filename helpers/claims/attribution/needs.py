@@ -251,4 +251,21 @@ _PLACED = {
     # a quote, or the reason given with par: "justifie cette mesure par la hausse des accidents"
     "reason": lambda ctx, v, start, lo, hi: _PLACED["quote"](ctx, v, start, lo, hi) or any(
         ctx.tab.lower[k] == "par" for k in range(v + 1, min(hi, v + 8))),
+    "forecast": lambda ctx, v, start, lo, hi: _forecasts(ctx, v, lo, hi),
 }
+
+
+def _forecasts(ctx: Context, v: int, lo: int, hi: int) -> bool:
+    """``Météo-France prévoit jusqu'à 38 °C``, ``la mairie prévoit 700 000 euros``: a figure
+    someone named foresees, not what a text or a project provides for (``le projet prévoit``,
+    ``ce texte prévoit que``) nor a plan (``prévoit d'organiser``)."""
+    tab, doc = ctx.tab, ctx.doc
+    if v + 1 < hi and tab.lower[v + 1] in {"de", "d'"}:
+        return False
+    subject = next((c for c in doc[v].children if c.dep_ == "nsubj"), None)
+    if subject is None and v - 1 >= lo and tab.pos[v - 1] in {"NOUN", "PROPN"}:
+        subject = doc[v - 1]  # "La mairie prévoit…": the model may hang the verb on its noun
+    named = subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ == "ORG" or any(
+        _word_class_at(tab, subject.i, c) for c in ("role_head", "institution_head", "local_body",
+                                                    "generic_org")))
+    return named and _figure_near(ctx, v, lo, hi, ("figure_word", "measure_word"))
