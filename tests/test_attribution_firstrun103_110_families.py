@@ -151,3 +151,16 @@ def test_a_forecast_with_a_figure_is_its_forecasters():
 def test_what_a_text_or_a_project_provides_for_is_no_statement():
     assert speaker("Le projet prévoit la construction de 200 logements.") == ""
     assert speaker("Le syndicat prévoit d'organiser une distribution de 300 pièges.") == ""
+
+
+def test_a_verb_after_an_inverted_clitic_is_still_a_verb():
+    text = ("Odette Vial dit avoir perdu 30 000 euros. « Il venait chez moi le lundi. Je lui "
+            "faisais confiance », a-t-elle raconté.")
+    assert speaker(text) == "Odette Vial"
+
+
+def test_a_threat_with_its_infinitive_is_a_statement():
+    text = ("Le maire (divers droite) de Villepinte, Marc Lenoir, menace quant à lui de saisir "
+            "le Conseil d'État si rien ne change.")
+    assert speaker(text) == "Marc Lenoir"
+    assert speaker("La montée des eaux menace 300 maisons.") == ""

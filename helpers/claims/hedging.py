@@ -429,7 +429,8 @@ def _verb_lemma_at(f: _Features, i: int, known, forms: dict[str, str] | None) ->
         pos = "NOUN"  # "Bercy chiffre le coût": a lower-case word is no proper noun
     if pos in _NOT_VERB_GUESS_POS or f.is_title[i] and i > 0 and not f.is_punct[i - 1]:
         return ""
-    if i > 0 and f.pos[i - 1] == "DET" and pos != "VERB":
+    # "a-t-elle raconté": the clitic the model tags as a determiner is no article
+    if i > 0 and f.pos[i - 1] == "DET" and pos != "VERB" and not f.lower[i - 1].startswith("-"):
         return ""
     reflexive = i > 0 and f.lower[i - 1] in _REFLEXIVE  # "se montre prudente"
     for guess in _er_guesses(low):

@@ -192,13 +192,15 @@ def _reflexive_de(ctx: Context, v: int, start: int, hi: int) -> bool:
 
 #: Words between a verb of saying and its infinitive: negation, clitics, *en revanche*.
 _BEFORE_INF = {"ne", "n'", "pas", "plus", "jamais", "rien", "se", "s'", "en", "y", "revanche",
-               "toutefois", "pourtant"}
+               "toutefois", "pourtant", "de", "d'"}
 
 
 def _infinitive_after(ctx: Context, v: int, hi: int) -> bool:
     """``raconte dormir dans sa voiture``, ``explique avoir tout perdu``: an infinitive (past an
     adverb or a negation) says what was told, as a clause would."""
     k = v + 1  # past adverbs, a negation, clitics: "dit ne plus rien attendre"
+    if ctx.tab.lower[k : k + 2] == ["quant", "à"]:  # "menace quant à lui de saisir…"
+        k += 3
     while k < hi and k < v + 5 and (ctx.tab.pos[k] == "ADV" or ctx.tab.lower[k] in _BEFORE_INF):
         k += 1
     if k >= hi:
