@@ -103,8 +103,8 @@ the place out of the anonymous source; the three hedging misses are *estime que*
 Kursk sets' guidelines do not count as a hedge and the new stories' do (one rule cannot satisfy
 both: the Kursk sets were kept).
 
-A hundred and ten first-run sets, each written by someone who never saw the rules or ran them,
-after the rules were frozen (``firstrun`` on branch issue-13, ``firstrun2`` at commit 2b590d4,
+A hundred and eighteen first-run sets, each written by someone who never saw the rules or ran
+them, after the rules were frozen (``firstrun`` on branch issue-13, ``firstrun2`` at 2b590d4,
 ``firstrun3`` at ed3c1ad, ``firstrun4`` at 98abcce, ``firstrun5`` and ``firstrun6`` at 37a6bb6,
 ``firstrun7`` and ``firstrun8`` at 8b8f3fa, ``firstrun9`` and ``firstrun10`` at 2e10f55,
 ``firstrun11`` and ``firstrun12`` at b3b37e3, ``firstrun13`` and ``firstrun14`` at 4dc50d3,
@@ -116,9 +116,9 @@ after the rules were frozen (``firstrun`` on branch issue-13, ``firstrun2`` at c
 ``firstrun55`` to ``firstrun62`` at 209bb2e, ``firstrun63`` to ``firstrun70`` at 140e07e,
 ``firstrun71`` to ``firstrun78`` at 7b2b95d, ``firstrun79`` to ``firstrun86`` at 517b1fa,
 ``firstrun87`` to ``firstrun94`` at 3aa97e5, ``firstrun95`` to ``firstrun102`` at 84c50b5,
-``firstrun103`` to ``firstrun110`` at 090caa1, the rules the course ships), and scored once before
-any rule changed again (speaker over attributed sentences, baseline in
-brackets):
+``firstrun103`` to ``firstrun110`` at 090caa1, ``firstrun111`` to ``firstrun118`` at d85dac1, the
+rules the course ships), and scored once before any rule changed again (speaker over attributed
+sentences, baseline in brackets):
 
 ================================================  ==========  ===============  ===============
 set: stories                                      attributed  speaker          hedged
@@ -233,11 +233,19 @@ set: stories                                      attributed  speaker          h
 ``firstrun108``: deer on roads, night A&E         42          81.0 % (2.4 %)   96.5 % (73.7 %)
 ``firstrun109``: low-cost airline, data breach    45          75.6 % (6.7 %)   100 % (72.9 %)
 ``firstrun110``: lake run dry, museum strike      43          88.4 % (2.3 %)   100 % (75.9 %)
-all hundred and ten                               4727        79.1 % (3740)
+``firstrun111``: PFAS in water, cinema closing    40          92.5 % (5.0 %)   100 % (77.4 %)
+``firstrun112``: marathon heat, dengue            39          89.7 % (0.0 %)   100 % (72.7 %)
+``firstrun113``: rugby relegation, taxis          41          75.6 % (2.4 %)   100 % (71.4 %)
+``firstrun114``: library hours, quarry            37          83.8 % (8.1 %)   100 % (79.7 %)
+``firstrun115``: tunnel closed, lithium mine      43          86.0 % (9.3 %)   98.4 % (71.4 %)
+``firstrun116``: rental scams, property tax       40          90.0 % (2.5 %)   98.3 % (72.9 %)
+``firstrun117``: green algae, slaughterhouse      44          88.6 % (4.5 %)   100 % (80.3 %)
+``firstrun118``: drones at airport, fireworks     42          97.6 % (4.8 %)   100 % (79.0 %)
+all hundred and eighteen                          5053        79.7 % (4027)
 the first eight                                   337         68.2 % (230)
-the last hundred and two                          4390        80.0 % (3510)
-the last thirty-two (four frozen rule sets)       1369        80.6 % (1103)
-the shipped rules' eight held-out sets            341         79.5 % (271)
+the last hundred and ten                          4716        80.5 % (3797)
+the last forty (five frozen rule sets)            1695        82.0 % (1390)
+the shipped rules' eight held-out sets            326         88.0 % (287)
 ================================================  ==========  ===============  ===============
 
 Fixing each set's families after its first run raised that set to 73-100 % but raised the
@@ -251,18 +259,23 @@ the noun can describe) came before ``firstrun9``, and the twenty-two first runs 
 names the tokenizer or the model cuts (hyphens, apostrophes, a country at a name's end), a
 document's author named elsewhere, *on* with a place, descriptions by world knowledge (*le
 gendarme du nucléaire*), verbs of saying in disguise (*justifie … par*, *a fait le calcul*).
-All hundred and ten first runs together are the estimate of what to expect on a learner's
-articles: the right speaker for 79.1 % of attributed sentences, and lower on a story in a style
-none of the sets has. The rounds of four that were followed by fixes scored 73.4 %, 76.4 %,
-84.7 %, 79.6 %, 84.9 %, 79.3 %, 86.9 %, 82.5 %, 78.4 %, 82.8 %, 88.1 %, 81.8 %, 81.2 %, 83.5 %,
-83.0 %, 86.0 %, 75.3 % and 76.8 %: the rules gained on each round's families (compound nouns
-kept whole, names after a description, members speaking for their body, the seat of a local
-body, a document named again and its publisher, a name the model splits or misreads) but the
-next stories brought new ones, so the first-run rate stayed at 75-88 % per round rather than
-climbing. ``firstrun103`` to ``firstrun110`` stand unfixed as the held-out sets of the rules the
-course ships (commit 090caa1): 75.6 % on the first four, 83.2 % on the next four, 79.5 % (271
-of 341) over the eight, under the issue's 85 %; the four frozen rule sets of the last
-thirty-two first runs scored 82.4 % (517b1fa), 84.5 % (3aa97e5), 76.0 % (84c50b5) and 79.5 %.
+All hundred and eighteen first runs together, most of them scored on earlier rules, give the
+right speaker for 79.7 % of attributed sentences. The rounds of four that were followed by fixes
+scored 73.4 %, 76.4 %, 84.7 %, 79.6 %, 84.9 %, 79.3 %, 86.9 %, 82.5 %, 78.4 %, 82.8 %, 88.1 %,
+81.8 %, 81.2 %, 83.5 %, 83.0 %, 86.0 %, 75.3 %, 76.8 %, 75.6 % and 83.2 %: the rules gained on each
+round's families (compound nouns kept whole, names after a description, members speaking for
+their body, the seat of a local body, a document named again and its publisher, a name the model
+splits or misreads) but the next stories brought new ones, so the first-run rate stayed at 75-88 %
+per round. The fixes after ``firstrun103`` to ``firstrun110`` were general ones (a
+pronoun agreeing with the noun that last named a body or a person, a demonstrative description,
+a general noun for the body of the person just quoted, verbs found past the model's misreadings).
+``firstrun111`` to ``firstrun118`` stand unfixed as the held-out sets of the rules the course
+ships (commit d85dac1): 85.4 % on the first four, 90.5 % on the next four, 88.0 % (287 of 326)
+over the eight, above the issue's 85 %, from 75.6 % to 97.6 % per set (baseline 4.6 %). The
+five frozen rule sets of the last forty first runs scored 82.4 % (517b1fa), 84.5 % (3aa97e5),
+76.0 % (84c50b5), 79.5 % (090caa1) and 88.0 % (d85dac1); one story's wording still moves a set by
+±10 points, so expect 80-90 % on a learner's articles, lower on a story in a style none of the
+sets has.
 
 ``firstrun`` was then used to extend the rules (the table above: 100 % is fit). These first-run
 scores are the estimate of what to expect on a learner's articles. ``firstrun2``'s misses
