@@ -31,7 +31,12 @@ from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.naming import _as_written, _speaker_from_actor
 from helpers.claims.attribution.phrases import _morph, np_extent
 from helpers.claims.attribution.pronouns import _last_speaker
-from helpers.claims.attribution.references import NOT_DECIDED, _named_earlier, renamed
+from helpers.claims.attribution.references import (
+    GENDER_OF_DETERMINER,
+    NOT_DECIDED,
+    _named_earlier,
+    renamed,
+)
 from helpers.core.nlp import _sentence_bounds, entity_bounds
 
 #: How many sentences before the phrase's own an antecedent may be.
@@ -223,14 +228,10 @@ def _people_named(p, first: int) -> list[Speaker]:
 
 def _gender(p) -> str:
     """The gender the phrase gives a person: its article's, else its noun's (``l'élue``)."""
-    if p.det in _GENDER_OF_DETERMINER:
-        return _GENDER_OF_DETERMINER[p.det]
+    if p.det in GENDER_OF_DETERMINER:
+        return GENDER_OF_DETERMINER[p.det]
     if epicene(p.tok):
         return ""
     if feminine_form(p.tok):
         return "f"
-    gender = p.tok.morph.get("Gender")
-    return {"Masc": "m", "Fem": "f"}.get(gender[0], "") if gender else ""
-
-
-_GENDER_OF_DETERMINER = {"le": "m", "la": "f", "ce": "m", "cet": "m", "cette": "f"}
+    return _morph(p.tok, "Gender")

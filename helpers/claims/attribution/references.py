@@ -25,7 +25,7 @@ from helpers.claims.attribution.lexicon import (
 )
 from helpers.claims.attribution.model import Context, Speaker
 from helpers.claims.attribution.naming import _as_written
-from helpers.claims.attribution.phrases import name_goes_on, np_extent
+from helpers.claims.attribution.phrases import _morph, name_goes_on, np_extent
 from helpers.claims.attribution.places import departmental_body
 
 #: What a reader returns when the phrase is another reader's case.
@@ -101,8 +101,7 @@ def _same_head(ctx: Context, p, head: str, kinds: set[str]) -> Speaker | None:
     préfecture`` is not the Bouches-du-Rhône's)."""
     wanted = {"la": "f", "le": "m"}.get(p.det, "")
     if not wanted and not epicene(p.tok):  # "l'édile": the noun's gender
-        gender = ctx.doc[p.h].morph.get("Gender")
-        wanted = {"Masc": "m", "Fem": "f"}.get(gender[0], "") if gender else ""
+        wanted = _morph(ctx.doc[p.h], "Gender")
         if feminine_form(p.tok):  # "l'élue": the model's morphology says masculine
             wanted = "f"
     country = country_in(p.span.text)  # "le président ukrainien" is not the Korean one
@@ -200,16 +199,16 @@ def renamed(sp: Speaker, p) -> Speaker:
     person's as the article says (``Claire Roy… confie la vétérinaire``: the model's guess from
     a first name gives way)."""
     found = retext(sp, p.span.text, p.h)
-    gender = _GENDER_OF_ARTICLE.get(p.det, "")
+    gender = GENDER_OF_DETERMINER.get(p.det, "")
     if sp.kind == "institution":
-        gender = gender or _GENDERS.get(next(iter(p.tok.morph.get("Gender")), ""), "")
+        gender = gender or _morph(p.tok, "Gender")
     if gender and sp.kind in {"institution", "person"}:
         found.gender = gender
     return found
 
 
-_GENDER_OF_ARTICLE = {"le": "m", "la": "f", "ce": "m", "cet": "m", "cette": "f"}
-_GENDERS = {"Masc": "m", "Fem": "f"}
+#: The gender a singular determiner gives the noun after it.
+GENDER_OF_DETERMINER = {"le": "m", "la": "f", "ce": "m", "cet": "m", "cette": "f"}
 
 
 def _body_in_role(ctx: Context, p) -> Speaker | None:
