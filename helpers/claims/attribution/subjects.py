@@ -108,14 +108,14 @@ def _skip_adjunct(ctx: Context, j: int, hi: int) -> int:
     for nxt in ends:
         while nxt < hi and tab.text[nxt].isspace():
             nxt += 1
-        nxt = _channel_number(ctx, nxt, hi)
+        nxt = _rest_of_channel_name(ctx, nxt, hi)
         if nxt < hi and not tab.is_punct[nxt] and (tab.pos[nxt] in {"DET", "NOUN", "PROPN"}
                                                    or nxt in ctx.mention_at):
             return nxt
     return j
 
 
-def _channel_number(ctx: Context, k: int, hi: int) -> int:
+def _rest_of_channel_name(ctx: Context, k: int, hi: int) -> int:
     """Past the rest of a channel's name (``à France 3 Hauts-de-France le commandant…``): a
     number, or capitalised words that are no person's, when an article follows them (the parse
     or the actor table ends the channel's phrase before them)."""
